@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "memreport",
+  products: [
+    .executable(name: "memreport", targets: ["memreport"]),
+    .library(name: "MemReportKit", targets: ["MemReportKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+    ),
+    .target(
+      name: "MemReportTemplates",
+      path: "Templates",
+      exclude: ["README.md"],
+      resources: [.embedInCode("placeholder.html.mustache")]
+    ),
+    .target(
+      name: "MemReportKit",
+      dependencies: ["CLibXML2", "MemReportTemplates"]
+    ),
+    .executableTarget(
+      name: "memreport",
+      dependencies: [
+        "MemReportKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "MemReportKitTests",
+      dependencies: ["MemReportKit"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "MemReportCLITests",
+      dependencies: ["MemReportKit"]
+    ),
+  ]
+)

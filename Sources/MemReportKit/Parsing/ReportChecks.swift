@@ -1,0 +1,69 @@
+/// What is decided once a report has been read: the variant features that need the whole report,
+/// and consistency checks between rows and totals.
+enum ReportChecks {
+  static func finish(_ profile: inout Profile) {
+    var features = profile.metadata.features
+    if !profile.sections.isEmpty {
+      if profile.sections.contains(where: { $0.title.grouping == .class }) {
+        features.insert(.sixteenSections)
+      } else if profile.sections.count >= 12 {
+        features.insert(.twelveSections)
+      }
+    } else if profile.totals.line != nil {
+      features.insert(.notDetailed)
+    }
+    if profile.allocatedStrings != nil { features.insert(.allocatedStringReport) }
+    if profile.retainedStrings != nil { features.insert(.retainedStringReport) }
+    if looksNormalized(profile) { features.insert(.normalizedPaths) }
+    for index in profile.sections.indices where profile.sections[index].rows.isEmpty {
+      // Before 0.9.5 an empty section printed its title and dashes only.
+      profile.sections[index].noData = true
+    }
+    profile.metadata.features = features
+
+    for section in profile.sections where !section.approximate {
+      guard let total = profile.total(for: section.title) else { continue }
+      let listed = section.listedTotal
+      if listed > total {
+        profile.warnings.append(
+          ParseWarning(
+            line: section.line,
+            message:
+              "the rows of '\(section.title.text)' add up to \(listed), more than the report's total \(total)"
+          ))
+      }
+    }
+  }
+
+  /// Whether file paths look like `normalize_paths: true` output: no absolute path anywhere, and
+  /// some path in one of its shapes (`gem-1.2.3/lib/...`, `ruby/lib/...`, a stray `>`).
+  static func looksNormalized(_ profile: Profile) -> Bool {
+    var sawNormalizedShape = false
+    for section in profile.sections where section.title.grouping.hasPaths {
+      for row in section.rows.prefix(500) {
+        let file = profile.names[row.nameID]
+        if file.hasPrefix("/") || file.hasPrefix("<internal:/") || isWindowsDrivePath(file) {
+          return false
+        }
+        if file.hasPrefix("ruby/lib/") || file.hasSuffix(">") || hasGemVersionPrefix(file) {
+          sawNormalizedShape = true
+        }
+      }
+    }
+    return sawNormalizedShape
+  }
+
+  static func isWindowsDrivePath(_ path: String) -> Bool {
+    let u = Array(path.utf8.prefix(3))
+    return u.count == 3 && ASCII.isLetter(u[0]) && u[1] == ASCII.colon
+      && (u[2] == UInt8(ascii: "/") || u[2] == UInt8(ascii: "\\"))
+  }
+
+  /// `activesupport-7.0.4/lib/...`: a first folder ending in `-<digit>...`.
+  static func hasGemVersionPrefix(_ path: String) -> Bool {
+    guard let slash = path.firstIndex(of: "/") else { return false }
+    let folder = path[..<slash]
+    guard let dash = folder.lastIndex(of: "-") else { return false }
+    return folder[folder.index(after: dash)...].first?.isNumber ?? false
+  }
+}

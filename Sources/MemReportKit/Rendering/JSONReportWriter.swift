@@ -1,0 +1,110 @@
+/// `report --format json`: the stable, documented schema (`schemaVersion` 1).
+///
+/// ```
+/// {"schemaVersion": 1, "source": PATH, "reports": [REPORT, ...]}
+/// ```
+/// Each REPORT has `totals`, `sections`, `strings`, `metadata` and `warnings`; README.md documents
+/// every field. Adding fields is not a version change; renaming or removing one is.
+public struct JSONReportWriter: ReportWriter {
+  public static let schemaVersion = 1
+  public var options: ReportOptions
+  private var written = 0
+
+  public init(options: ReportOptions = ReportOptions()) { self.options = options }
+
+  public mutating func begin(source: String, into out: inout some TextOutputStream) {
+    out.write("{\n  \"schemaVersion\": \(Self.schemaVersion),\n  \"source\": \(JSONText.quoted(source)),\n  \"reports\": [")
+  }
+
+  public mutating func write(_ profile: Profile, into out: inout some TextOutputStream) {
+    out.write(written == 0 ? "\n    {" : ",\n    {")
+    written += 1
+    let m = profile.metadata
+    out.write("\n      \"index\": \(m.index), \"firstLine\": \(m.firstLine), \"lastLine\": \(m.lastLine),")
+    out.write("\n      \"totals\": {")
+    for (i, state) in AllocationState.allCases.enumerated() {
+      let amount = profile.totals[state]
+      out.write(i == 0 ? "\"" : ", \"")
+      out.write("\(state.rawValue)\": {\"bytes\": \(JSONText.number(amount.bytes)), \"objects\": \(JSONText.number(amount.objects))")
+      if amount.bytesApproximate { out.write(", \"approximate\": true") }
+      out.write("}")
+    }
+    out.write("},\n      \"sections\": [")
+    for (i, section) in profile.sections.enumerated() {
+      writeSection(section, of: profile, first: i == 0, into: &out)
+    }
+    out.write(profile.sections.isEmpty ? "],\n" : "\n      ],\n")
+    out.write("      \"strings\": {")
+    for (i, state) in AllocationState.allCases.enumerated() {
+      out.write(i == 0 ? "\n        " : ",\n        ")
+      out.write("\"\(state.rawValue)\": ")
+      if let report = profile.strings(state) {
+        writeStrings(report, of: profile, into: &out)
+      } else {
+        out.write("null")
+      }
+    }
+    out.write("\n      },\n      \"metadata\": ")
+    writeMetadata(m, into: &out)
+    out.write(",\n      \"warnings\": [")
+    for (i, warning) in profile.warnings.enumerated() {
+      out.write(i == 0 ? "\n        " : ",\n        ")
+      out.write("{\"line\": \(warning.line), \"message\": \(JSONText.quoted(warning.message))}")
+    }
+    out.write(profile.warnings.isEmpty ? "]\n    }" : "\n      ]\n    }")
+  }
+
+  public mutating func end(reports: Int, into out: inout some TextOutputStream) {
+    out.write(written == 0 ? "]\n}\n" : "\n  ]\n}\n")
+  }
+
+  private func writeSection(
+    _ section: Section, of profile: Profile, first: Bool, into out: inout some TextOutputStream
+  ) {
+    let coverage = SectionCoverage(section: section, in: profile)
+    let title = section.title
+    out.write(first ? "\n        {" : ",\n        {")
+    out.write("\"title\": \(JSONText.quoted(title.text)), ")
+    out.write("\"state\": \"\(title.state.rawValue)\", \"metric\": \"\(title.metric.rawValue)\", \"by\": \"\(title.grouping.rawValue)\", ")
+    out.write("\"unit\": \"\(title.metric == .memory ? "bytes" : "objects")\", \"line\": \(section.line), ")
+    out.write("\"noData\": \(section.noData), \"approximate\": \(section.approximate), \"incomplete\": \(section.incomplete), ")
+    out.write("\"listed\": \(coverage.listed), \"listedTotal\": \(coverage.listedTotal), ")
+    out.write("\"cutoff\": \(JSONText.number(coverage.cutoff)), \"complete\": \(coverage.complete), \"rows\": [")
+    let rows = options.top.map { section.rows.prefix($0) } ?? section.rows[...]
+    for (i, row) in rows.enumerated() {
+      out.write(i == 0 ? "\n          {" : ",\n          {")
+      out.write("\"name\": \(JSONText.quoted(profile.name(of: row))), \"value\": \(row.value)")
+      if title.grouping == .location {
+        out.write(", \"file\": \(JSONText.quoted(profile.names[row.nameID])), \"line\": \(row.lineNumber.map(String.init) ?? "null")")
+      }
+      out.write("}")
+    }
+    out.write(rows.isEmpty ? "]}" : "\n        ]}")
+  }
+
+  private func writeStrings(_ report: StringReport, of profile: Profile, into out: inout some TextOutputStream) {
+    out.write("[")
+    let groups = options.top.map { report.groups.prefix($0) } ?? report.groups[...]
+    for (i, group) in groups.enumerated() {
+      out.write(i == 0 ? "\n          {" : ",\n          {")
+      out.write("\"string\": \(JSONText.quoted(group.string)), \"count\": \(group.count), \"line\": \(group.line), \"locations\": [")
+      for (j, location) in group.locations.enumerated() {
+        if j > 0 { out.write(", ") }
+        out.write("{\"file\": \(JSONText.quoted(profile.names[location.fileID])), \"line\": \(location.line >= 0 ? String(location.line) : "null"), \"count\": \(location.count)}")
+      }
+      out.write("]}")
+    }
+    out.write(groups.isEmpty ? "]" : "\n        ]")
+  }
+
+  private func writeMetadata(_ m: ProfileMetadata, into out: inout some TextOutputStream) {
+    out.write("{\"producer\": \(JSONText.quoted(m.producer.rawValue)), ")
+    out.write("\"iterations\": \(m.iterations.map(String.init) ?? "null"), ")
+    out.write("\"warmupIterations\": \(m.warmupIterations.map(String.init) ?? "null"), ")
+    out.write("\"features\": [")
+    out.write(m.features.sorted().map { JSONText.quoted($0.rawValue) }.joined(separator: ", "))
+    out.write("], \"preamble\": {")
+    out.write(m.preamble.sorted { $0.key < $1.key }.map { "\(JSONText.quoted($0.key)): \(JSONText.quoted($0.value))" }.joined(separator: ", "))
+    out.write("}}")
+  }
+}

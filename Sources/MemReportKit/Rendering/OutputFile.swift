@@ -1,0 +1,135 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Where a command's output goes: standard output, or a file that appears whole or not at all.
+///
+/// A regular file (or a new path) is written through a temporary file in the same folder, renamed
+/// over the target by `commit()`; `discard()` removes it, so an error never leaves a half-written
+/// file. A target that exists and is not a regular file (`/dev/null`, `/dev/stdout`, a FIFO) is
+/// written directly and never renamed over. Writes are buffered; the first write error is kept and
+/// thrown by `commit()`.
+public final class OutputFile: TextOutputStream {
+  /// The path as given, or `-` for standard output.
+  public let path: String
+  private let descriptor: Int32
+  private let temporaryPath: String?
+  private var buffer: [UInt8] = []
+  private var failure: Int32?
+  private var finished = false
+  private static let flushSize = 1 << 16
+
+  private init(path: String, descriptor: Int32, temporaryPath: String?) {
+    self.path = path
+    self.descriptor = descriptor
+    self.temporaryPath = temporaryPath
+    buffer.reserveCapacity(Self.flushSize * 2)
+  }
+
+  /// Standard output.
+  public static func standardOutput() -> OutputFile {
+    OutputFile(path: "-", descriptor: STDOUT_FILENO, temporaryPath: nil)
+  }
+
+  /// Prepares to write `path` (`-` is standard output).
+  /// - Throws: `MemReportError.cannotWrite` when the folder is not writable or the path is a
+  ///   directory.
+  public static func create(_ path: String) throws -> OutputFile {
+    if path == "-" { return standardOutput() }
+    var info = stat()
+    if stat(path, &info) == 0 {
+      let type = info.st_mode & S_IFMT
+      if type == S_IFDIR { throw MemReportError.cannotWrite(path: path, reason: "is a directory") }
+      if type != S_IFREG {
+        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw MemReportError.cannotWrite(path: path, reason: SystemError.message(errno)) }
+        return OutputFile(path: path, descriptor: fd, temporaryPath: nil)
+      }
+    }
+    let folder: String
+    let name: String
+    if let slash = path.lastIndex(of: "/") {
+      folder = slash == path.startIndex ? "/" : String(path[..<slash])
+      name = String(path[path.index(after: slash)...])
+    } else {
+      folder = "."
+      name = path
+    }
+    var template = Array("\(folder)/.\(name).memreport-XXXXXX".utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard fd >= 0 else { throw MemReportError.cannotWrite(path: path, reason: SystemError.message(errno)) }
+    let mask = umask(0)
+    umask(mask)
+    fchmod(fd, 0o666 & ~mask)
+    let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    return OutputFile(path: path, descriptor: fd, temporaryPath: temporary)
+  }
+
+  public func write(_ string: String) {
+    guard failure == nil else { return }
+    buffer.append(contentsOf: string.utf8)
+    if buffer.count >= Self.flushSize { flush() }
+  }
+
+  private func flush() {
+    guard failure == nil else {
+      buffer.removeAll(keepingCapacity: true)
+      return
+    }
+    buffer.withUnsafeBytes { raw in
+      var offset = 0
+      while offset < raw.count {
+        let n = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          return
+        }
+        offset += n
+      }
+    }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// Flushes and, for a file written through a temporary, renames it over the target.
+  public func commit() throws {
+    guard !finished else { return }
+    finished = true
+    flush()
+    if let failure {
+      discardTemporary()
+      throw MemReportError.cannotWrite(path: path, reason: SystemError.message(failure))
+    }
+    guard let temporaryPath else {
+      if descriptor != STDOUT_FILENO { close(descriptor) }
+      return
+    }
+    if close(descriptor) != 0 {
+      let reason = SystemError.message(errno)
+      unlink(temporaryPath)
+      throw MemReportError.cannotWrite(path: path, reason: reason)
+    }
+    if rename(temporaryPath, path) != 0 {
+      let reason = SystemError.message(errno)
+      unlink(temporaryPath)
+      throw MemReportError.cannotWrite(path: path, reason: reason)
+    }
+  }
+
+  /// Abandons the output: a temporary file is removed and the target left as it was.
+  public func discard() {
+    guard !finished else { return }
+    finished = true
+    buffer.removeAll()
+    discardTemporary()
+  }
+
+  private func discardTemporary() {
+    if descriptor != STDOUT_FILENO { close(descriptor) }
+    if let temporaryPath { unlink(temporaryPath) }
+  }
+
+  deinit { discard() }
+}

@@ -1,0 +1,14 @@
+/// The formats `report` writes.
+public enum OutputFormat: String, CaseIterable, Sendable {
+  case text, json
+
+  /// The format a file name asks for (`report.json`), if its extension names one.
+  public init?(pathExtensionOf path: String) {
+    guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+    switch path[path.index(after: dot)...].lowercased() {
+    case "json": self = .json
+    case "txt", "text", "log": self = .text
+    default: return nil
+    }
+  }
+}

@@ -1,0 +1,46 @@
+/// `memreport report` as one library call: read an input, stream its reports through a writer,
+/// and put the result where it was asked for.
+public struct ReportRun {
+  public var input: String
+  public var format: OutputFormat
+  public var options: ReportOptions
+  /// The output path; `nil` or `-` for standard output.
+  public var output: String?
+
+  public init(input: String, format: OutputFormat, options: ReportOptions, output: String?) {
+    self.input = input
+    self.format = format
+    self.options = options
+    self.output = output
+  }
+
+  /// Runs the report.
+  /// - Parameters:
+  ///   - onReport: called with each report once it is written (for warnings on standard error).
+  ///   - progress: bytes read so far, after each chunk.
+  /// - Returns: the number of reports read.
+  /// - Throws: `MemReportError`; no output file is left behind when it throws.
+  @discardableResult
+  public func run(
+    onReport: @escaping (Profile) -> Void = { _ in }, progress: ((Int) -> Void)? = nil
+  ) throws -> Int {
+    let file = try InputFile.open(input)
+    defer { file.close() }
+    let out = try OutputFile.create(output ?? "-")
+    var stream = out
+    var writer = format.writer(options: options)
+    do {
+      writer.begin(source: input, into: &stream)
+      let count = try MemoryProfilerParser.parse(file, progress: progress) { profile in
+        writer.write(profile, into: &stream)
+        onReport(profile)
+      }
+      writer.end(reports: count, into: &stream)
+      try out.commit()
+      return count
+    } catch {
+      out.discard()
+      throw error
+    }
+  }
+}

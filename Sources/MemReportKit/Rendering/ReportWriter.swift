@@ -1,0 +1,30 @@
+/// Options shared by the report writers.
+public struct ReportOptions: Sendable {
+  /// Rows per section (and string groups per report) to write; `nil` writes all.
+  public var top: Int?
+  /// Use ANSI colour (text on a terminal only).
+  public var colour = false
+
+  public init(top: Int? = nil, colour: Bool = false) {
+    self.top = top
+    self.colour = colour
+  }
+}
+
+/// Writes the reports of one input as they are parsed: `begin`, one `write` per report, `end`.
+/// Writers hold no report after `write` returns, so output streams with the input.
+public protocol ReportWriter {
+  mutating func begin(source: String, into out: inout some TextOutputStream)
+  mutating func write(_ profile: Profile, into out: inout some TextOutputStream)
+  mutating func end(reports: Int, into out: inout some TextOutputStream)
+}
+
+extension OutputFormat {
+  /// The writer for this format.
+  public func writer(options: ReportOptions) -> any ReportWriter {
+    switch self {
+    case .text: return TextReportWriter(options: options)
+    case .json: return JSONReportWriter(options: options)
+    }
+  }
+}

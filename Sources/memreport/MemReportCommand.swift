@@ -1,0 +1,17 @@
+import ArgumentParser
+import MemReportKit
+
+@main
+struct MemReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "memreport",
+    abstract: "Make sense of saved Ruby memory profiles (memory_profiler, derailed_benchmarks).",
+    discussion: """
+      Exit codes: 0 success, 64 usage error, 65 unusable input (not a report), \
+      66 cannot open an input, 74 cannot write the output.
+      """,
+    version: "0.1.0",
+    subcommands: [Report.self],
+    defaultSubcommand: nil
+  )
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import MemReportKit
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// When to colour text output.
+enum ColourChoice: String, CaseIterable, ExpressibleByArgument {
+  case auto, always, never
+}
+
+/// `--format`, `-o`, `--top`, `--color`, `--quiet`: shared by every command that writes a report.
+struct OutputOptions: ParsableArguments {
+  /// Output format; inferred from `-o`'s extension when not given, else text.
+  @Option(name: .long, help: "Output format: text or json (default: from -o's extension, else text).")
+  var format: OutputFormat?
+
+  /// Output path; standard output when absent or `-`.
+  @Option(name: [.short, .customLong("output")], help: "Write to this file (default: standard output).")
+  var output: String?
+
+  @Option(name: .long, help: "Rows per section (and strings per string report) to show; text default 10, json default all.")
+  var top: Int?
+
+  @Option(name: .customLong("color"), help: "Colour text output: auto (terminal only, honours NO_COLOR), always, never.")
+  var colour: ColourChoice = .auto
+
+  @Flag(name: .shortAndLong, help: "Do not print warnings (errors still print).")
+  var quiet = false
+
+  mutating func validate() throws {
+    if let top, top < 1 { throw ValidationError("'--top' must be at least 1, got \(top)") }
+    if format == nil, let output, output != "-", OutputFormat(pathExtensionOf: output) == nil,
+      output.contains(".") && !output.hasPrefix("/dev/")
+    {
+      throw ValidationError(
+        "cannot tell the format from '\(output)': name it .json or .txt, or pass '--format text|json'")
+    }
+  }
+
+  /// The format asked for, or the one the output path implies.
+  var resolvedFormat: OutputFormat {
+    if let format { return format }
+    if let output, let inferred = OutputFormat(pathExtensionOf: output) { return inferred }
+    return .text
+  }
+
+  /// Whether to colour: text to a terminal, unless NO_COLOR or `--color never`.
+  func useColour(format: OutputFormat) -> Bool {
+    guard format == .text else { return false }
+    switch colour {
+    case .always: return true
+    case .never: return false
+    case .auto:
+      if getenv("NO_COLOR") != nil { return false }
+      return (output == nil || output == "-") && FileHandleStream.isTerminal(STDOUT_FILENO)
+    }
+  }
+}
