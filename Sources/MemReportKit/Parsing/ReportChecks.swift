@@ -35,17 +35,19 @@ enum ReportChecks {
     }
   }
 
-  /// Whether file paths look like `normalize_paths: true` output: no absolute path anywhere, and
-  /// some path in one of its shapes (`gem-1.2.3/lib/...`, `ruby/lib/...`, a stray `>`).
+  /// Whether file paths look like `normalize_paths: true` output: some path in one of its shapes
+  /// (`gem-1.2.3/lib/...`, `ruby/lib/...`, a stray `>`) and no absolute path that its rules would
+  /// have rewritten (one holding `/gems/`, `/lib/`, `/app/` or `/bin/`). memory_profiler leaves
+  /// paths that match no rule absolute, so those do not count against it.
   static func looksNormalized(_ profile: Profile) -> Bool {
     var sawNormalizedShape = false
     for section in profile.sections where section.title.grouping.hasPaths {
       for row in section.rows.prefix(500) {
         let file = profile.names[row.nameID]
-        if file.hasPrefix("/") || file.hasPrefix("<internal:/") || isWindowsDrivePath(file) {
-          return false
-        }
-        if file.hasPrefix("ruby/lib/") || file.hasSuffix(">") || hasGemVersionPrefix(file) {
+        let absolute = file.hasPrefix("/") || file.hasPrefix("<internal:/") || isWindowsDrivePath(file)
+        if absolute {
+          if ["/gems/", "/lib/", "/app/", "/bin/"].contains(where: { file.contains($0) }) { return false }
+        } else if file.hasPrefix("ruby/lib/") || file.hasSuffix(">") || hasGemVersionPrefix(file) {
           sawNormalizedShape = true
         }
       }
