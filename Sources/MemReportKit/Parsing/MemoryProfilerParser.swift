@@ -26,7 +26,7 @@ public final class MemoryProfilerParser {
   private var context = Context.none
   private var sectionRows: [Row] = []
   private var group: StringGroup?
-  private var awaitingDashes: (line: Int, title: String)?
+  private var awaitingDashes: Int?
   private var droppedWarnings = 0
   private var lastLine = 0
 
@@ -121,6 +121,7 @@ public final class MemoryProfilerParser {
     }
     contentLines += 1
     if firstContentLine == nil { firstContentLine = (number, first) }
+    checkDashesAfterTitle(line)
     if memchr(line.baseAddress!, 0, line.count) != nil {
       guard profile != nil else {
         throw MemReportError.unusableInput(
@@ -143,7 +144,6 @@ public final class MemoryProfilerParser {
       }
       cursor.position = indent
     }
-    checkDashesAfterTitle(line, number: number)
     if first == UInt8(ascii: "T") {
       if try header(line, number: number) { return }
     }
@@ -271,7 +271,7 @@ public final class MemoryProfilerParser {
       if profile == nil { startReport(number: number, hasHeader: false) }
       profile?.sections.append(Section(title: title, line: number))
       context = .section((profile?.sections.count ?? 1) - 1)
-      awaitingDashes = (number, title.text)
+      awaitingDashes = number
       if !match.exact && !match.markdown {
         warn(number, "read this line as the title '\(title.text)'", line)
       }
@@ -284,18 +284,18 @@ public final class MemoryProfilerParser {
       let report = StringReport(state: state, line: number)
       if state == .allocated { profile?.allocatedStrings = report } else { profile?.retainedStrings = report }
       context = .strings(state)
-      awaitingDashes = (number, report.title)
+      awaitingDashes = number
       if !match.exact && !match.markdown {
         warn(number, "read this line as the title '\(report.title)'", line)
       }
     }
   }
 
-  private func checkDashesAfterTitle(_ line: UnsafeBufferPointer<UInt8>, number: Int) {
-    guard let pending = awaitingDashes, !LineKind.isDashes(line) else { return }
+  /// A title is followed by its dashes line; note the variant when it is not.
+  private func checkDashesAfterTitle(_ line: UnsafeBufferPointer<UInt8>) {
+    guard awaitingDashes != nil, !LineKind.isDashes(line) else { return }
     awaitingDashes = nil
     feature(.titleWithoutDashes)
-    _ = pending
   }
 
   private func noData(number: Int) {
@@ -332,7 +332,7 @@ public final class MemoryProfilerParser {
         scaled(count)
         profile?.sections[index].approximate = true
       }
-      let text = try trimmedAnnotation(data, number: number)
+      guard let text = trimmedAnnotation(data, number: number, line: line) else { return }
       sectionRows.append(makeRow(text, value: count.value, isLocation: title.grouping == .location))
     case .strings(let state):
       if Self.startsWithCount(data) || count.scaled {
@@ -403,23 +403,29 @@ public final class MemoryProfilerParser {
   }
 
   /// Cuts a hand-typed note after a run of three or more spaces (`foo.rb:3   (* this one)`).
-  private func trimmedAnnotation(_ data: UnsafeBufferPointer<UInt8>, number: Int) throws
-    -> UnsafeBufferPointer<UInt8>
-  {
+  /// Returns `nil`, with a warning, when what follows is another `count  name` pair: a
+  /// side-by-side table typed by a user, whose columns cannot be told apart.
+  private func trimmedAnnotation(
+    _ data: UnsafeBufferPointer<UInt8>, number: Int, line: UnsafeBufferPointer<UInt8>
+  ) -> UnsafeBufferPointer<UInt8>? {
     guard data.count > 3 else { return data }
     var run = 0
     for i in 0..<data.count {
-      if data[i] == ASCII.space {
-        run += 1
-        if run == 3 {
-          let kept = UnsafeBufferPointer(rebasing: data[0..<(i - 2)])
-          let note = UnsafeBufferPointer(rebasing: data[(i + 1)...])
-          warn(number, "dropped a note after the row's name", note)
-          return kept
-        }
-      } else {
+      guard data[i] == ASCII.space else {
         run = 0
+        continue
       }
+      run += 1
+      guard run == 3 else { continue }
+      var end = i + 1
+      while end < data.count, data[end] == ASCII.space { end += 1 }
+      let note = UnsafeBufferPointer(rebasing: data[end...])
+      if Self.startsWithCount(note) {
+        warn(number, "skipped a line with two count columns (a side-by-side table?)", line)
+        return nil
+      }
+      warn(number, "dropped a note after the row's name", note)
+      return UnsafeBufferPointer(rebasing: data[0..<(i - 2)])
     }
     return data
   }
@@ -554,6 +560,9 @@ public final class MemoryProfilerParser {
     report.metadata.lastLine = lastLine
     report.names = names
     ReportChecks.finish(&report)
+    report.warnings = report.warnings.enumerated().sorted {
+      ($0.element.line, $0.offset) < ($1.element.line, $1.offset)
+    }.map(\.element)
     if droppedWarnings > 0 {
       report.warnings.append(
         ParseWarning(

@@ -24,6 +24,10 @@ public struct TextReportWriter: ReportWriter {
     for section in profile.sections {
       writeSection(section, of: profile, into: &out)
     }
+    let empty = profile.sections.filter(\.noData).map(\.title.text)
+    if !empty.isEmpty {
+      out.write("\n" + dim("NO DATA: " + (empty.count == 16 ? "all 16 sections" : empty.joined(separator: ", "))) + "\n")
+    }
     for state in AllocationState.allCases {
       if let report = profile.strings(state) { writeStrings(report, of: profile, into: &out) }
     }
@@ -63,7 +67,7 @@ public struct TextReportWriter: ReportWriter {
       } else {
         text += "bytes unknown"
       }
-      text += ", " + (amount.objects.map { "\(Measurement.count($0)) objects" } ?? "objects unknown")
+      text += ", " + (amount.objects.map { "\(Measurement.count($0)) object\($0 == 1 ? "" : "s")" } ?? "objects unknown")
       out.write(text + "\n")
     }
   }
@@ -107,7 +111,7 @@ public struct TextReportWriter: ReportWriter {
         out.write("  " + String(repeating: " ", count: width) + "    " + pad(Measurement.count(location.count), 6) + "  " + profile.name(of: location) + "\n")
       }
       if group.locations.count > Self.locationsPerString {
-        out.write(dim("  " + String(repeating: " ", count: width) + "    … \(group.locations.count - Self.locationsPerString) more locations") + "\n")
+        out.write(dim("  " + String(repeating: " ", count: width) + "    … \(group.locations.count - Self.locationsPerString) more location\(group.locations.count - Self.locationsPerString == 1 ? "" : "s")") + "\n")
       }
     }
     if report.groups.count > shown.count {

@@ -1,0 +1,198 @@
+import Testing
+@testable import MemReportKit
+
+/// One hand-written fixture per real-world paste problem (formats.md §6), each asserting what was
+/// read, what was skipped, and the line each warning names.
+@Suite("Malformed and pasted input")
+struct MalformedInputTests {
+  func parse(_ name: String) throws -> [Profile] { try parseFile(TestFiles.fixture("malformed/\(name)")) }
+
+  @Test func pasteNoiseIsSkippedWithWarningsAndPreambleKept() throws {
+    let profiles = try parse("paste-noise.txt")
+    #expect(profiles.count == 1)
+    let p = try #require(profiles.first)
+    #expect(p.totals.allocated == TotalAmount(bytes: 2050, objects: 40))
+    #expect(p.metadata.producer == .derailedPerfObjects)
+    #expect(p.metadata.iterations == 10)
+    #expect(p.metadata.preamble["Booting"] == "production")
+    #expect(p.metadata.preamble["Endpoint"] == "/repos")
+    #expect(p.warned(line: 1, containing: "Markdown heading"))
+    #expect(p.warned(line: 3, containing: "shell prompt or command"))
+    #expect(p.warned(line: 7, containing: "code fence"))
+    #expect(p.warned(line: 17, containing: "elision"))
+    #expect(p.warned(line: 18, containing: "Ruby warning"))
+    #expect(p.warned(line: 19, containing: "read this line as the title 'allocated objects by gem'"))
+    #expect(p.warned(line: 23, containing: "code fence"))
+    #expect(p.warned(line: 24, containing: "shell prompt"))
+    #expect(p.warnings.count == 8)
+    // `## allocated memory by gem` without dashes is still the gem section.
+    #expect(p.rowNames("allocated memory by gem") == ["activesupport-6.1.7", "myapp/app"])
+    #expect(p.section("allocated memory by file")?.incomplete == true)
+    #expect(p.section("allocated objects by gem")?.rows.map(\.value) == [30, 10])
+    #expect(p.metadata.features.isSuperset(of: [.markdown, .elisions, .shellNoise, .titleWithoutDashes]))
+  }
+
+  @Test(arguments: ["crlf-tabs-nbsp.txt", "bom.txt"])
+  func lineEndingsTabsAndSpacesAreUndone(_ name: String) throws {
+    let p = try #require(try parse(name).first)
+    #expect(p.totals.allocated == TotalAmount(bytes: 1200, objects: 30))
+    #expect(p.totals.retained == TotalAmount(bytes: 40, objects: 1))
+    #expect(p.rowNames("allocated memory by gem") == ["myapp/app", "rack-2.2.4"])
+    #expect(p.section("allocated memory by gem")?.rows.map(\.value) == [1000, 200])
+    #expect(p.rowNames("allocated memory by location") == [
+      "/srv/myapp/app/models/user.rb:12", "/srv/gems/rack-2.2.4/lib/rack/utils.rb:511",
+    ])
+    #expect(p.warnings.isEmpty, "\(p.warnings)")
+    #expect(p.metadata.features.isSuperset(of: [.crlf, .tabs, .nonBreakingSpaces]))
+    if name == "bom.txt" { #expect(p.metadata.features.contains(.byteOrderMark)) }
+  }
+
+  @Test func severalReportsInOneFile() throws {
+    let profiles = try parse("multiple-reports.txt")
+    #expect(profiles.count == 3)
+    #expect(profiles.map(\.metadata.index) == [1, 2, 3])
+    #expect(profiles[0].totals.allocated.bytes == 100)
+    #expect(profiles[0].rowNames("allocated memory by gem") == ["first/app"])
+    #expect(profiles[1].totals.allocated.bytes == 300)
+    #expect(profiles[1].sections.map(\.title.text) == ["allocated memory by gem", "allocated memory by class"])
+    // The repeated title starts a third report, without a header.
+    #expect(profiles[2].totals.line == nil)
+    #expect(profiles[2].rowNames("allocated memory by gem") == ["third/app"])
+    #expect(profiles[2].warned(line: 19, containing: "no 'Total allocated' header"))
+    #expect(profiles[1].warned(line: 19, containing: "appears again"))
+  }
+
+  @Test func reportWithoutHeaderIsReadWithAWarning() throws {
+    let p = try #require(try parse("headerless.txt").first)
+    #expect(p.totals.allocated.bytes == nil)
+    #expect(p.metadata.features.contains(.headerless))
+    #expect(p.warned(line: 1, containing: "not part of a memory_profiler report"))
+    #expect(p.warned(line: 3, containing: "no 'Total allocated' header"))
+    #expect(p.section("allocated memory by location")?.rows.map(\.value) == [65050, 48268])
+    #expect(p.section("allocated objects by location")?.rows.map(\.value) == [720])
+  }
+
+  @Test func truncatedLastLineIsSkippedAndSectionMarkedIncomplete() throws {
+    let p = try #require(try parse("truncated.txt").first)
+    #expect(p.rowNames("allocated memory by location") == ["/srv/app/models/a.rb:1", "/srv/app/models/b.rb:2"])
+    #expect(p.section("allocated memory by location")?.incomplete == true)
+    #expect(p.warned(line: 8, containing: "truncated paste"))
+    #expect(p.metadata.features.contains(.truncated))
+  }
+
+  @Test(arguments: [("heap-profiler.txt", 4), ("heap-profiler-strings.txt", 10)])
+  func heapProfilerOutputIsNamedAndRejected(_ name: String, _ line: Int) throws {
+    let error = #expect(throws: MemReportError.self) { try parse(name) }
+    guard case .unusableInput(_, let errorLine, let reason) = error else {
+      Issue.record("expected unusableInput, got \(String(describing: error))")
+      return
+    }
+    #expect(errorLine == line)
+    #expect(reason.contains("heap-profiler"))
+  }
+
+  @Test func legacyRowsAndObjectsOnlyHeader() throws {
+    let p = try #require(try parse("legacy-0.0.x.txt").first)
+    #expect(p.totals.allocated == TotalAmount(bytes: nil, objects: 82375))
+    #expect(p.totals.retained == TotalAmount(bytes: nil, objects: 22618))
+    #expect(p.rowNames("allocated memory by gem") == ["rubygems", "activesupport-3.2.12"])
+    #expect(p.section("allocated memory by gem")?.rows.map(\.value) == [2_006_760, 1_040_424])
+    let location = try #require(p.section("allocated memory by location")?.rows.first)
+    #expect(p.names[location.nameID] == "/usr/lib/ruby/2.0.0/rubygems/specification.rb")
+    #expect(location.line == 1460)
+    let strings = try #require(p.retainedStrings)
+    #expect(strings.groups.map(\.string) == ["\"hello\"", "\"world\""])
+    #expect(strings.groups.first?.locations.map(\.count) == [20, 2])
+    #expect(p.metadata.features.isSuperset(of: [.legacyRows, .objectsOnlyHeader]))
+    #expect(p.warnings.isEmpty, "\(p.warnings)")
+  }
+
+  @Test func twelveSectionColonlessReportWithEmptySections() throws {
+    let p = try #require(try parse("colonless-0.9.2.txt").first)
+    #expect(p.totals.allocated.objects == 1237)
+    #expect(p.sections.count == 12)
+    #expect(p.metadata.features.isSuperset(of: [.twelveSections, .objectsOnlyHeader]))
+    // Before 0.9.5 an empty section is its title and dashes only.
+    #expect(p.section("retained objects by gem")?.noData == true)
+    #expect(p.section("retained memory by gem")?.noData == false)
+    #expect(p.retainedStrings?.groups.first?.count == 4)
+    #expect(p.warnings.isEmpty, "\(p.warnings)")
+  }
+
+  @Test func roundedScaleBytesOf0_9_13() throws {
+    let p = try #require(try parse("scaled-rounded.txt").first)
+    #expect(p.totals.allocated == TotalAmount(bytes: 421_400_000, objects: 1000, bytesApproximate: true))
+    #expect(p.totals.retained.bytes == 0)
+    #expect(p.section("allocated memory by gem")?.rows.map(\.value) == [421_400_000, 1_000_000, 7700, 40, 0])
+    #expect(p.metadata.features.contains(.scaledRounded))
+  }
+
+  @Test func locationsSplitOnTheLastColon() throws {
+    let p = try #require(try parse("locations.txt").first)
+    let rows = try #require(p.section("allocated memory by location")?.rows)
+    let split = rows.map { (p.names[$0.nameID], $0.line) }
+    #expect(split.map(\.0) == [
+      "(eval at /srv/app/a.rb:3)", "C:/Ruby26-x64/lib/ruby/2.6.0/x.rb", "<internal:kernel>",
+      "/gems/json-2.6.1/lib/json/ext/parser.so", "(no name)", "D:/Program Files/my app/app/x y.rb", "(eval)",
+    ])
+    #expect(split.map(\.1) == [12, 4, 90, 0, Row.emptyLine, 7, Row.noLine])
+    // Names rebuild exactly as printed.
+    #expect(rows.map { p.name(of: $0) } == [
+      "(eval at /srv/app/a.rb:3):12", "C:/Ruby26-x64/lib/ruby/2.6.0/x.rb:4", "<internal:kernel>:90",
+      "/gems/json-2.6.1/lib/json/ext/parser.so:0", "(no name):", "D:/Program Files/my app/app/x y.rb:7", "(eval)",
+    ])
+  }
+
+  @Test func noDataSections() throws {
+    let p = try #require(try parse("no-data.txt").first)
+    #expect(p.sections.count == 16)
+    #expect(p.sections.allSatisfy { $0.noData && $0.rows.isEmpty })
+    #expect(p.totals.allocated == TotalAmount(bytes: 0, objects: 0))
+    #expect(p.warnings.isEmpty)
+    let s = try #require(p.sections.first)
+    #expect(s.value(ofNameID: 0, total: 0) == .absent)
+  }
+
+  @Test func missingHeaderNumbersAreUnknown() throws {
+    let p = try #require(try parse("nil-header.txt").first)
+    #expect(p.totals.allocated == TotalAmount())
+    #expect(p.totals.retained == TotalAmount())
+    #expect(p.metadata.features.contains(.emptyHeader))
+  }
+
+  @Test func notesAndSideBySideTables() throws {
+    let p = try #require(try parse("side-by-side.txt").first)
+    #expect(p.rowNames("allocated memory by file") == ["/srv/app/models/repo.rb", "/srv/app/models/user.rb"])
+    #expect(p.warned(line: 6, containing: "dropped a note"))
+    #expect(p.warned(line: 8, containing: "two count columns"))
+  }
+
+  @Test func invalidUTF8IsReadLeniently() throws {
+    let p = try #require(try parse("invalid-utf8.txt").first)
+    #expect(p.rowNames("allocated memory by file") == ["/srv/app/caf\u{FFFD}.rb"])
+    #expect(p.allocatedStrings?.groups.first?.string == "\"\u{FFFD}\u{FFFD} raw\"")
+    #expect(p.warned(line: 10, containing: "invalid UTF-8"))
+    #expect(p.metadata.features.contains(.invalidUTF8))
+  }
+
+  @Test(arguments: [
+    ("not-a-report.json", "JSON"), ("series.txt", "memory-over-time series"),
+  ])
+  func inputsThatAreNotReports(_ name: String, _ reason: String) throws {
+    let error = #expect(throws: MemReportError.self) { try parse(name) }
+    #expect(error?.exitCode == 65)
+    #expect(error?.description.contains(reason) == true, "\(String(describing: error))")
+    #expect(error?.description.hasPrefix(TestFiles.fixture("malformed/\(name)") + ":1: ") == true)
+  }
+
+  @Test func sectionValuesAreBoundsNotZero() throws {
+    let p = try #require(try parseFile(TestFiles.sample("default.txt")).first)
+    let section = try #require(p.section("allocated memory by location"))
+    let total = p.totals.allocated.bytes
+    let listed = try #require(section.rows.first)
+    #expect(section.value(ofNameID: listed.nameID, line: listed.line, total: total) == .listed(65050))
+    let unlisted = try #require(p.names.id(of: "/usr/lib/ruby/3.1.0/set.rb"))
+    #expect(section.value(ofNameID: unlisted, line: 1, total: total) == .unlisted(atMost: 1200))
+    #expect(section.cutoff == 1200)
+  }
+}
