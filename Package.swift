@@ -40,7 +40,7 @@ let package = Package(
     ),
     .testTarget(
       name: "MemReportCLITests",
-      dependencies: ["MemReportKit"]
+      dependencies: ["memreport"]
     ),
   ]
 )

@@ -103,6 +103,8 @@ public final class MemoryProfilerParser {
     lastLine = raw.number
     if raw.overlong {
       if overlongLine == nil { overlongLine = raw.number }
+      contentLines += 1
+      if firstContentLine == nil { firstContentLine = (raw.number, raw.bytes.first ?? 0) }
       warn(raw.number, "skipped a line longer than 1 MiB")
       return
     }
@@ -590,8 +592,7 @@ public final class MemoryProfilerParser {
     if contentLines == 0 {
       return lastLine == 0 ? "the input is empty" : "the input holds only blank lines"
     }
-    if let overlongLine, contentLines <= 2 {
-      _ = overlongLine
+    if overlongLine != nil, contentLines <= 2 {
       return "line is longer than 1 MiB: not a memory_profiler report"
     }
     if let first = firstContentLine?.byte, first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {

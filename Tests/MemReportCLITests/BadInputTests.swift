@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// Bad input: one line on stderr naming the path (and line), a documented exit code, no crash, no
+/// hang, and no file left at (or changed at) the `-o` path.
+@Suite("Bad input, end to end")
+struct BadInputTests {
+  /// Runs `report INPUT -o OUT` where OUT already holds "previous", and checks that it survives.
+  func reject(_ input: String, status: Int32, message: String, stdin: Data? = nil) throws {
+    let folder = try CLIRunner.temporaryFolder()
+    let out = folder.appendingPathComponent("out.json")
+    try Data("previous".utf8).write(to: out)
+    let r = try CLIRunner.run(["report", input, "-o", out.path], stdin: stdin)
+    #expect(r.status == status, "\(r.stderr)")
+    #expect(r.stderr == "memreport: error: \(message)\n")
+    #expect(r.stdout.isEmpty)
+    #expect(CLIRunner.contents(of: folder) == ["out.json"])
+    #expect(try String(contentsOf: out, encoding: .utf8) == "previous")
+  }
+
+  @Test func missingFile() throws {
+    try reject("/no/such/report.txt", status: 66, message: "/no/such/report.txt: cannot open: no such file or directory")
+  }
+
+  @Test func directory() throws {
+    let folder = try CLIRunner.temporaryFolder()
+    try reject(folder.path, status: 66, message: "\(folder.path): cannot open: is a directory")
+  }
+
+  @Test func emptyFile() throws {
+    let file = try CLIRunner.temporaryFolder().appendingPathComponent("empty.txt")
+    try Data().write(to: file)
+    try reject(file.path, status: 65, message: "\(file.path): the input is empty")
+  }
+
+  @Test func binaryFile() throws {
+    let file = try CLIRunner.temporaryFolder().appendingPathComponent("core.bin")
+    var bytes = [UInt8](repeating: 0, count: 4096)
+    for i in bytes.indices { bytes[i] = UInt8(truncatingIfNeeded: i &* 31) }
+    try Data(bytes).write(to: file)
+    try reject(file.path, status: 65, message: "\(file.path):1: binary data, not a memory_profiler text report")
+  }
+
+  @Test func jsonFile() throws {
+    let path = CLIRunner.fixture("malformed/not-a-report.json")
+    let r = try CLIRunner.run(["report", path])
+    #expect(r.status == 65)
+    #expect(r.stderr.hasPrefix("memreport: error: \(path):1: this looks like JSON"))
+  }
+
+  @Test func heapProfilerOutputFromStandardInput() throws {
+    let data = try Data(contentsOf: URL(fileURLWithPath: CLIRunner.fixture("malformed/heap-profiler.txt")))
+    try reject(
+      "-", status: 65,
+      message: "-:4: this is heap-profiler output (Shopify's heap-profiler gem: 'Total freed'), not memory_profiler; memreport reads memory_profiler reports only",
+      stdin: data)
+  }
+
+  @Test func fiftyMegabyteSingleLine() throws {
+    let file = try CLIRunner.temporaryFolder().appendingPathComponent("one-line.txt")
+    try Data(repeating: UInt8(ascii: "a"), count: 50_000_000).write(to: file)
+    let start = Date()
+    try reject(file.path, status: 65, message: "\(file.path):1: line is longer than 1 MiB: not a memory_profiler report")
+    #expect(Date().timeIntervalSince(start) < 30)  // a hang guard, not a speed test
+  }
+
+  @Test func unwritableOutput() throws {
+    let r = try CLIRunner.run(["report", CLIRunner.sample("default.txt"), "-o", "/no/such/folder/out.json"])
+    #expect(r.status == 74)
+    #expect(r.stderr == "memreport: error: /no/such/folder/out.json: cannot write: no such file or directory\n")
+  }
+
+  @Test func devNullIsWrittenDirectly() throws {
+    let r = try CLIRunner.run(["report", CLIRunner.sample("default.txt"), "--format", "json", "-o", "/dev/null"])
+    #expect(r.status == 0)
+    #expect(r.stderr.isEmpty)
+    #expect(FileManager.default.fileExists(atPath: "/dev/null"))
+  }
+}
