@@ -11,16 +11,35 @@ struct LineCleaner {
     static let byteOrderMark = Found(rawValue: 4)
     static let tab = Found(rawValue: 8)
     static let nonBreakingSpace = Found(rawValue: 16)
+    static let nul = Found(rawValue: 32)
   }
 
   private var scratch: [UInt8] = []
 
-  /// Bytes that may need rewriting: ESC, `^`, tab, the lead byte of U+00A0 and of the BOM.
-  private static let special: [Bool] = {
-    var table = [Bool](repeating: false, count: 256)
-    for b: UInt8 in [ASCII.escape, ASCII.caret, ASCII.tab, 0xC2, 0xEF] { table[Int(b)] = true }
-    return table
-  }()
+  /// Whether `line` holds a byte that may need rewriting: a control byte (tab, ESC, NUL), `^`, or
+  /// a non-ASCII byte (U+00A0, the BOM). Checks 8 bytes at a time (SWAR): a word has a byte below
+  /// 0x20 when `(x - 0x20…) & ~x & 0x80…` is non-zero, a `^` when `x ^ 0x5E…` has a zero byte.
+  @inline(__always) private static func needsRewrite(_ line: UnsafeBufferPointer<UInt8>, end: Int) -> Bool {
+    guard let base = line.baseAddress else { return false }
+    let raw = UnsafeRawPointer(base)
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    var i = 0
+    while i + 8 <= end {
+      let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      let control = (x &- ones &* 0x20) & ~x & highs
+      let c = x ^ (ones &* UInt64(ASCII.caret))
+      let caret = (c &- ones) & ~c & highs
+      if (control | caret | (x & highs)) != 0 { return true }
+      i += 8
+    }
+    while i < end {
+      let b = base[i]
+      if b < 0x20 || b == ASCII.caret || b >= 0x80 { return true }
+      i += 1
+    }
+    return false
+  }
 
   /// Calls `body` with the cleaned line and what was found in it.
   mutating func clean<R>(
@@ -32,12 +51,7 @@ struct LineCleaner {
       end -= 1
       found.insert(.carriageReturn)
     }
-    var needsRewrite = false
-    for i in 0..<end where Self.special[Int(line[i])] {
-      needsRewrite = true
-      break
-    }
-    if !needsRewrite {
+    if !Self.needsRewrite(line, end: end) {
       while end > 0, line[end - 1] == ASCII.space { end -= 1 }
       return try body(UnsafeBufferPointer(rebasing: line[0..<end]), found)
     }
@@ -71,6 +85,7 @@ struct LineCleaner {
         i += 1
         continue
       }
+      if b == 0 { found.insert(.nul) }
       if b == 0xC2, i + 1 < end, line[i + 1] == 0xA0 {
         found.insert(.nonBreakingSpace)
         scratch.append(ASCII.space)

@@ -11,7 +11,7 @@
 /// grows with distinct names, not with input size. Every line it skips or reads in a particular way
 /// leaves a `ParseWarning` with its line number; input that is not a memory_profiler report at
 /// all is a `MemReportError.unusableInput`.
-public final class MemoryProfilerParser {
+public struct MemoryProfilerParser {
   /// At most this many warnings are kept per report; the rest are counted.
   public static let warningLimit = 1000
 
@@ -65,7 +65,7 @@ public final class MemoryProfilerParser {
     _ input: InputFile, progress: ((Int) -> Void)? = nil,
     onProfile: @escaping (Profile) throws -> Void
   ) throws -> Int {
-    let parser = MemoryProfilerParser(path: input.path, onProfile: onProfile)
+    var parser = MemoryProfilerParser(path: input.path, onProfile: onProfile)
     let reader = LineReader(input: input, progress: progress)
     try reader.forEachLine { try parser.consume($0) }
     return try parser.finish()
@@ -74,7 +74,7 @@ public final class MemoryProfilerParser {
   /// Parses a whole text held in memory (tests, small inputs).
   public static func parse(text: String, path: String = "<text>") throws -> [Profile] {
     var profiles: [Profile] = []
-    let parser = MemoryProfilerParser(path: path) { profiles.append($0) }
+    var parser = MemoryProfilerParser(path: path) { profiles.append($0) }
     var bytes = Array(text.utf8)
     let endsWithNewline = bytes.last == ASCII.newline
     if endsWithNewline { bytes.removeLast() }
@@ -98,7 +98,7 @@ public final class MemoryProfilerParser {
 
   // MARK: - Lines
 
-  func consume(_ raw: RawLine) throws {
+  mutating func consume(_ raw: RawLine) throws {
     if let error = deliveryError { throw error }
     lastLine = raw.number
     if raw.overlong {
@@ -108,13 +108,18 @@ public final class MemoryProfilerParser {
       warn(raw.number, "skipped a line longer than 1 MiB")
       return
     }
+    var cleaner = self.cleaner
+    self.cleaner = LineCleaner()
+    defer { self.cleaner = cleaner }
     try cleaner.clean(raw.bytes) { line, found in
       if !found.isEmpty { note(found) }
-      try handle(line, number: raw.number, terminated: raw.terminated)
+      try handle(line, number: raw.number, terminated: raw.terminated, hasNUL: found.contains(.nul))
     }
   }
 
-  private func handle(_ line: UnsafeBufferPointer<UInt8>, number: Int, terminated: Bool) throws {
+  private mutating func handle(
+    _ line: UnsafeBufferPointer<UInt8>, number: Int, terminated: Bool, hasNUL: Bool
+  ) throws {
     var cursor = ByteCursor(line)
     let indent = cursor.skipSpaces()
     guard let first = cursor.current else {
@@ -124,7 +129,7 @@ public final class MemoryProfilerParser {
     contentLines += 1
     if firstContentLine == nil { firstContentLine = (number, first) }
     checkDashesAfterTitle(line)
-    if memchr(line.baseAddress!, 0, line.count) != nil {
+    if hasNUL {
       guard profile != nil else {
         throw MemReportError.unusableInput(
           path: path, line: number, reason: "binary data, not a memory_profiler text report")
@@ -178,7 +183,7 @@ public final class MemoryProfilerParser {
 
   /// `Total allocated: 99059 bytes (1237 objects)` and its variants. Returns false when the line
   /// only starts with `T`.
-  private func header(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws -> Bool {
+  private mutating func header(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws -> Bool {
     var c = ByteCursor(line)
     c.skipSpaces()
     guard c.consume("Total ") else { return false }
@@ -249,14 +254,14 @@ public final class MemoryProfilerParser {
     return true
   }
 
-  private func malformedHeader(_ line: UnsafeBufferPointer<UInt8>, number: Int) -> Bool {
+  private mutating func malformedHeader(_ line: UnsafeBufferPointer<UInt8>, number: Int) -> Bool {
     warn(number, "skipped a 'Total' line in an unknown form", line)
     return true
   }
 
   // MARK: - Titles
 
-  private func title(
+  private mutating func title(
     _ match: (title: LineKind.Title, exact: Bool, markdown: Bool), number: Int,
     line: UnsafeBufferPointer<UInt8>
   ) {
@@ -294,13 +299,13 @@ public final class MemoryProfilerParser {
   }
 
   /// A title is followed by its dashes line; note the variant when it is not.
-  private func checkDashesAfterTitle(_ line: UnsafeBufferPointer<UInt8>) {
+  private mutating func checkDashesAfterTitle(_ line: UnsafeBufferPointer<UInt8>) {
     guard awaitingDashes != nil, !LineKind.isDashes(line) else { return }
     awaitingDashes = nil
     feature(.titleWithoutDashes)
   }
 
-  private func noData(number: Int) {
+  private mutating func noData(number: Int) {
     if case .section(let index) = context, sectionRows.isEmpty, let profile,
       !profile.sections[index].noData
     {
@@ -314,7 +319,7 @@ public final class MemoryProfilerParser {
 
   // MARK: - Rows
 
-  private func row(
+  private mutating func row(
     _ count: ParsedCount, data: UnsafeBufferPointer<UInt8>, indent: Int, number: Int,
     line: UnsafeBufferPointer<UInt8>
   ) throws {
@@ -360,7 +365,7 @@ public final class MemoryProfilerParser {
   }
 
   /// `data x count` rows of memory_profiler 0.0.x.
-  private func legacyRow(_ line: UnsafeBufferPointer<UInt8>, number: Int) -> Bool {
+  private mutating func legacyRow(_ line: UnsafeBufferPointer<UInt8>, number: Int) -> Bool {
     switch context {
     case .section, .strings: break
     default: return false
@@ -407,33 +412,35 @@ public final class MemoryProfilerParser {
   /// Cuts a hand-typed note after a run of three or more spaces (`foo.rb:3   (* this one)`).
   /// Returns `nil`, with a warning, when what follows is another `count  name` pair: a
   /// side-by-side table typed by a user, whose columns cannot be told apart.
-  private func trimmedAnnotation(
+  private mutating func trimmedAnnotation(
     _ data: UnsafeBufferPointer<UInt8>, number: Int, line: UnsafeBufferPointer<UInt8>
   ) -> UnsafeBufferPointer<UInt8>? {
-    guard data.count > 3 else { return data }
-    var run = 0
-    for i in 0..<data.count {
-      guard data[i] == ASCII.space else {
-        run = 0
-        continue
-      }
-      run += 1
-      guard run == 3 else { continue }
-      var end = i + 1
-      while end < data.count, data[end] == ASCII.space { end += 1 }
-      let note = UnsafeBufferPointer(rebasing: data[end...])
-      if Self.startsWithCount(note) {
-        warn(number, "skipped a line with two count columns (a side-by-side table?)", line)
-        return nil
-      }
-      warn(number, "dropped a note after the row's name", note)
-      return UnsafeBufferPointer(rebasing: data[0..<(i - 2)])
+    guard let start = Self.firstRunOfThreeSpaces(data) else { return data }
+    var end = start + 3
+    while end < data.count, data[end] == ASCII.space { end += 1 }
+    let note = UnsafeBufferPointer(rebasing: data[end...])
+    if Self.startsWithCount(note) {
+      warn(number, "skipped a line with two count columns (a side-by-side table?)", line)
+      return nil
     }
-    return data
+    warn(number, "dropped a note after the row's name", note)
+    return UnsafeBufferPointer(rebasing: data[0..<start])
+  }
+
+  private static func firstRunOfThreeSpaces(_ data: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let base = data.baseAddress else { return nil }
+    var i = 0
+    let n = data.count
+    while i + 2 < n, let found = memchr(base + i, Int32(ASCII.space), n - i - 2) {
+      let j = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      if base[j + 1] == ASCII.space && base[j + 2] == ASCII.space { return j }
+      i = j + 1
+    }
+    return nil
   }
 
   /// A row keyed on an interned name; locations are split on their last colon.
-  private func makeRow(_ data: UnsafeBufferPointer<UInt8>, value: Int64, isLocation: Bool) -> Row {
+  private mutating func makeRow(_ data: UnsafeBufferPointer<UInt8>, value: Int64, isLocation: Bool) -> Row {
     if isLocation, let colon = data.lastIndex(of: ASCII.colon) {
       let after = UnsafeBufferPointer(rebasing: data[(colon + 1)...])
       let file = UnsafeBufferPointer(rebasing: data[..<colon])
@@ -449,7 +456,7 @@ public final class MemoryProfilerParser {
     return Row(nameID: intern(data), value: value)
   }
 
-  private func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+  private mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
     let count = names.count
     let id = names.intern(bytes)
     if names.count > count, names[id].unicodeScalars.contains("\u{FFFD}") {
@@ -459,7 +466,7 @@ public final class MemoryProfilerParser {
     return id
   }
 
-  private func decode(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) -> String {
+  private mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) -> String {
     let text = String(decoding: bytes, as: UTF8.self)
     if text.utf8.count != bytes.count || text.unicodeScalars.contains("\u{FFFD}") {
       if String(validating: bytes, as: UTF8.self) == nil {
@@ -470,11 +477,11 @@ public final class MemoryProfilerParser {
     return text
   }
 
-  private func scaled(_ count: ParsedCount) {
+  private mutating func scaled(_ count: ParsedCount) {
     feature(count.decimals == 2 ? .scaledTwoDecimals : .scaledRounded)
   }
 
-  private func endGroup() {
+  private mutating func endGroup() {
     guard let finished = group else { return }
     group = nil
     guard case .strings(let state) = context else { return }
@@ -491,7 +498,7 @@ public final class MemoryProfilerParser {
     }
   }
 
-  private func closeSection() {
+  private mutating func closeSection() {
     endGroup()
     if case .section(let index) = context {
       profile?.sections[index].rows = sectionRows
@@ -500,7 +507,7 @@ public final class MemoryProfilerParser {
     context = profile == nil ? .none : .header
   }
 
-  private func markIncomplete() {
+  private mutating func markIncomplete() {
     switch context {
     case .section(let index): profile?.sections[index].incomplete = true
     case .strings(let state):
@@ -513,7 +520,7 @@ public final class MemoryProfilerParser {
 
   // MARK: - Preamble and reports
 
-  private func preamble(_ fact: (name: String, value: String)) {
+  private mutating func preamble(_ fact: (name: String, value: String)) {
     // derailed prints its preamble before a report: a fact after a report's lines starts the next.
     if profile != nil { finishReport() }
     hasPending = true
@@ -530,7 +537,7 @@ public final class MemoryProfilerParser {
     }
   }
 
-  private func startReport(number: Int, hasHeader: Bool) {
+  private mutating func startReport(number: Int, hasHeader: Bool) {
     if profile != nil { finishReport() }
     reportIndex += 1
     var report = Profile()
@@ -553,7 +560,7 @@ public final class MemoryProfilerParser {
     context = .header
   }
 
-  private func finishReport() {
+  private mutating func finishReport() {
     closeSection()
     guard var report = profile else { return }
     profile = nil
@@ -574,13 +581,13 @@ public final class MemoryProfilerParser {
   }
 
   private var deliveryError: Error?
-  private func deliver(_ report: Profile) throws {
+  private mutating func deliver(_ report: Profile) throws {
     do { try onProfile(report) } catch { deliveryError = error; throw error }
   }
 
   /// Ends the input: finishes the last report and explains an input that held none.
   @discardableResult
-  public func finish() throws -> Int {
+  public mutating func finish() throws -> Int {
     if let error = deliveryError { throw error }
     finishReport()
     if let error = deliveryError { throw error }
@@ -606,7 +613,7 @@ public final class MemoryProfilerParser {
 
   // MARK: - Warnings and features
 
-  private func warn(_ line: Int, _ message: String, _ text: UnsafeBufferPointer<UInt8>? = nil) {
+  private mutating func warn(_ line: Int, _ message: String, _ text: UnsafeBufferPointer<UInt8>? = nil) {
     var message = message
     if let text { message += ": " + Self.preview(text) }
     let warning = ParseWarning(line: line, message: message)
@@ -629,7 +636,7 @@ public final class MemoryProfilerParser {
     return "'\(text)'"
   }
 
-  private func feature(_ feature: VariantFeature) {
+  private mutating func feature(_ feature: VariantFeature) {
     if profile != nil {
       profile?.metadata.features.insert(feature)
     } else {
@@ -637,7 +644,7 @@ public final class MemoryProfilerParser {
     }
   }
 
-  private func note(_ found: LineCleaner.Found) {
+  private mutating func note(_ found: LineCleaner.Found) {
     if found.contains(.ansi) { feature(.ansiColour) }
     if found.contains(.carriageReturn) { feature(.crlf) }
     if found.contains(.byteOrderMark) { feature(.byteOrderMark) }
