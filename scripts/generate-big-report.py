@@ -23,20 +23,30 @@ def main():
     locations = [f"{files[i % len(files)]}:{(i * 7919) % 5000 + 1}" for i in range(rows)]
     classes = [f"App::Model{i}" for i in range(2000)] + ["String", "Array", "Hash"]
 
+    sums = {}
+
     def section(title, keys, total, scale):
         lines = [title, "-" * 35]
-        n = len(keys)
+        listed = 0
         for i, key in enumerate(keys):
             value = max(1, int(total / (i + 2) / scale))
+            listed += value
             lines.append(f"{value:>10}  {key}")
+        key = tuple(title.split()[:2])
+        sums[key] = max(sums.get(key, 0), listed)
         return "\n".join(lines) + "\n"
 
-    parts = ["Total allocated: 987654321 bytes (12345678 objects)\nTotal retained:  123456789 bytes (1234567 objects)\n"]
+    body = []
     for state in ("allocated", "retained"):
         for metric in ("memory", "objects"):
             scale = 1 if metric == "memory" else 40
+            base = 98765432 if state == "allocated" else 9876543
             for name, keys in (("gem", gems), ("file", files), ("location", locations), ("class", classes)):
-                parts.append("\n" + section(f"{state} {metric} by {name}", keys, 98765432, scale))
+                body.append("\n" + section(f"{state} {metric} by {name}", keys, base, scale))
+    # Totals exceed every section's listed sum, as in a real top-N report.
+    a_bytes, a_objects = sums[("allocated", "memory")] * 2, sums[("allocated", "objects")] * 2
+    r_bytes, r_objects = sums[("retained", "memory")] * 2, sums[("retained", "objects")] * 2
+    parts = [f"Total allocated: {a_bytes} bytes ({a_objects} objects)\nTotal retained:  {r_bytes} bytes ({r_objects} objects)\n"] + body
     for kind in ("Allocated", "Retained"):
         lines = ["", f"{kind} String Report", "-" * 35]
         for g in range(3000):

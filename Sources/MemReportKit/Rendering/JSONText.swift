@@ -2,6 +2,7 @@
 /// JavaScript embedding).
 enum JSONText {
   static func quoted(_ text: String) -> String {
+    if !needsEscaping(text) { return "\"" + text + "\"" }
     var out = "\""
     out.reserveCapacity(text.utf8.count + 2)
     for scalar in text.unicodeScalars {
@@ -24,6 +25,15 @@ enum JSONText {
     }
     out += "\""
     return out
+  }
+
+  /// Whether any byte needs an escape: `"`, `\\`, controls, DEL, or the lead byte of U+2028/9.
+  private static func needsEscaping(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xE2 { return true }
+      return false
+    }
   }
 
   static func number(_ value: Int64?) -> String { value.map(String.init) ?? "null" }
