@@ -13,6 +13,9 @@ extension MemReportCommand {
         FILE may hold several reports; each is read and written in turn. Use '-' to read standard \
         input, e.g. 'pbpaste | memreport report -'. Warnings (lines skipped or read in a particular \
         way) go to standard error with their line numbers.
+
+        Exit codes: 0 success, 64 usage error, 65 unusable input (not a memory_profiler report), \
+        66 cannot open the input, 74 cannot write the output.
         """
     )
 
