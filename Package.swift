@@ -35,8 +35,8 @@ let package = Package(
     ),
     .testTarget(
       name: "MemReportKitTests",
-      dependencies: ["MemReportKit"],
-      resources: [.copy("Fixtures")]
+      dependencies: ["MemReportKit", "MemReportTemplates"],
+      exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "MemReportCLITests",
