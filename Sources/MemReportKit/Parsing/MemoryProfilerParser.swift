@@ -349,16 +349,7 @@ public struct MemoryProfilerParser {
             "this is heap-profiler output (Shopify's heap-profiler gem: string rows carry bytes and a count), not memory_profiler; memreport reads memory_profiler reports only"
         )
       }
-      if data.first == ASCII.quote {
-        endGroup()
-        group = StringGroup(string: decode(data, number: number), count: count.value, line: number)
-      } else if group != nil {
-        let location = makeRow(data, value: count.value, isLocation: true)
-        group?.locations.append(
-          StringLocation(fileID: location.nameID, line: location.line, count: count.value))
-      } else {
-        warn(number, "skipped a location row outside a string group in the \(state.rawValue) string report", line)
-      }
+      stringRow(data, count: count.value, state: state, number: number, line: line)
     case .none, .header:
       warn(number, "skipped a row that belongs to no section", line)
     }
@@ -387,19 +378,28 @@ public struct MemoryProfilerParser {
     case .section(let index):
       let isLocation = profile?.sections[index].title.grouping == .location
       sectionRows.append(makeRow(data, value: count, isLocation: isLocation))
-    case .strings:
-      if data.first == ASCII.quote {
-        endGroup()
-        group = StringGroup(string: decode(data, number: number), count: count, line: number)
-      } else if group != nil {
-        let location = makeRow(data, value: count, isLocation: true)
-        group?.locations.append(StringLocation(fileID: location.nameID, line: location.line, count: count))
-      } else {
-        warn(number, "skipped a location row outside a string group", line)
-      }
+    case .strings(let state):
+      stringRow(data, count: count, state: state, number: number, line: line)
     default: break
     }
     return true
+  }
+
+  /// A string-report row: a group header when its data is a quoted string, else a location of
+  /// the current group.
+  private mutating func stringRow(
+    _ data: UnsafeBufferPointer<UInt8>, count: Int64, state: AllocationState, number: Int,
+    line: UnsafeBufferPointer<UInt8>
+  ) {
+    if data.first == ASCII.quote {
+      endGroup()
+      group = StringGroup(string: decode(data, number: number), count: count, line: number)
+    } else if group != nil {
+      let location = makeRow(data, value: count, isLocation: true)
+      group?.locations.append(StringLocation(fileID: location.nameID, line: location.line, count: count))
+    } else {
+      warn(number, "skipped a location row outside a string group in the \(state.rawValue) string report", line)
+    }
   }
 
   private static func startsWithCount(_ data: UnsafeBufferPointer<UInt8>) -> Bool {
