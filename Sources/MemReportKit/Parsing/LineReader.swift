@@ -22,12 +22,13 @@ struct RawLine {
 /// an overlong line is reported once with its first bytes and the rest is skipped.
 struct LineReader {
   static let chunkSize = 1 << 20
+  static let defaultMaxLineLength = 1 << 20
   let input: InputFile
   let maxLineLength: Int
   /// Called after each chunk with the bytes read so far.
   var progress: ((Int) -> Void)?
 
-  init(input: InputFile, maxLineLength: Int = 1 << 20, progress: ((Int) -> Void)? = nil) {
+  init(input: InputFile, maxLineLength: Int = LineReader.defaultMaxLineLength, progress: ((Int) -> Void)? = nil) {
     self.input = input
     self.maxLineLength = maxLineLength
     self.progress = progress

@@ -73,24 +73,28 @@ public struct MemoryProfilerParser {
 
   /// Parses a whole text held in memory (tests, small inputs).
   public static func parse(text: String, path: String = "<text>") throws -> [Profile] {
+    var text = text
+    return try text.withUTF8 { try parse(bytes: $0, path: path) }
+  }
+
+  /// Parses bytes held in memory, split into lines as `LineReader` splits a file.
+  public static func parse(bytes all: UnsafeBufferPointer<UInt8>, path: String = "<bytes>") throws -> [Profile] {
     var profiles: [Profile] = []
     var parser = MemoryProfilerParser(path: path) { profiles.append($0) }
-    var bytes = Array(text.utf8)
-    let endsWithNewline = bytes.last == ASCII.newline
-    if endsWithNewline { bytes.removeLast() }
-    try bytes.withUnsafeBufferPointer { all in
-      var start = 0
-      var number = 1
-      for i in 0...all.count where i == all.count || all[i] == ASCII.newline {
-        let isLast = i == all.count
-        if isLast && start == i && endsWithNewline == false && all.isEmpty { break }
-        let line = RawLine(
-          bytes: UnsafeBufferPointer(rebasing: all[start..<i]), number: number,
-          terminated: !isLast || endsWithNewline, overlong: false)
-        try parser.consume(line)
-        number += 1
-        start = i + 1
-      }
+    var start = 0
+    var number = 1
+    while start < all.count {
+      let rest = UnsafeBufferPointer(rebasing: all[start...])
+      let newline = rest.firstIndex(of: ASCII.newline)
+      let end = newline.map { start + $0 } ?? all.count
+      let length = end - start
+      let overlong = length >= LineReader.defaultMaxLineLength
+      let line = RawLine(
+        bytes: UnsafeBufferPointer(rebasing: all[start..<(overlong ? start + 256 : end)]),
+        number: number, terminated: newline != nil, overlong: overlong)
+      try parser.consume(line)
+      number += 1
+      start = end + 1
     }
     try parser.finish()
     return profiles
