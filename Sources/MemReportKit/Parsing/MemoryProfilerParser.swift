@@ -33,7 +33,6 @@ public struct MemoryProfilerParser {
   // What belongs to the next report: preamble facts, warnings about lines before it.
   private var pendingMetadata = ProfileMetadata()
   private var pendingWarnings: [ParseWarning] = []
-  private var hasPending = false
 
   // What the input looked like, to explain why it is not a report.
   private var firstContentLine: (number: Int, byte: UInt8)?
@@ -150,7 +149,7 @@ public struct MemoryProfilerParser {
           warn(number, "skipped the last line: it has no newline, so it may be cut off (a truncated paste)", line)
           return
         }
-        try row(count, data: cursor.rest, indent: indent, number: number, line: line)
+        try row(count, data: cursor.rest, number: number, line: line)
         return
       }
       cursor.position = indent
@@ -324,7 +323,7 @@ public struct MemoryProfilerParser {
   // MARK: - Rows
 
   private mutating func row(
-    _ count: ParsedCount, data: UnsafeBufferPointer<UInt8>, indent: Int, number: Int,
+    _ count: ParsedCount, data: UnsafeBufferPointer<UInt8>, number: Int,
     line: UnsafeBufferPointer<UInt8>
   ) throws {
     awaitingDashes = nil
@@ -527,7 +526,6 @@ public struct MemoryProfilerParser {
   private mutating func preamble(_ fact: (name: String, value: String)) {
     // derailed prints its preamble before a report: a fact after a report's lines starts the next.
     if profile != nil { finishReport() }
-    hasPending = true
     pendingMetadata.features.insert(.derailedPreamble)
     switch fact.name {
     case "Running":
@@ -558,7 +556,6 @@ public struct MemoryProfilerParser {
     }
     pendingMetadata = ProfileMetadata()
     pendingWarnings = []
-    hasPending = false
     droppedWarnings = 0
     profile = report
     context = .header
