@@ -11,7 +11,8 @@ struct ReportCommandTests {
     #expect(r.stdout.contains("Total retained:  50.4 kB (50,387 bytes), 773 objects"))
     #expect(r.stdout.contains("50 locations listed: 97.4% of 588 kB allocated"))
     #expect(r.stdout.contains("5 gems listed: 100.0% of 588 kB allocated (complete list)"))
-    #expect(r.stdout.contains("  65.1 kB  11.1%  /usr/lib/ruby/3.1.0/erb.rb:905"))
+    #expect(r.stdout.contains("  65.1 kB  11.1%  ruby/lib/erb.rb:905"))
+    #expect(r.stdout.contains("paths: normalized with memory_profiler's normalize_paths rules"))
     #expect(r.stdout.contains("  … 40 more rows (262 kB)"))
   }
 
@@ -32,9 +33,9 @@ struct ReportCommandTests {
     let location = try #require(sections.first { $0["title"] as? String == "allocated memory by location" })
     let rows = try #require(location["rows"] as? [[String: Any]])
     #expect(rows.count == 50)
-    #expect(rows[0]["name"] as? String == "/usr/lib/ruby/3.1.0/erb.rb:905")
+    #expect(rows[0]["name"] as? String == "ruby/lib/erb.rb:905")
     #expect(rows[0]["value"] as? Int == 65050)
-    #expect(rows[0]["file"] as? String == "/usr/lib/ruby/3.1.0/erb.rb")
+    #expect(rows[0]["file"] as? String == "ruby/lib/erb.rb")
     #expect(rows[0]["line"] as? Int == 905)
     #expect(location["cutoff"] as? Int == 1200)
     #expect(location["complete"] as? Bool == false)
@@ -42,12 +43,19 @@ struct ReportCommandTests {
     #expect(strings["allocated"]?.first?["string"] as? String == "\"\\n\"")
     #expect(strings["allocated"]?.first?["count"] as? Int == 450)
     let locations = try #require(strings["allocated"]?.first?["locations"] as? [[String: Any]])
-    #expect(locations.first?["file"] as? String == "/usr/lib/ruby/3.1.0/erb.rb")
+    #expect(locations.first?["file"] as? String == "ruby/lib/erb.rb")
     #expect(locations.first?["line"] as? Int == 524)
     #expect(locations.first?["count"] as? Int == 90)
     #expect((report["warnings"] as? [Any])?.isEmpty == true)
     let metadata = try #require(report["metadata"] as? [String: Any])
     #expect(metadata["producer"] as? String == "memory_profiler")
+  }
+
+  @Test func rawPathsWithNoNormalize() throws {
+    let r = try CLIRunner.run(["report", CLIRunner.sample("default.txt"), "--no-normalize", "--top", "1"])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("  65.1 kB  11.1%  /usr/lib/ruby/3.1.0/erb.rb:905"))
+    #expect(r.stdout.contains("paths: as printed"))
   }
 
   @Test func scaledTotalsAreMarkedApproximateInJSON() throws {

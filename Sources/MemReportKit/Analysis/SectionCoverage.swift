@@ -20,20 +20,34 @@ public struct SectionCoverage: Sendable, Equatable {
     complete = section.isComplete(total: total)
   }
 
-  /// `50 locations listed: 71.3% of 12.3 MB allocated`.
-  public func sentence(for title: SectionTitle, approximate: Bool) -> String {
-    let noun = listed == 1 ? String(title.grouping.plural.dropLast(title.grouping == .class ? 2 : 1)) : title.grouping.plural
-    var text = "\(Measurement.count(Int64(listed))) \(noun) listed"
-    let approx = approximate ? "≈" : ""
-    if let total {
-      text += ": \(Measurement.percentage(listedTotal, of: total)) of \(approx)\(Measurement.value(total, title.metric))"
-      text += title.metric == .objects ? " objects \(title.state.rawValue)" : " \(title.state.rawValue)"
-      if complete { text += " (complete list)" }
+  /// `50 locations listed: 71.3% of 12.3 MB allocated`; for filtered rows,
+  /// `3 of 33 locations kept by the filters: at least 93.9% of 323 kB allocated`.
+  public func sentence(for title: SectionTitle, section: Section) -> String {
+    let approx = section.approximate ? "≈" : ""
+    let noun = Self.noun(title.grouping, listed + section.rowsFilteredOut)
+    var text: String
+    if section.filtered {
+      text = "\(Measurement.count(Int64(listed))) of \(Measurement.count(Int64(listed + section.rowsFilteredOut))) \(noun) kept by the filters"
     } else {
-      text += ": \(approx)\(Measurement.value(listedTotal, title.metric))"
-      text += title.metric == .objects ? " objects" : ""
-      text += "; the report's total is unknown"
+      text = "\(Measurement.count(Int64(listed))) \(Self.noun(title.grouping, listed)) listed"
+    }
+    let unit = title.metric == .objects ? " objects" : ""
+    if let total {
+      let bound = section.filtered && !complete ? "at least " : ""
+      text += ": \(bound)\(Measurement.percentage(listedTotal, of: total)) of \(approx)\(Measurement.value(total, title.metric))\(unit) \(title.state.rawValue)"
+      if section.filtered {
+        text += complete ? " (exact: the unfiltered list was complete)" : ", from a top-N list"
+      } else if complete {
+        text += " (complete list)"
+      }
+    } else {
+      text += ": \(approx)\(Measurement.value(listedTotal, title.metric))\(unit); the report's total is unknown"
     }
     return text
+  }
+
+  static func noun(_ grouping: Grouping, _ count: Int) -> String {
+    if count == 1 { return grouping == .class ? "class" : String(grouping.plural.dropLast()) }
+    return grouping.plural
   }
 }

@@ -10,6 +10,10 @@ public struct Profile: Sendable {
   public var metadata = ProfileMetadata()
   /// Names that rows and string locations refer to.
   public var names = NameTable()
+  /// How paths were rewritten (`nil`: as printed).
+  public var normalizer: PathNormalizer?
+  /// The file filters applied, with the rows each matched.
+  public var filters: [FilterMatch] = []
 
   public init() {}
 

@@ -16,6 +16,13 @@ public struct Section: Sendable {
   public var incomplete = false
   /// 1-based line of the title in the input.
   public var line: Int
+  /// Set when the rows were filtered or merged by `ProfileTransform`: whether the rows as printed
+  /// were the complete list, so sums over the remaining rows are exact.
+  public var originalListComplete: Bool?
+  /// Rows removed by `--allow-files` / `--ignore-files`.
+  public var rowsFilteredOut = 0
+  /// File filters were applied to this section's rows.
+  public var filtered = false
 
   public init(title: SectionTitle, line: Int) {
     self.title = title
@@ -30,6 +37,7 @@ public struct Section: Sendable {
 
   /// Whether the rows account for all of `total`, i.e. nothing was cut off.
   public func isComplete(total: Int64?) -> Bool {
+    if let originalListComplete { return originalListComplete }
     guard let total, !incomplete, !approximate else { return false }
     return listedTotal == total
   }
@@ -40,7 +48,7 @@ public struct Section: Sendable {
     if let row = rows.first(where: { $0.nameID == nameID && $0.line == line }) {
       return .listed(row.value)
     }
-    if isComplete(total: total) || noData { return .absent }
+    if isComplete(total: total) || (noData && !filtered) { return .absent }
     return .unlisted(atMost: cutoff ?? 0)
   }
 }

@@ -44,7 +44,7 @@ enum ReportChecks {
     for section in profile.sections where section.title.grouping.hasPaths {
       for row in section.rows.prefix(500) {
         let file = profile.names[row.nameID]
-        let absolute = file.hasPrefix("/") || file.hasPrefix("<internal:/") || isWindowsDrivePath(file)
+        let absolute = file.hasPrefix("/") || file.hasPrefix("<internal:/") || PathNormalizer.isWindowsDrivePath(file)
         if absolute {
           if ["/gems/", "/lib/", "/app/", "/bin/"].contains(where: { file.contains($0) }) { return false }
         } else if file.hasPrefix("ruby/lib/") || file.hasSuffix(">") || hasGemVersionPrefix(file) {
@@ -53,12 +53,6 @@ enum ReportChecks {
       }
     }
     return sawNormalizedShape
-  }
-
-  static func isWindowsDrivePath(_ path: String) -> Bool {
-    let u = Array(path.utf8.prefix(3))
-    return u.count == 3 && ASCII.isLetter(u[0]) && u[1] == ASCII.colon
-      && (u[2] == UInt8(ascii: "/") || u[2] == UInt8(ascii: "\\"))
   }
 
   /// `activesupport-7.0.4/lib/...`: a first folder ending in `-<digit>...`.

@@ -21,6 +21,7 @@ public struct JSONReportWriter: ReportWriter {
     written += 1
     let m = profile.metadata
     out.write("\n      \"index\": \(m.index), \"firstLine\": \(m.firstLine), \"lastLine\": \(m.lastLine),")
+    writeTransform(profile, into: &out)
     out.write("\n      \"totals\": {")
     for (i, state) in AllocationState.allCases.enumerated() {
       let amount = profile.totals[state]
@@ -34,6 +35,14 @@ public struct JSONReportWriter: ReportWriter {
       writeSection(section, of: profile, first: i == 0, into: &out)
     }
     out.write(profile.sections.isEmpty ? "],\n" : "\n      ],\n")
+    if let key = options.aggregateBy {
+      out.write("      \"aggregateBy\": \"\(key.rawValue)\",\n")
+      for state in AllocationState.allCases {
+        out.write(state == .allocated ? "      \"aggregate\": " : "      \"retainedAggregate\": ")
+        writeAggregate(Aggregator.aggregate(profile, by: key, state: state), into: &out)
+        out.write(",\n")
+      }
+    }
     out.write("      \"strings\": {")
     for (i, state) in AllocationState.allCases.enumerated() {
       out.write(i == 0 ? "\n        " : ",\n        ")
@@ -68,6 +77,7 @@ public struct JSONReportWriter: ReportWriter {
     out.write("\"state\": \"\(title.state.rawValue)\", \"metric\": \"\(title.metric.rawValue)\", \"by\": \"\(title.grouping.rawValue)\", ")
     out.write("\"unit\": \"\(title.metric == .memory ? "bytes" : "objects")\", \"line\": \(section.line), ")
     out.write("\"noData\": \(section.noData), \"approximate\": \(section.approximate), \"incomplete\": \(section.incomplete), ")
+    out.write("\"filtered\": \(section.filtered), \"rowsFilteredOut\": \(section.rowsFilteredOut), ")
     out.write("\"listed\": \(coverage.listed), \"listedTotal\": \(coverage.listedTotal), ")
     out.write("\"cutoff\": \(JSONText.number(coverage.cutoff)), \"complete\": \(coverage.complete), \"rows\": [")
     let rows = options.top.map { section.rows.prefix($0) } ?? section.rows[...]
@@ -80,6 +90,34 @@ public struct JSONReportWriter: ReportWriter {
       out.write("}")
     }
     out.write(rows.isEmpty ? "]}" : "\n        ]}")
+  }
+
+  /// `normalization` and `filters`: how the rows were rewritten before writing.
+  private func writeTransform(_ profile: Profile, into out: inout some TextOutputStream) {
+    if let n = profile.normalizer {
+      out.write("\n      \"normalization\": {\"normalizePaths\": \(n.enabled), \"root\": \(n.root.map(JSONText.quoted) ?? "null"), \"ignoreGemVersions\": \(n.ignoreGemVersions)},")
+    } else {
+      out.write("\n      \"normalization\": null,")
+    }
+    out.write("\n      \"filters\": [")
+    out.write(profile.filters.map {
+      "{\"pattern\": \(JSONText.quoted($0.pattern)), \"kind\": \"\($0.kind.rawValue)\", \"rows\": \($0.rows)}"
+    }.joined(separator: ", "))
+    out.write("],")
+  }
+
+  private func writeAggregate(_ aggregate: Aggregate?, into out: inout some TextOutputStream) {
+    guard let aggregate else {
+      out.write("null")
+      return
+    }
+    let rows = options.top.map { aggregate.rows.prefix($0) } ?? aggregate.rows[...]
+    out.write("[")
+    for (i, row) in rows.enumerated() {
+      out.write(i == 0 ? "\n        " : ",\n        ")
+      out.write("{\"name\": \(JSONText.quoted(row.name)), \"bytes\": \(row.bytes), \"objects\": \(row.objects), \"lowerBound\": \(row.lowerBound)}")
+    }
+    out.write(rows.isEmpty ? "]" : "\n      ]")
   }
 
   private func writeStrings(_ report: StringReport, of profile: Profile, into out: inout some TextOutputStream) {

@@ -6,12 +6,18 @@ public struct ReportRun {
   public var options: ReportOptions
   /// The output path; `nil` or `-` for standard output.
   public var output: String?
+  /// Path normalization and file filters, applied to every report before it is written.
+  public var transform: ProfileTransform
 
-  public init(input: String, format: OutputFormat, options: ReportOptions, output: String?) {
+  public init(
+    input: String, format: OutputFormat, options: ReportOptions, output: String?,
+    transform: ProfileTransform
+  ) {
     self.input = input
     self.format = format
     self.options = options
     self.output = output
+    self.transform = transform
   }
 
   /// Runs the report.
@@ -31,7 +37,14 @@ public struct ReportRun {
     var writer = format.writer(options: options)
     do {
       writer.begin(source: input, into: &stream)
-      let count = try MemoryProfilerParser.parse(file, progress: progress) { profile in
+      let transform = self.transform
+      let count = try MemoryProfilerParser.parse(file, progress: progress) { parsed in
+        var profile = parsed
+        if transform.isIdentity {
+          profile.normalizer = transform.normalizer
+        } else {
+          profile = transform.apply(to: parsed)
+        }
         writer.write(profile, into: &stream)
         onReport(profile)
       }

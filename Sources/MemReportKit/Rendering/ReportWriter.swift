@@ -4,10 +4,13 @@ public struct ReportOptions: Sendable {
   public var top: Int?
   /// Use ANSI colour (text on a terminal only).
   public var colour = false
+  /// `--by`: regroup the location rows.
+  public var aggregateBy: AggregateKey?
 
-  public init(top: Int? = nil, colour: Bool = false) {
+  public init(top: Int? = nil, colour: Bool = false, aggregateBy: AggregateKey? = nil) {
     self.top = top
     self.colour = colour
+    self.aggregateBy = aggregateBy
   }
 }
 

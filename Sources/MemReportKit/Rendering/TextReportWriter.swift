@@ -19,8 +19,17 @@ public struct TextReportWriter: ReportWriter {
     let m = profile.metadata
     if m.index > 1 { out.write("\n") }
     out.write(bold("\(source): report \(m.index) (lines \(m.firstLine)–\(m.lastLine))") + "\n")
-    out.write(dim(describe(m)) + "\n\n")
+    out.write(dim(describe(m)) + "\n")
+    for line in transformLines(profile) { out.write(dim(line) + "\n") }
+    out.write("\n")
     writeTotals(profile, into: &out)
+    if let key = options.aggregateBy {
+      for state in AllocationState.allCases {
+        if let aggregate = Aggregator.aggregate(profile, by: key, state: state), !aggregate.rows.isEmpty {
+          writeAggregate(aggregate, into: &out)
+        }
+      }
+    }
     for section in profile.sections {
       writeSection(section, of: profile, into: &out)
     }
@@ -52,6 +61,60 @@ public struct TextReportWriter: ReportWriter {
     return parts.joined(separator: "; ")
   }
 
+  /// How paths were rewritten and which filters ran, with their match counts.
+  private func transformLines(_ profile: Profile) -> [String] {
+    var lines: [String] = []
+    if let normalizer = profile.normalizer {
+      var parts: [String] = []
+      if normalizer.enabled { parts.append("normalized with memory_profiler's normalize_paths rules") }
+      if let root = normalizer.root { parts.append("relative to \(root)") }
+      if normalizer.ignoreGemVersions { parts.append("gem versions dropped") }
+      lines.append("paths: " + (parts.isEmpty ? "as printed" : parts.joined(separator: ", ")))
+    }
+    if !profile.filters.isEmpty {
+      let described = profile.filters.map { match in
+        "--\(match.kind.rawValue)-files \(match.pattern) (\(match.kind == .allow ? "kept" : "removed") \(Measurement.count(Int64(match.rows))) row\(match.rows == 1 ? "" : "s")\(match.rows == 0 ? ": matched nothing" : ""))"
+      }
+      lines.append("filters: " + described.joined(separator: ", ")
+        + "; totals, gem and class rows are not filtered (they carry no file)")
+    }
+    return lines
+  }
+
+  private func writeAggregate(_ aggregate: Aggregate, into out: inout some TextOutputStream) {
+    let state = aggregate.state.rawValue
+    out.write("\n" + bold("\(state) by \(aggregate.key.rawValue)") + "\n")
+    let n = aggregate.sourceRows.memory
+    let sources = "the \(Measurement.count(Int64(n))) listed \(SectionCoverage.noun(.location, n))"
+    let approx = aggregate.approximate ? "≈" : ""
+    if aggregate.exact {
+      out.write(dim("from \(sources), a complete list: exact") + "\n")
+    } else {
+      let share = aggregate.totalBytes.map { " (\(Measurement.percentage(aggregate.coveredBytes, of: $0)) of \(approx)\(Measurement.bytes($0)) \(state))" } ?? ""
+      out.write(dim("from \(sources)\(share): each value is a lower bound") + "\n")
+    }
+    let shown = aggregate.rows.prefix(top)
+    let atLeast = aggregate.exact ? "" : "≥ "
+    let bytes = shown.map { atLeast + approx + Measurement.bytes($0.bytes) }
+    let shares = shown.map { Measurement.percentage($0.bytes, of: aggregate.totalBytes) }
+    let objects = shown.map { Measurement.count($0.objects) + " obj" }
+    let bw = bytes.map(\.count).max() ?? 0
+    let sw = shares.map(\.count).max() ?? 0
+    let ow = objects.map(\.count).max() ?? 0
+    for (i, row) in shown.enumerated() {
+      out.write("  " + pad(bytes[i], bw) + "  " + pad(shares[i], sw) + "  " + pad(objects[i], ow) + "  " + row.name + "\n")
+    }
+    if aggregate.rows.count > shown.count {
+      out.write(dim("  … \(Measurement.count(Int64(aggregate.rows.count - shown.count))) more groups") + "\n")
+    }
+    if aggregate.key == .origin, let app = aggregate.rows.first(where: { $0.name == PathClassifier.Origin.app.rawValue }),
+      let total = aggregate.totalBytes
+    {
+      let bound = aggregate.exact ? "" : "at least "
+      out.write("  app code: \(bound)\(approx)\(Measurement.bytes(app.bytes)) of \(approx)\(Measurement.bytes(total)) \(state), from \(sources)\n")
+    }
+  }
+
   private func writeTotals(_ profile: Profile, into out: inout some TextOutputStream) {
     guard profile.totals.line != nil else {
       out.write("Totals unknown: the report has no 'Total allocated' header.\n")
@@ -73,11 +136,14 @@ public struct TextReportWriter: ReportWriter {
   }
 
   private func writeSection(_ section: Section, of profile: Profile, into out: inout some TextOutputStream) {
-    guard !section.rows.isEmpty else { return }
+    guard !section.rows.isEmpty || section.filtered else { return }
     let title = section.title
     let coverage = SectionCoverage(section: section, in: profile)
     out.write("\n" + bold(title.text) + "\n")
-    out.write(dim(coverage.sentence(for: title, approximate: section.approximate)) + "\n")
+    out.write(dim(coverage.sentence(for: title, section: section)) + "\n")
+    if !profile.filters.isEmpty && !title.grouping.hasPaths {
+      out.write(dim("not filtered: \(title.grouping.rawValue) rows carry no file") + "\n")
+    }
     let shown = section.rows.prefix(top)
     let approx = section.approximate ? "≈" : ""
     let values = shown.map { approx + Measurement.value($0.value, title.metric) }

@@ -22,6 +22,16 @@ extension MemReportCommand {
     @Argument(help: "A saved memory_profiler report, or '-' for standard input.")
     var file: String
 
+    @OptionGroup(title: "Files and paths")
+    var filterOptions: FilterOptions
+
+    @Option(
+      name: .customLong("by"),
+      help: ArgumentHelp(
+        "Regroup the location rows by location, file, directory, gem or origin (app, gems, Ruby stdlib, other).",
+        valueName: "key"))
+    var aggregateBy: AggregateKey?
+
     @OptionGroup(title: "Output")
     var outputOptions: OutputOptions
 
@@ -30,10 +40,13 @@ extension MemReportCommand {
 
     func run() throws {
       let format = outputOptions.resolvedFormat
-      let options = ReportOptions(top: outputOptions.top, colour: outputOptions.useColour(format: format))
-      let job = ReportRun(input: file, format: format, options: options, output: outputOptions.output)
+      let options = ReportOptions(
+        top: outputOptions.top, colour: outputOptions.useColour(format: format), aggregateBy: aggregateBy)
       let progress = ProgressLine(input: file)
       do {
+        let job = ReportRun(
+          input: file, format: format, options: options, output: outputOptions.output,
+          transform: try filterOptions.transform())
         try job.run(
           onReport: { profile in if !outputOptions.quiet { printWarnings(profile) } },
           progress: progress.map { p in { p.update($0) } })

@@ -1,0 +1,153 @@
+import Testing
+@testable import MemReportKit
+
+/// Sums checked against the sample files by hand (awk over the printed rows).
+@Suite("Filters and aggregation on the real samples")
+struct FilterAndAggregateTests {
+  func load(_ sample: String) throws -> Profile {
+    try #require(try parseFile(TestFiles.sample(sample)).first)
+  }
+
+  func transform(allow: [String] = [], ignore: [String] = [], normalize: Bool = true) throws -> ProfileTransform {
+    ProfileTransform(normalizer: PathNormalizer(enabled: normalize), filter: try FileFilter(allow: allow, ignore: ignore))
+  }
+
+  @Test func allowFilesKeepsTheAppsOwnRows() throws {
+    let p = try transform(allow: ["shop/lib"]).apply(to: try load("default.txt"))
+    let files = try #require(p.section("allocated memory by file"))
+    // catalog 59136 + invoice 43016 + cart 32682 + product 20496, which is also the gem row `shop/lib`.
+    #expect(files.listedTotal == 155_330)
+    #expect(p.rowNames("allocated memory by file") == [
+      "shop/lib/shop/catalog.rb", "shop/lib/shop/invoice.rb", "shop/lib/shop/cart.rb", "shop/lib/shop/product.rb",
+    ])
+    #expect(files.filtered && files.rowsFilteredOut == 5)
+    #expect(files.isComplete(total: p.totals.allocated.bytes))  // the unfiltered list was complete
+    let locations = try #require(p.section("allocated memory by location"))
+    #expect(locations.listedTotal == 153_090)  // 14 of the 50 listed rows
+    #expect(locations.rows.count == 14)
+    #expect(!locations.isComplete(total: p.totals.allocated.bytes))
+    // Gem and class rows carry no file: untouched.
+    #expect(p.section("allocated memory by gem")?.filtered == false)
+    #expect(p.section("allocated memory by gem")?.rows.count == 5)
+    #expect(p.totals.allocated.bytes == 588_443)
+    // 4 + 14 + 4 + 11 + 1 + 7 + 1 + 7 = 49 rows of the 8 file and location sections.
+    #expect(p.filters == [FilterMatch(pattern: "shop/lib", kind: .allow, rows: 49)])
+  }
+
+  @Test func ignoreFilesIsARegexAgainstThePath() throws {
+    let p = try transform(ignore: ["erb"]).apply(to: try load("default.txt"))
+    // 588443 − erb.rb 328174 − (erb) 33042
+    #expect(p.section("allocated memory by file")?.listedTotal == 227_227)
+    #expect(p.filters.first?.rows ?? 0 > 0)
+  }
+
+  @Test func commaFormGivesTwoPatterns() throws {
+    let filter = try FileFilter(allow: ["shop/lib,json"])
+    #expect(filter.patterns.map(\.text) == ["shop/lib", "json"])
+    let braces = try FileFilter(allow: ["a{1,3}b"])
+    #expect(braces.patterns.map(\.text) == ["a{1,3}b"])
+    let p = ProfileTransform(filter: filter).apply(to: try load("default.txt"))
+    #expect(p.section("allocated memory by file")?.listedTotal == 214_211)  // shop/lib 155,330 + json 58,881
+  }
+
+  @Test func invalidRegexNamesThePattern() {
+    #expect(throws: MemReportError.self) { try FileFilter(allow: ["app/(models"]) }
+    do {
+      _ = try FileFilter(ignore: ["[oops"])
+    } catch let error as MemReportError {
+      #expect(error.exitCode == 64)
+      #expect(error.description.contains("'--ignore-files [oops'"))
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+  }
+
+  @Test func aFilterThatMatchesNothingIsWarned() throws {
+    let p = try transform(allow: ["codetriage"]).apply(to: try load("default.txt"))
+    #expect(p.warnings.contains { $0.message == "'--allow-files codetriage' matched no file or location row" })
+    #expect(p.section("allocated memory by location")?.rows.isEmpty == true)
+  }
+
+  @Test func stringReportsAreFilteredAndRecounted() throws {
+    let p = try transform(allow: ["shop/lib"]).apply(to: try load("default.txt"))
+    let retained = try #require(p.retainedStrings)
+    let size0 = try #require(retained.groups.first { $0.string == "\"size-0\"" })
+    #expect(size0.count == 30)  // 31 before: the set.rb:522 copy is filtered out
+    #expect(size0.locations.map { p.name(of: $0) } == ["shop/lib/shop/catalog.rb:12"])
+    // No group keeps a location outside shop/lib, and every count is its locations' sum.
+    for group in retained.groups + (p.allocatedStrings?.groups ?? []) {
+      #expect(group.locations.allSatisfy { p.names[$0.fileID].hasPrefix("shop/lib/") })
+      #expect(group.count == group.locations.reduce(0) { $0 + $1.count })
+    }
+    // The erb strings disappear entirely.
+    #expect(p.allocatedStrings?.groups.contains { $0.string == "\"%>\"" } == false)
+  }
+
+  @Test func aggregateByFileIsALowerBoundFromTopN() throws {
+    let p = try transform().apply(to: try load("default.txt"))
+    let aggregate = try #require(Aggregator.aggregate(p, by: .file, state: .allocated))
+    let erb = try #require(aggregate.rows.first { $0.name == "ruby/lib/erb.rb" })
+    #expect(erb.bytes == 317_902)  // 29 of the listed memory rows
+    #expect(erb.objects == 4_779)  // 33 of the listed object rows
+    #expect(erb.lowerBound)
+    #expect(!aggregate.exact)
+    #expect(aggregate.coveredBytes == 573_347)
+    #expect(aggregate.totalBytes == 588_443)
+    #expect(aggregate.rows.first?.name == "ruby/lib/erb.rb")
+  }
+
+  @Test func aggregateByOrigin() throws {
+    let p = try transform().apply(to: try load("default.txt"))
+    let aggregate = try #require(Aggregator.aggregate(p, by: .origin, state: .allocated))
+    let bytes = Dictionary(uniqueKeysWithValues: aggregate.rows.map { ($0.name, $0.bytes) })
+    #expect(bytes == ["Ruby stdlib": 385_735, "app": 154_570, "other": 33_042])
+  }
+
+  @Test func aggregateByGemMatchesMemoryProfilersGemNames() throws {
+    let p = try transform(normalize: false).apply(to: try load("default.txt"))
+    let aggregate = try #require(Aggregator.aggregate(p, by: .gem, state: .allocated))
+    let names = Set(aggregate.rows.map(\.name))
+    let printed = Set(p.rowNames("allocated memory by gem"))
+    #expect(names.isSubset(of: printed), "\(names) vs \(printed)")
+    // The same on normalized paths.
+    let normalized = try transform().apply(to: try load("default.txt"))
+    let again = try #require(Aggregator.aggregate(normalized, by: .gem, state: .allocated))
+    #expect(again.rows.map(\.name) == aggregate.rows.map(\.name))
+    #expect(again.rows.map(\.bytes) == aggregate.rows.map(\.bytes))
+  }
+
+  @Test func completeListsGiveExactAggregates() throws {
+    // top: 3000 with 2,668 retained locations: the list adds up to the total.
+    let p = try transform().apply(to: try load("top3000.txt"))
+    let aggregate = try #require(Aggregator.aggregate(p, by: .directory, state: .retained))
+    #expect(aggregate.exact)
+    #expect(aggregate.rows.allSatisfy { !$0.lowerBound })
+    #expect(aggregate.rows.reduce(0) { $0 + $1.bytes } == 675_568)
+  }
+
+  @Test func gemUpgradesLineUpWithoutVersions() throws {
+    let transform = ProfileTransform(
+      normalizer: PathNormalizer(ignoreGemVersions: true), filter: try FileFilter())
+    let p = transform.apply(to: try load("perf-objects.txt"))
+    #expect(p.rowNames("allocated memory by gem").contains("rack"))
+    #expect(p.rowNames("allocated memory by file").contains("rack/lib/rack/mock.rb"))
+  }
+
+  @Test func rowsThatNormalizeToOneKeyAreMerged() throws {
+    let text = """
+      Total allocated: 600 bytes (6 objects)
+      Total retained:  0 bytes (0 objects)
+
+      allocated memory by file
+      -----------------------------------
+             300  /home/a/.gem/ruby/3.1.0/gems/rack-2.2.4/lib/rack.rb
+             200  /srv/vendor/bundle/ruby/3.1.0/gems/rack-2.2.4/lib/rack.rb
+             250  /srv/shop/app/x.rb
+
+      """
+    let profile = try #require(try MemoryProfilerParser.parse(text: text).first)
+    let p = ProfileTransform(filter: try FileFilter()).apply(to: profile)
+    #expect(p.rowNames("allocated memory by file") == ["rack-2.2.4/lib/rack.rb", "shop/app/x.rb"])
+    #expect(p.section("allocated memory by file")?.rows.map(\.value) == [500, 250])
+  }
+}
