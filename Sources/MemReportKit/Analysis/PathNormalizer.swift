@@ -80,51 +80,82 @@ public struct PathNormalizer: Sendable, Equatable {
   /// Rule 1, `%r!(/gems/.*)*/gems/(?<gemname>[^/]+)(?<rest>.*)!`: what follows the last `/gems/`
   /// that has a name after it.
   static func afterLastGemsFolder(_ path: String) -> String? {
-    var search = path[...]
-    var found: Substring?
-    while let range = search.firstRange(of: "/gems/") {
-      let after = path[range.upperBound...]
-      if let first = after.first, first != "/" { found = after }
-      search = path[path.index(after: range.lowerBound)...]
+    var path = path
+    return path.withUTF8 { bytes -> String? in
+      let needle: [UInt8] = Array("/gems/".utf8)
+      var i = bytes.count - needle.count - 1
+      while i >= 0 {
+        if bytes[i] == needle[0], Self.matches(bytes, at: i, needle),
+          bytes[i + needle.count] != UInt8(ascii: "/")
+        {
+          return String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + needle.count)...]), as: UTF8.self)
+        }
+        i -= 1
+      }
+      return nil
     }
-    return found.map(String.init)
   }
 
   /// Rule 2, `%r!ruby/\d\.[^/]+/(?<stdlib>[^/.]+)(?<rest>.*)!` → `ruby/lib/<stdlib><rest>`.
   static func stdlibForm(_ path: String) -> String? {
-    let bytes = Array(path.utf8)
-    let needle = Array("ruby/".utf8)
-    var i = 0
-    while i + needle.count < bytes.count {
-      defer { i += 1 }
-      guard bytes[i..<(i + needle.count)].elementsEqual(needle) else { continue }
-      var j = i + needle.count
-      guard j + 1 < bytes.count, ASCII.isDigit(bytes[j]), bytes[j + 1] == ASCII.dot else { continue }
-      j += 2
-      let versionStart = j
-      while j < bytes.count, bytes[j] != UInt8(ascii: "/") { j += 1 }
-      // `[^/]+` needs one character, and a slash must follow it.
-      guard j > versionStart, j < bytes.count else { continue }
-      j += 1  // the slash
-      let stdlibStart = j
-      while j < bytes.count, bytes[j] != UInt8(ascii: "/"), bytes[j] != ASCII.dot { j += 1 }
-      guard j > stdlibStart else { continue }
-      return "ruby/lib/" + String(decoding: bytes[stdlibStart...], as: UTF8.self)
+    var path = path
+    return path.withUTF8 { bytes -> String? in
+      let needle: [UInt8] = Array("ruby/".utf8)
+      let slash = UInt8(ascii: "/")
+      var i = 0
+      while i + needle.count < bytes.count {
+        defer { i += 1 }
+        guard bytes[i] == needle[0], Self.matches(bytes, at: i, needle) else { continue }
+        var j = i + needle.count
+        guard j + 1 < bytes.count, ASCII.isDigit(bytes[j]), bytes[j + 1] == ASCII.dot else { continue }
+        j += 2
+        let versionStart = j
+        while j < bytes.count, bytes[j] != slash { j += 1 }
+        // `[^/]+` needs one character, and a slash must follow it.
+        guard j > versionStart, j < bytes.count else { continue }
+        j += 1
+        let stdlibStart = j
+        while j < bytes.count, bytes[j] != slash, bytes[j] != ASCII.dot { j += 1 }
+        guard j > stdlibStart else { continue }
+        return "ruby/lib/" + String(decoding: UnsafeBufferPointer(rebasing: bytes[stdlibStart...]), as: UTF8.self)
+      }
+      return nil
     }
-    return nil
   }
 
   /// Rule 3, `%r!(?<app>[^/]+/(bin|app|lib))(?<rest>.*)!`: the path from the first folder that is
   /// followed by one whose name starts with `bin`, `app` or `lib`.
   static func appForm(_ path: String) -> String? {
-    let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-    for k in segments.indices.dropLast() where !segments[k].isEmpty {
-      let next = segments[k + 1]
-      if next.hasPrefix("bin") || next.hasPrefix("app") || next.hasPrefix("lib") {
-        return String(path[segments[k].startIndex...])
+    var path = path
+    return path.withUTF8 { bytes -> String? in
+      let slash = UInt8(ascii: "/")
+      var segmentStart = 0
+      var i = 0
+      while i < bytes.count {
+        if bytes[i] == slash {
+          if i > segmentStart, Self.startsWithAppFolder(bytes, at: i + 1) {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[segmentStart...]), as: UTF8.self)
+          }
+          segmentStart = i + 1
+        }
+        i += 1
       }
+      return nil
     }
-    return nil
+  }
+
+  private static func startsWithAppFolder(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    guard i + 3 <= bytes.count else { return false }
+    let (a, b, c) = (bytes[i], bytes[i + 1], bytes[i + 2])
+    return (a == UInt8(ascii: "b") && b == UInt8(ascii: "i") && c == UInt8(ascii: "n"))
+      || (a == UInt8(ascii: "a") && b == UInt8(ascii: "p") && c == UInt8(ascii: "p"))
+      || (a == UInt8(ascii: "l") && b == UInt8(ascii: "i") && c == UInt8(ascii: "b"))
+  }
+
+  private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ needle: [UInt8]) -> Bool {
+    guard i + needle.count <= bytes.count else { return false }
+    for k in 0..<needle.count where bytes[i + k] != needle[k] { return false }
+    return true
   }
 
   // MARK: - Helpers

@@ -32,6 +32,8 @@ public struct ProfileTransform: Sendable {
     var plainIDs: [Int32]
     var masks: [UInt64?]
     var matchedRows: [Int]
+    /// New ids that more than one old name maps to: only rows with these ids can merge.
+    var shared: Set<Int32> = []
 
     init(profile: Profile, transform: ProfileTransform) {
       self.profile = profile
@@ -45,6 +47,15 @@ public struct ProfileTransform: Sendable {
 
     mutating func run() -> Profile {
       var out = profile
+      if transform.filter.isEmpty, let renamed = renamedInPlace() {
+        // No filter and no two names that become one: the rows stay, only their names change.
+        out.names = renamed
+        for i in out.sections.indices {
+          out.sections[i].originalListComplete = profile.sections[i].isComplete(total: profile.total(for: profile.sections[i].title))
+        }
+        out.normalizer = transform.normalizer
+        return out
+      }
       out.names = NameTable()
       out.sections = profile.sections.map { transformSection($0) }
       out.allocatedStrings = profile.allocatedStrings.map { transformStrings($0) }
@@ -61,11 +72,54 @@ public struct ProfileTransform: Sendable {
       return out
     }
 
+    /// The report's names rewritten in place, id for id, when that is possible: each name is used
+    /// in one role only (path, gem or class) and no two names become the same. `nil` otherwise.
+    /// - Complexity: O(*r* + *n*) for *r* rows and *n* names, with no row copied.
+    func renamedInPlace() -> NameTable? {
+      let path: UInt8 = 1, gem: UInt8 = 2, plain: UInt8 = 4
+      var roles = [UInt8](repeating: 0, count: profile.names.count)
+      for section in profile.sections {
+        let role = section.title.grouping.hasPaths ? path : (section.title.grouping == .gem ? gem : plain)
+        roles.withUnsafeMutableBufferPointer { roles in
+          for row in section.rows { roles[Int(row.nameID)] |= role }
+        }
+      }
+      for report in [profile.allocatedStrings, profile.retainedStrings].compactMap({ $0 }) {
+        for group in report.groups {
+          for location in group.locations { roles[Int(location.fileID)] |= path }
+        }
+      }
+      var table = NameTable()
+      for (i, name) in profile.names.names.enumerated() {
+        let renamed: String
+        switch roles[i] {
+        case 0, plain: renamed = name
+        case path: renamed = transform.normalizer.normalize(name)
+        case gem: renamed = transform.normalizer.gemName(name)
+        default:
+          // Used in several roles: keep it only if every role leaves it as it is.
+          let forms = Set([transform.normalizer.normalize(name), transform.normalizer.gemName(name), name])
+          guard forms.count == 1 else { return nil }
+          renamed = name
+        }
+        guard table.intern(renamed) == Int32(i) else { return nil }
+      }
+      return table
+    }
+
     /// The new id of a path (file or location file), normalized.
     mutating func pathID(_ old: Int32) -> Int32 {
       let i = Int(old)
-      if pathIDs[i] < 0 { pathIDs[i] = names.intern(transform.normalizer.normalize(profile.names[old])) }
+      if pathIDs[i] < 0 { pathIDs[i] = internNoting(transform.normalizer.normalize(profile.names[old])) }
       return pathIDs[i]
+    }
+
+    /// Interns a new name, noting when an earlier old name already produced it.
+    mutating func internNoting(_ name: String) -> Int32 {
+      let before = names.count
+      let id = names.intern(name)
+      if names.count == before { shared.insert(id) }
+      return id
     }
 
     /// The new id of a gem or class name.
@@ -73,7 +127,7 @@ public struct ProfileTransform: Sendable {
       let i = Int(old)
       if plainIDs[i] < 0 {
         let name = profile.names[old]
-        plainIDs[i] = names.intern(gem ? transform.normalizer.gemName(name) : name)
+        plainIDs[i] = internNoting(gem ? transform.normalizer.gemName(name) : name)
       }
       return plainIDs[i]
     }
@@ -95,10 +149,9 @@ public struct ProfileTransform: Sendable {
       let filtering = grouping.hasPaths && !transform.filter.isEmpty
       out.originalListComplete = section.isComplete(total: profile.total(for: section.title))
       out.filtered = filtering
-      var rows: [Row] = []
-      rows.reserveCapacity(section.rows.count)
-      var index: [Int64: Int] = [:]
-      var merged = false
+      // Pass 1: filter and map ids; this also finds the ids that several old names share.
+      var mapped: [Row] = []
+      mapped.reserveCapacity(section.rows.count)
       for row in section.rows {
         if filtering {
           let m = mask(row.nameID)
@@ -110,13 +163,27 @@ public struct ProfileTransform: Sendable {
           }
         }
         let id = grouping.hasPaths ? pathID(row.nameID) : plainID(row.nameID, gem: grouping == .gem)
-        let key = Int64(id) << 32 | Int64(UInt32(bitPattern: row.line))
-        if let existing = index[key] {
-          rows[existing].value &+= row.value
-          merged = true
-        } else {
-          index[key] = rows.count
-          rows.append(Row(nameID: id, line: row.line, value: row.value))
+        mapped.append(Row(nameID: id, line: row.line, value: row.value))
+      }
+      // Pass 2: merge rows whose keys became equal (only ids shared by several names can).
+      var merged = false
+      var rows = mapped
+      if !shared.isEmpty, mapped.contains(where: { shared.contains($0.nameID) }) {
+        rows.removeAll(keepingCapacity: true)
+        var index: [Int64: Int] = [:]
+        for row in mapped {
+          guard shared.contains(row.nameID) else {
+            rows.append(row)
+            continue
+          }
+          let key = Int64(row.nameID) << 32 | Int64(UInt32(bitPattern: row.line))
+          if let existing = index[key] {
+            rows[existing].value &+= row.value
+            merged = true
+          } else {
+            index[key] = rows.count
+            rows.append(row)
+          }
         }
       }
       if merged {

@@ -15,8 +15,10 @@ public struct NameTable: Sendable {
   private var bytes: [UInt8] = []
   private var offsets: [Int] = [0]
   private var hashes: [UInt64] = []
-  /// Open addressing: slot to id + 1 (0 is empty). Its size is a power of two, at most half full.
-  private var slots: [Int32] = Array(repeating: 0, count: 1024)
+  /// Open addressing: each slot holds the upper 32 bits of a name's hash and its id + 1 (0 is
+  /// empty), so most mismatches are rejected without touching the name's bytes. The size is a power
+  /// of two, at most half full.
+  private var slots: [UInt64] = Array(repeating: 0, count: 1024)
 
   public init() {}
 
@@ -43,7 +45,7 @@ public struct NameTable: Sendable {
     bytes.append(contentsOf: key)
     offsets.append(bytes.count)
     hashes.append(hash)
-    slots[slot] = Int32(id + 1)
+    slots[slot] = Self.slotValue(hash: hash, id: id)
     if names.count * 2 > slots.count { grow() }
     return Int32(id)
   }
@@ -51,15 +53,22 @@ public struct NameTable: Sendable {
   /// The id of `key` if present, else the empty slot where it belongs.
   private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (Int32?, Int) {
     let mask = slots.count - 1
+    let tag = hash >> 32
     var slot = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let entry = slots[slot]
-      if entry == 0 { return (nil, slot) }
-      let id = Int(entry - 1)
-      if hashes[id] == hash && equals(id, key) { return (Int32(id), slot) }
-      slot = (slot + 1) & mask
+    return slots.withUnsafeBufferPointer { table in
+      while true {
+        let entry = table[slot]
+        if entry == 0 { return (nil, slot) }
+        if entry >> 32 == tag {
+          let id = Int(entry & 0xFFFF_FFFF) - 1
+          if equals(id, key) { return (Int32(id), slot) }
+        }
+        slot = (slot + 1) & mask
+      }
     }
   }
+
+  private static func slotValue(hash: UInt64, id: Int) -> UInt64 { (hash >> 32) << 32 | UInt64(id + 1) }
 
   private func equals(_ id: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = offsets[id]
@@ -72,36 +81,50 @@ public struct NameTable: Sendable {
   }
 
   private mutating func grow() {
-    var bigger = [Int32](repeating: 0, count: slots.count * 2)
+    var bigger = [UInt64](repeating: 0, count: slots.count * 2)
     let mask = bigger.count - 1
     for id in hashes.indices {
       var slot = Int(truncatingIfNeeded: hashes[id]) & mask
       while bigger[slot] != 0 { slot = (slot + 1) & mask }
-      bigger[slot] = Int32(id + 1)
+      bigger[slot] = Self.slotValue(hash: hashes[id], id: id)
     }
     slots = bigger
   }
 
-  /// FNV-1a over 8-byte words, then a final mix: fast on paths, deterministic across runs.
+  /// Two multiply-rotate lanes over 16-byte blocks, then a final mix: fast on paths (the lanes
+  /// run in parallel) and deterministic across runs.
   private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    var i = 0
+    let k1: UInt64 = 0x9E37_79B9_7F4A_7C15
+    let k2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+    var a: UInt64 = 0x243F_6A88_85A3_08D3
+    var b: UInt64 = 0x1319_8A2E_0370_7344
     let n = key.count
+    var i = 0
     if let base = key.baseAddress {
       let raw = UnsafeRawPointer(base)
-      while i + 8 <= n {
-        h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x100_0000_01b3
-        h ^= h >> 29
+      while i + 16 <= n {
+        a = ((a ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* k1).rotated(31)
+        b = ((b ^ raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)) &* k2).rotated(29)
+        i += 16
+      }
+      if i + 8 <= n {
+        a = ((a ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* k1).rotated(31)
         i += 8
       }
+      var tail: UInt64 = 0
+      var shift: UInt64 = 0
       while i < n {
-        h = (h ^ UInt64(base[i])) &* 0x100_0000_01b3
+        tail |= UInt64(base[i]) << shift
+        shift += 8
         i += 1
       }
+      b = ((b ^ tail) &* k2).rotated(29)
     }
-    h ^= UInt64(n)
+    var h = a ^ b.rotated(17) ^ UInt64(n)
     h ^= h >> 33
     h = h &* 0xff51_afd7_ed55_8ccd
+    h ^= h >> 33
+    h = h &* 0xc4ce_b9fe_1a85_ec53
     h ^= h >> 33
     return h
   }
@@ -115,4 +138,8 @@ public struct NameTable: Sendable {
   public subscript(id: Int32) -> String { names[Int(id)] }
 
   public var count: Int { names.count }
+}
+
+extension UInt64 {
+  @inline(__always) fileprivate func rotated(_ bits: UInt64) -> UInt64 { (self << bits) | (self >> (64 - bits)) }
 }

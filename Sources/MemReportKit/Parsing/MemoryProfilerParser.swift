@@ -442,21 +442,21 @@ public struct MemoryProfilerParser {
     return nil
   }
 
-  /// A row keyed on an interned name; locations are split on their last colon.
+  /// A row keyed on an interned name; locations are split on their last colon, when only digits
+  /// (at most 9) follow it.
   private mutating func makeRow(_ data: UnsafeBufferPointer<UInt8>, value: Int64, isLocation: Bool) -> Row {
-    if isLocation, let colon = data.lastIndex(of: ASCII.colon) {
-      let after = UnsafeBufferPointer(rebasing: data[(colon + 1)...])
-      let file = UnsafeBufferPointer(rebasing: data[..<colon])
-      if after.isEmpty {
-        return Row(nameID: intern(file), line: Row.emptyLine, value: value)
-      }
-      if after.count <= 9, after.allSatisfy(ASCII.isDigit) {
-        var c = ByteCursor(after)
-        let line = Int32(c.unsignedInteger() ?? 0)
-        return Row(nameID: intern(file), line: line, value: value)
-      }
+    guard isLocation else { return Row(nameID: intern(data), value: value) }
+    var i = data.count - 1
+    var line: Int32 = 0
+    var scale: Int32 = 1
+    while i >= 0, ASCII.isDigit(data[i]), data.count - i <= 9 {
+      line += Int32(data[i] &- ASCII.zero) * scale
+      scale = scale &* 10
+      i -= 1
     }
-    return Row(nameID: intern(data), value: value)
+    guard i >= 0, data[i] == ASCII.colon else { return Row(nameID: intern(data), value: value) }
+    let file = UnsafeBufferPointer(rebasing: data[..<i])
+    return Row(nameID: intern(file), line: i == data.count - 1 ? Row.emptyLine : line, value: value)
   }
 
   private mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
