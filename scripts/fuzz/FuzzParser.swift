@@ -12,8 +12,8 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let bytes = UnsafeBufferPointer(start: data, count: size)
   do {
     let profiles = try MemoryProfilerParser.parse(bytes: bytes, path: "fuzz")
-    for format in OutputFormat.allCases {
-      var writer = format.writer(options: ReportOptions(top: 5))
+    for format in OutputFormat.reportFormats {
+      guard var writer = format.reportWriter(options: ReportOptions(top: 5)) else { continue }
       var sink = Sink()
       writer.begin(source: "fuzz", into: &sink)
       for profile in profiles { writer.write(profile, into: &sink) }

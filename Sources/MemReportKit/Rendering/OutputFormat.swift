@@ -1,6 +1,6 @@
-/// The formats `report` writes.
+/// The formats memreport writes. Each command supports some of them (`report`: text and JSON).
 public enum OutputFormat: String, CaseIterable, Sendable {
-  case text, json
+  case text, json, markdown, svg, html
 
   /// The format a file name asks for (`report.json`), if its extension names one.
   public init?(pathExtensionOf path: String) {
@@ -8,6 +8,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     switch path[path.index(after: dot)...].lowercased() {
     case "json": self = .json
     case "txt", "text", "log": self = .text
+    case "md", "markdown": self = .markdown
+    case "svg": self = .svg
+    case "html", "htm": self = .html
     default: return nil
     }
   }

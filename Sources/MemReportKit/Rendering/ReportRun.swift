@@ -30,11 +30,13 @@ public struct ReportRun {
   public func run(
     onReport: @escaping (Profile) -> Void = { _ in }, progress: ((Int) -> Void)? = nil
   ) throws -> Int {
+    guard var writer = format.reportWriter(options: options) else {
+      throw MemReportError.usage("'report' writes \(OutputFormat.reportFormats.map(\.rawValue).joined(separator: " or ")), not \(format.rawValue)")
+    }
     let file = try InputFile.open(input)
     defer { file.close() }
     let out = try OutputFile.create(output ?? "-")
     var stream = out
-    var writer = format.writer(options: options)
     do {
       writer.begin(source: input, into: &stream)
       let transform = self.transform

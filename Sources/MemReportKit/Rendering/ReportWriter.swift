@@ -23,11 +23,15 @@ public protocol ReportWriter {
 }
 
 extension OutputFormat {
-  /// The writer for this format.
-  public func writer(options: ReportOptions) -> any ReportWriter {
+  /// The formats `report` writes.
+  public static let reportFormats: [OutputFormat] = [.text, .json]
+
+  /// The `report` writer for this format, if `report` writes it.
+  public func reportWriter(options: ReportOptions) -> (any ReportWriter)? {
     switch self {
     case .text: return TextReportWriter(options: options)
     case .json: return JSONReportWriter(options: options)
+    default: return nil
     }
   }
 }

@@ -15,7 +15,7 @@ enum ColourChoice: String, CaseIterable, ExpressibleByArgument {
 /// `--format`, `-o`, `--top`, `--color`, `--quiet`: shared by every command that writes a report.
 struct OutputOptions: ParsableArguments {
   /// Output format; inferred from `-o`'s extension when not given, else text.
-  @Option(name: .long, help: "Output format: text or json (default: from -o's extension, else text).")
+  @Option(name: .long, help: "Output format (default: from -o's extension, else text); each command lists the formats it writes.")
   var format: OutputFormat?
 
   /// Output path; standard output when absent or `-`.
@@ -33,11 +33,22 @@ struct OutputOptions: ParsableArguments {
 
   mutating func validate() throws {
     if let top, top < 1 { throw ValidationError("'--top' must be at least 1, got \(top)") }
-    if format == nil, let output, output != "-", OutputFormat(pathExtensionOf: output) == nil,
-      output.contains(".") && !output.hasPrefix("/dev/")
-    {
-      throw ValidationError(
-        "cannot tell the format from '\(output)': name it .json or .txt, or pass '--format text|json'")
+  }
+
+  /// Checks the format (given or implied by `-o`) against what a command writes.
+  func check(supported: [OutputFormat]) throws {
+    let names = supported.map(\.rawValue).joined(separator: "|")
+    if let format, !supported.contains(format) {
+      throw ValidationError("this command writes \(names), not '\(format.rawValue)'")
+    }
+    if format == nil, let output, output != "-", !output.hasPrefix("/dev/") {
+      let inferred = OutputFormat(pathExtensionOf: output)
+      if let inferred, !supported.contains(inferred) {
+        throw ValidationError("this command writes \(names), not '\(inferred.rawValue)' (from '\(output)'); pass '--format'")
+      }
+      if inferred == nil && output.contains(".") {
+        throw ValidationError("cannot tell the format from '\(output)': pass '--format \(names)'")
+      }
     }
   }
 

@@ -35,8 +35,9 @@ extension MemReportCommand {
     @OptionGroup(title: "Output")
     var outputOptions: OutputOptions
 
-    /// Warnings printed per report; the rest are counted.
-    static let warningsShown = 10
+    func validate() throws {
+      try outputOptions.check(supported: OutputFormat.reportFormats)
+    }
 
     func run() throws {
       let format = outputOptions.resolvedFormat
@@ -48,7 +49,11 @@ extension MemReportCommand {
           input: file, format: format, options: options, output: outputOptions.output,
           transform: try filterOptions.transform())
         try job.run(
-          onReport: { profile in if !outputOptions.quiet { printWarnings(profile) } },
+          onReport: { profile in
+            if !outputOptions.quiet {
+              Diagnostics.warnings(profile.warnings, in: file, about: "report \(profile.metadata.index)")
+            }
+          },
           progress: progress.map { p in { p.update($0) } })
         progress?.finish()
       } catch let error as MemReportError {
@@ -57,17 +62,6 @@ extension MemReportCommand {
       }
     }
 
-    private func printWarnings(_ profile: Profile) {
-      let shown = profile.warnings.prefix(Self.warningsShown)
-      for warning in shown {
-        let location = warning.line > 0 ? "\(file):\(warning.line)" : file
-        Diagnostics.warning("\(location): \(warning.message)")
-      }
-      let rest = profile.warnings.count - shown.count
-      if rest > 0 {
-        Diagnostics.warning("\(file): \(rest) more warnings about report \(profile.metadata.index) (see '--format json')")
-      }
-    }
   }
 }
 
