@@ -7,11 +7,11 @@ struct MemReportCommand: ParsableCommand {
     commandName: "memreport",
     abstract: "Make sense of saved Ruby memory profiles (memory_profiler, derailed_benchmarks).",
     discussion: """
-      Exit codes: 0 success, 64 usage error, 65 unusable input (not a report), \
+      Exit codes: 0 success, 1 a diff gate was crossed, 64 usage error, 65 unusable input (not a report), \
       66 cannot open an input, 74 cannot write the output.
       """,
     version: "0.1.0",
-    subcommands: [Report.self],
+    subcommands: [Report.self, Diff.self],
     defaultSubcommand: nil
   )
 }

@@ -105,7 +105,8 @@ struct ReportCommandTests {
   @Test func helpListsExitCodes() throws {
     let r = try CLIRunner.run(["--help"])
     #expect(r.status == 0)
-    #expect(r.stdout.contains("65 unusable input"))
+    #expect(r.stdout.contains("65 unusable"))
+    #expect(r.stdout.contains("1 a diff gate was crossed"))
     let version = try CLIRunner.run(["--version"])
     #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
   }

@@ -66,8 +66,8 @@ public enum Aggregator {
     for row in memory?.rows ?? [] { groups[group(row), default: (0, 0)].bytes &+= row.value }
     for row in objects?.rows ?? [] { groups[group(row), default: (0, 0)].objects &+= row.value }
     let totals = profile.totals[state]
-    let memoryExact = memory?.isComplete(total: totals.bytes) ?? false
-    let objectsExact = objects?.isComplete(total: totals.objects) ?? false
+    let memoryExact = memory.map { profile.isListComplete($0) } ?? false
+    let objectsExact = objects.map { profile.isListComplete($0) } ?? false
     let exact = memoryExact && objectsExact
     let rows = groups.map { AggregateRow(name: $0.key, bytes: $0.value.bytes, objects: $0.value.objects, lowerBound: !exact) }
       .sorted { a, b in

@@ -51,7 +51,7 @@ public struct ProfileTransform: Sendable {
         // No filter and no two names that become one: the rows stay, only their names change.
         out.names = renamed
         for i in out.sections.indices {
-          out.sections[i].originalListComplete = profile.sections[i].isComplete(total: profile.total(for: profile.sections[i].title))
+          out.sections[i].originalListComplete = profile.isListComplete(profile.sections[i])
         }
         out.normalizer = transform.normalizer
         return out
@@ -147,7 +147,7 @@ public struct ProfileTransform: Sendable {
       var out = section
       let grouping = section.title.grouping
       let filtering = grouping.hasPaths && !transform.filter.isEmpty
-      out.originalListComplete = section.isComplete(total: profile.total(for: section.title))
+      out.originalListComplete = profile.isListComplete(section)
       out.filtered = filtering
       // Pass 1: filter and map ids; this also finds the ids that several old names share.
       var mapped: [Row] = []

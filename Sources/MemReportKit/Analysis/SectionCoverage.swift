@@ -17,7 +17,7 @@ public struct SectionCoverage: Sendable, Equatable {
     listedTotal = section.listedTotal
     total = profile.total(for: section.title)
     cutoff = section.cutoff
-    complete = section.isComplete(total: total)
+    complete = profile.isListComplete(section)
   }
 
   /// `50 locations listed: 71.3% of 12.3 MB allocated`; for filtered rows,

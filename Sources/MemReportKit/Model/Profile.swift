@@ -50,6 +50,21 @@ public struct Profile: Sendable {
     }
   }
 
+  /// Whether a section is the complete list, so a key it does not print has nothing: its rows add
+  /// up to the report's total, or it printed fewer rows than another section (memory_profiler's
+  /// `top` applies to every section alike, so it was not cut off). An elided or truncated section
+  /// is never complete.
+  public func isListComplete(_ section: Section) -> Bool {
+    if let original = section.originalListComplete { return original }
+    if section.isComplete(total: total(for: section.title)) { return true }
+    return !section.incomplete && section.rows.count < metadata.longestList
+  }
+
+  /// Whether a string report printed every string (fewer groups than a section's rows).
+  public func isListComplete(_ report: StringReport) -> Bool {
+    !report.incomplete && report.groups.count < metadata.longestList
+  }
+
   /// Whether the report holds anything at all.
   public var isEmpty: Bool {
     totals.line == nil && sections.isEmpty && allocatedStrings == nil && retainedStrings == nil

@@ -17,6 +17,9 @@ public struct ProfileMetadata: Sendable {
   public var lastLine = 0
   /// Which report of the input this is, from 1.
   public var index = 1
+  /// The most rows any section printed: memory_profiler's `top` is at least this, so a section
+  /// (or string report) with fewer rows was not cut off.
+  public var longestList = 0
   /// derailed's `Running N times`: the number of iterations profiled.
   public var iterations: Int?
   /// derailed's `Warming up app: N times`.

@@ -39,6 +39,25 @@ public struct InputFile: Sendable {
       path: path, descriptor: fd, size: type == S_IFREG ? Int(info.st_size) : nil)
   }
 
+  /// Reads the whole input (for small inputs such as patches).
+  /// - Throws: `MemReportError.unusableInput` when it is larger than `limit` bytes.
+  public func readAll(limit: Int = 64 << 20) throws -> [UInt8] {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw MemReportError.cannotOpen(path: path, reason: SystemError.message(errno))
+      }
+      if n == 0 { return bytes }
+      bytes.append(contentsOf: chunk[0..<n])
+      if bytes.count > limit {
+        throw MemReportError.unusableInput(path: path, line: nil, reason: "larger than \(limit >> 20) MiB")
+      }
+    }
+  }
+
   public func close() {
     if descriptor != STDIN_FILENO { _ = Glibc.close(descriptor) }
   }

@@ -20,6 +20,7 @@ enum ReportChecks {
       profile.sections[index].noData = true
     }
     profile.metadata.features = features
+    profile.metadata.longestList = profile.sections.map(\.rows.count).max() ?? 0
 
     for section in profile.sections where !section.approximate {
       guard let total = profile.total(for: section.title) else { continue }

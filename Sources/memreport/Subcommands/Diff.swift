@@ -1,0 +1,104 @@
+import ArgumentParser
+import MemReportKit
+
+extension DiffGate.Metric: ExpressibleByArgument {}
+
+extension MemReportCommand {
+  struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Compare memory_profiler reports before and after a change.",
+      discussion: """
+        memreport diff BEFORE AFTER, or with several runs per side: \
+        memreport diff --before a1.txt a2.txt --after b1.txt b2.txt (values are medians; a change is \
+        real only when the min–max ranges do not overlap). Rows are keyed on normalized paths; a key \
+        printed on one side only while the other side's list was cut off is 'outside top N', with a \
+        bound instead of zero.
+
+        Exit codes: 0 success, 1 the --fail-on-increase limit was crossed (the report is still \
+        written), 64 usage error, 65 unusable input, 66 cannot open an input, 74 cannot write.
+        """
+    )
+
+    @Argument(help: "BEFORE and AFTER reports (omit when using --before/--after).")
+    var files: [String] = []
+
+    @Option(name: .customLong("before"), parsing: .upToNextOption, help: "Reports of the runs before the change.")
+    var beforeFiles: [String] = []
+
+    @Option(name: .customLong("after"), parsing: .upToNextOption, help: "Reports of the runs after the change.")
+    var afterFiles: [String] = []
+
+    @Option(name: .customLong("git-diff"), help: ArgumentHelp("A 'git diff -U0 OLD NEW' patch: map old line numbers to new ones so moved code compares as itself.", valueName: "patch"))
+    var gitDiff: String?
+
+    @Option(name: .customLong("iterations-before"), help: "Iterations profiled before (default: derailed's 'Running N times').")
+    var iterationsBefore: Int?
+
+    @Option(name: .customLong("iterations-after"), help: "Iterations profiled after.")
+    var iterationsAfter: Int?
+
+    @Option(name: .customLong("fail-on-increase"), help: ArgumentHelp("Exit 1 when the gated total grows by more than this: a percentage (5%) or a size (100kB, 1.5MB, 64KiB).", valueName: "limit"))
+    var failOnIncrease: String?
+
+    @Option(name: .long, help: "The total --fail-on-increase watches.")
+    var gate: DiffGate.Metric = .allocatedBytes
+
+    @OptionGroup(title: "Files and paths")
+    var filterOptions: FilterOptions
+
+    @OptionGroup(title: "Output")
+    var outputOptions: OutputOptions
+
+    func validate() throws {
+      try outputOptions.check(supported: OutputFormat.diffFormats)
+      let sides = try resolvedSides()
+      if sides.before.isEmpty || sides.after.isEmpty {
+        throw ValidationError("give BEFORE and AFTER, or --before FILE... --after FILE...")
+      }
+      if let failOnIncrease {
+        do { _ = try DiffGate(limit: failOnIncrease, metric: gate) } catch let error as MemReportError {
+          throw ValidationError(error.description)
+        }
+      }
+      for n in [iterationsBefore, iterationsAfter].compactMap({ $0 }) where n < 1 {
+        throw ValidationError("iteration counts must be at least 1, got \(n)")
+      }
+    }
+
+    func resolvedSides() throws -> (before: [String], after: [String]) {
+      if beforeFiles.isEmpty && afterFiles.isEmpty {
+        guard files.count == 2 else {
+          throw ValidationError("expected two reports, BEFORE and AFTER; got \(files.count)")
+        }
+        return ([files[0]], [files[1]])
+      }
+      guard files.isEmpty else { throw ValidationError("give either BEFORE AFTER or --before/--after, not both") }
+      return (beforeFiles, afterFiles)
+    }
+
+    func run() throws {
+      let format = outputOptions.resolvedFormat
+      do {
+        let sides = try resolvedSides()
+        let job = DiffRun(
+          before: sides.before, after: sides.after, format: format, output: outputOptions.output,
+          transform: try filterOptions.transform(),
+          options: DiffOptions(iterationsBefore: iterationsBefore, iterationsAfter: iterationsAfter),
+          gate: try failOnIncrease.map { try DiffGate(limit: $0, metric: gate) }, top: outputOptions.top,
+          patch: gitDiff)
+        let (_, result) = try job.run { path, profile in
+          if !outputOptions.quiet {
+            Diagnostics.warnings(profile.warnings, in: path, about: "report \(profile.metadata.index)")
+          }
+        }
+        if let result, !result.passed {
+          var err = FileHandleStream.standardError
+          err.write("memreport: gate: \(result.message)\n")
+          throw ExitCode(1)
+        }
+      } catch let error as MemReportError {
+        throw ExitCodes.fail(error)
+      }
+    }
+  }
+}
