@@ -2,9 +2,10 @@
 """Write a synthetic memory_profiler report as large as a big app's (all 16 sections, long string
 reports), for scripts/bench. Deterministic: the same arguments give the same bytes.
 
-usage: generate-big-report.py OUT [--rows 300000] [--copies 1]
+usage: generate-big-report.py OUT [--rows 300000] [--copies 1] [--variant N]
 --copies N repeats the report N times in one file (several runs appended, as in a log), which is
-how the benchmark builds its 1 GB input.
+how the benchmark builds its 1 GB input. --variant N (N > 0) makes an "after" report: every 7th
+row grows by N×10% and every 11th location moves down 2 lines, for the diff benchmark.
 """
 import random, sys
 
@@ -13,6 +14,7 @@ def main():
     out = args[0]
     rows = int(args[args.index("--rows") + 1]) if "--rows" in args else 300_000
     copies = int(args[args.index("--copies") + 1]) if "--copies" in args else 1
+    variant = int(args[args.index("--variant") + 1]) if "--variant" in args else 0
     rnd = random.Random(42)
     gems = [f"gem{i}-{rnd.randint(1,9)}.{rnd.randint(0,20)}.{rnd.randint(0,9)}" for i in range(400)]
     home = "/srv/app/vendor/bundle/ruby/3.3.0/gems"
@@ -20,7 +22,7 @@ def main():
     for i in range(rows // 10):
         g = gems[i % len(gems)]
         files.append(f"{home}/{g}/lib/m{i % 97}/f{i}.rb")
-    locations = [f"{files[i % len(files)]}:{(i * 7919) % 5000 + 1}" for i in range(rows)]
+    locations = [f"{files[i % len(files)]}:{(i * 7919) % 5000 + 1 + (2 if variant and i % 11 == 0 else 0)}" for i in range(rows)]
     classes = [f"App::Model{i}" for i in range(2000)] + ["String", "Array", "Hash"]
 
     sums = {}
@@ -30,6 +32,8 @@ def main():
         listed = 0
         for i, key in enumerate(keys):
             value = max(1, int(total / (i + 2) / scale))
+            if variant and i % 7 == 0:
+                value = int(value * (1 + variant / 10))
             listed += value
             lines.append(f"{value:>10}  {key}")
         key = tuple(title.split()[:2])

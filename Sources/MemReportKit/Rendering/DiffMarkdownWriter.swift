@@ -32,10 +32,10 @@ public struct DiffMarkdownWriter: DiffWriter {
       head += "\(total.delta.map { DiffFormat.signed($0, total.metric) } ?? "") | \(total.deltaPercent.map(DiffFormat.signedPercent) ?? "") |\n"
     }
     let top = context.top ?? Self.defaultTop
-    let lead = diff.section("allocated memory by location") ?? diff.sections.first { !$0.movers.isEmpty }
+    let lead = diff.section("allocated memory by location") ?? diff.sections.first { $0.moverCount > 0 }
     var topTable: Table?
-    if let lead, !lead.movers.isEmpty {
-      topTable = table(lead, rows: Array(lead.movers.prefix(top)), heading: "\n**Top movers** (\(lead.title))\n\n")
+    if let lead, lead.moverCount > 0 {
+      topTable = table(lead, rows: lead.topMovers(top), heading: "\n**Top movers** (\(lead.title))\n\n")
     }
     var tables: [Table] = diff.sections.compactMap { section in
       let movers = section.movers

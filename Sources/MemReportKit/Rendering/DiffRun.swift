@@ -1,3 +1,5 @@
+import Dispatch
+
 /// `memreport diff` as one library call: read both sides, normalize and filter them the same way,
 /// compare, write the result, and judge the gate.
 public struct DiffRun {
@@ -44,8 +46,12 @@ public struct DiffRun {
       let text = String(decoding: try file.readAll(), as: UTF8.self)
       options.lineMap = LineMap(try UnifiedDiffParser.parse(text, path: patch))
     }
-    let beforeRuns = try load(before, onReport: onReport)
-    let afterRuns = try load(after, onReport: onReport)
+    let loaded = try Self.loadConcurrently(before + after, transform: transform)
+    for (path, reports) in zip(before + after, loaded) {
+      for report in reports { onReport(path, report) }
+    }
+    let beforeRuns = Array(loaded.prefix(before.count).joined())
+    let afterRuns = Array(loaded.dropFirst(before.count).joined())
     let diff = ProfileDiffBuilder.build(before: beforeRuns, after: afterRuns, options: options)
     let result = gate?.evaluate(diff)
     let context = DiffContext(
@@ -58,20 +64,34 @@ public struct DiffRun {
     return (diff, result)
   }
 
-  /// Every report of every file of one side, transformed.
-  private func load(_ paths: [String], onReport: (String, Profile) -> Void) throws -> [Profile] {
-    var runs: [Profile] = []
-    for path in paths {
-      let file = try InputFile.open(path)
-      defer { file.close() }
-      var reports: [Profile] = []
-      try MemoryProfilerParser.parse(file) { reports.append($0) }
-      for report in reports {
-        let profile = transform.isIdentity ? report : transform.apply(to: report)
-        onReport(path, profile)
-        runs.append(profile)
-      }
+  /// Every report of each file, transformed; files are read in parallel (one per core), and the
+  /// first error in input order is thrown.
+  static func loadConcurrently(_ paths: [String], transform: ProfileTransform) throws -> [[Profile]] {
+    let slots = UnsafeMutableBufferPointer<Result<[Profile], Error>>.allocate(capacity: paths.count)
+    slots.initialize(repeating: .success([]))
+    defer {
+      slots.deinitialize()
+      slots.deallocate()
     }
-    return runs
+    let shared = SendableSlots(slots)
+    DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+      shared.slots[i] = Result { try load(paths[i], transform: transform) }
+    }
+    return try slots.map { try $0.get() }
   }
+
+  /// The reports of one file, transformed.
+  static func load(_ path: String, transform: ProfileTransform) throws -> [Profile] {
+    let file = try InputFile.open(path)
+    defer { file.close() }
+    var reports: [Profile] = []
+    try MemoryProfilerParser.parse(file) { reports.append($0) }
+    return transform.isIdentity ? reports : reports.map { transform.apply(to: $0) }
+  }
+}
+
+/// Result slots written by `concurrentPerform`: each iteration writes only its own index.
+private struct SendableSlots: @unchecked Sendable {
+  let slots: UnsafeMutableBufferPointer<Result<[Profile], Error>>
+  init(_ slots: UnsafeMutableBufferPointer<Result<[Profile], Error>>) { self.slots = slots }
 }

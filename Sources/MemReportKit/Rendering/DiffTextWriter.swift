@@ -26,21 +26,21 @@ public struct DiffTextWriter: DiffWriter {
     TextTable.write(table, rightAligned: [1, 2, 3, 4], into: &out)
     let top = context.top ?? Self.defaultTop
     for section in diff.sections {
-      let movers = section.movers
+      let movers = section.topMovers(top)
       let counts = section.statusCounts
       out.write("\n\(section.title)\n")
       let summary = DiffStatus.allCases.compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }
       out.write(summary.isEmpty ? "no rows\n" : summary.joined(separator: ", ") + "\n")
       guard !movers.isEmpty else { continue }
       var rows = [["before", "after", "delta", "delta%", "status", section.title.hasSuffix("String Report") ? "string" : "name"]]
-      for row in movers.prefix(top) {
+      for row in movers {
         rows.append([
           DiffFormat.side(row.before, section.metric), DiffFormat.side(row.after, section.metric),
           DiffFormat.delta(row, section.metric), DiffFormat.percent(row), row.status.rawValue, row.name,
         ])
       }
       TextTable.write(rows, rightAligned: [0, 1, 2, 3], into: &out)
-      if movers.count > top { out.write("  … \(movers.count - top) more changed rows\n") }
+      if section.moverCount > top { out.write("  … \(section.moverCount - top) more changed rows\n") }
     }
     if !diff.candidateMoves.isEmpty {
       out.write("\ncandidate moves (same file, same bytes, nearby lines; pass --git-diff to map them):\n")

@@ -55,6 +55,9 @@ extension MemReportCommand {
       if sides.before.isEmpty || sides.after.isEmpty {
         throw ValidationError("give BEFORE and AFTER, or --before FILE... --after FILE...")
       }
+      if (sides.before + sides.after).filter({ $0 == "-" }).count > 1 {
+        throw ValidationError("standard input ('-') can be only one of the inputs")
+      }
       if let failOnIncrease {
         do { _ = try DiffGate(limit: failOnIncrease, metric: gate) } catch let error as MemReportError {
           throw ValidationError(error.description)

@@ -107,27 +107,30 @@ public enum ProfileDiffBuilder {
 
     mutating func diffSection(_ title: SectionTitle, _ present: [[Section?]]) -> DiffSection {
       let isLocation = title.grouping == .location
-      var index: [Int64: Int] = [:]
+      var index: [Int64: Int32] = [:]
       var keyList: [(id: Int32, line: Int32)] = []
-      // Pass 1: every key of every run, with the row positions to fill.
-      var cells: [(key: Int, side: Int, run: Int, value: Double)] = []
+      // Pass 1: every key of every run; per run, the key of each of its rows.
+      var rowKeys: [[[Int32]]] = [[], []]
       for side in 0..<2 {
         for (r, section) in present[side].enumerated() {
-          guard let section else { continue }
-          for row in section.rows {
-            let id = globalID(side: side, run: r, row.nameID)
-            let line = side == 0 && isLocation ? mappedLine(run: r, fileID: row.nameID, line: row.line) : row.line
-            let key = Int64(id) << 32 | Int64(UInt32(bitPattern: line))
-            let k: Int
-            if let existing = index[key] {
-              k = existing
-            } else {
-              k = keyList.count
-              index[key] = k
-              keyList.append((id, line))
+          var keysOfRows: [Int32] = []
+          if let section {
+            keysOfRows.reserveCapacity(section.rows.count)
+            for row in section.rows {
+              let id = globalID(side: side, run: r, row.nameID)
+              let line = side == 0 && isLocation ? mappedLine(run: r, fileID: row.nameID, line: row.line) : row.line
+              let key = Int64(id) << 32 | Int64(UInt32(bitPattern: line))
+              if let existing = index[key] {
+                keysOfRows.append(existing)
+              } else {
+                let k = Int32(keyList.count)
+                index[key] = k
+                keyList.append((id, line))
+                keysOfRows.append(k)
+              }
             }
-            cells.append((k, side, r, Double(row.value) * factors[side][r]))
           }
+          rowKeys[side].append(keysOfRows)
         }
       }
       // Pass 2: per side, a key × run table; unlisted cells are 0 in complete lists, else unknown.
@@ -150,14 +153,19 @@ public enum ProfileDiffBuilder {
         for k in 0..<keyList.count {
           for r in 0..<runs { table[k * runs + r] = fill[r] }
         }
+        for (r, section) in present[side].enumerated() {
+          guard let section else { continue }
+          let factor = factors[side][r]
+          let keysOfRows = rowKeys[side][r]
+          for (i, row) in section.rows.enumerated() {
+            let slot = Int(keysOfRows[i]) * runs + r
+            let value = Double(row.value) * factor
+            let old = table[slot]
+            table[slot] = old.isNaN ? value : old + value
+          }
+        }
         tables.append(table)
         bounds.append(bound)
-      }
-      for cell in cells {
-        let runs = present[cell.side].count
-        let slot = cell.key * runs + cell.run
-        let old = tables[cell.side][slot]
-        tables[cell.side][slot] = old.isNaN ? cell.value : old + cell.value
       }
       var rows: [DiffRow] = []
       rows.reserveCapacity(keyList.count)
@@ -241,17 +249,18 @@ public enum ProfileDiffBuilder {
       return before.median == after.median ? .same : .changed
     }
 
-    /// Largest guaranteed change first, then largest delta, then name: deterministic.
+    /// Largest guaranteed change first, then largest delta, then name: deterministic. Sorts
+    /// indices on precomputed keys, so the (large) rows move once.
     static func sorted(_ rows: [DiffRow]) -> [DiffRow] {
-      rows.sorted { a, b in
-        let ca = abs(a.certainDelta)
-        let cb = abs(b.certainDelta)
-        if ca != cb { return ca > cb }
-        let da = abs(a.delta)
-        let db = abs(b.delta)
-        if da != db { return da > db }
-        return a.name < b.name
+      let certain = rows.map { abs($0.certainDelta) }
+      let delta = rows.map { abs($0.delta) }
+      var order = Array(0..<rows.count)
+      order.sort { a, b in
+        if certain[a] != certain[b] { return certain[a] > certain[b] }
+        if delta[a] != delta[b] { return delta[a] > delta[b] }
+        return rows[a].name < rows[b].name
       }
+      return order.map { rows[$0] }
     }
 
     /// Gone-or-unlisted before rows and new-or-unlisted after rows of one file with equal values
