@@ -77,7 +77,7 @@ public struct DiffMarkdownWriter: DiffWriter {
   }
 
   private func table(_ section: DiffSection, rows: [DiffRow], heading: String) -> Table {
-    let noun = section.title.hasSuffix("String Report") ? "string" : (section.title.components(separatedBy: " by ").last ?? "name")
+    let noun = section.title.hasSuffix("String Report") ? "string" : (section.title.pieces(separatedBy: " by ").last.map(String.init) ?? "name")
     let header = "| \(noun) | before | after | Δ | Δ% | status |\n|---|---:|---:|---:|---:|---|\n"
     let lines = rows.map { row in
       "| \(MarkdownText.code(row.name)) | \(DiffFormat.side(row.before, section.metric)) | \(DiffFormat.side(row.after, section.metric)) | "
@@ -100,18 +100,5 @@ public struct DiffMarkdownWriter: DiffWriter {
     case .same: return "same"
     case .outsideTopN: return "≥ top N"
     }
-  }
-}
-
-extension String {
-  fileprivate func components(separatedBy separator: String) -> [Substring] {
-    var parts: [Substring] = []
-    var rest = self[...]
-    while let range = rest.firstRange(of: separator) {
-      parts.append(rest[..<range.lowerBound])
-      rest = rest[range.upperBound...]
-    }
-    parts.append(rest)
-    return parts
   }
 }

@@ -40,19 +40,21 @@ enum MarkdownText {
 }
 
 extension String {
-  fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+  /// `self` with every occurrence of `target` replaced (no Foundation in the library).
+  func replacingOccurrences(of target: String, with replacement: String) -> String {
     guard contains(target) else { return self }
-    return components(separatedBy: target).joined(separator: replacement)
+    return pieces(separatedBy: target).joined(separator: replacement)
   }
 
-  fileprivate func components(separatedBy separator: String) -> [String] {
-    var parts: [String] = []
+  /// The parts between occurrences of `separator`.
+  func pieces(separatedBy separator: String) -> [Substring] {
+    var parts: [Substring] = []
     var rest = self[...]
     while let range = rest.firstRange(of: separator) {
-      parts.append(String(rest[..<range.lowerBound]))
+      parts.append(rest[..<range.lowerBound])
       rest = rest[range.upperBound...]
     }
-    parts.append(String(rest))
+    parts.append(rest)
     return parts
   }
 }
