@@ -11,7 +11,7 @@ struct MemReportCommand: ParsableCommand {
       66 cannot open an input, 74 cannot write the output.
       """,
     version: "0.1.0",
-    subcommands: [Report.self, Diff.self],
+    subcommands: [Report.self, Diff.self, Trend.self],
     defaultSubcommand: nil
   )
 }

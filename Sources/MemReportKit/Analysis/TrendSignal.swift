@@ -62,7 +62,8 @@ struct TrendSignal {
     let slice = Array(analysed[range])
     let size = max(1, (slice.count + maxPoints - 1) / maxPoints)
     let points = size > 1 ? RobustStatistics.blockMedians(slice[...], size: size) : slice
-    return TrendSignal(range: range, values: slice, points: points, samplesPerPoint: size, pattern: pattern)
+    return TrendSignal(
+      range: range, values: slice, points: points, samplesPerPoint: size, pattern: pattern)
   }
 
   /// Falls between consecutive samples far beyond the noise (and beyond 2% of the level) that the
@@ -89,9 +90,11 @@ struct TrendSignal {
       while j + 1 < n - 1, diffs[j + 1] - center < -threshold { j += 1 }
       let before = values[i]
       let after = j + 1
-      // The next few samples must stay down: a one-sample dip is an outlier, not a drop.
-      let following = values[after..<min(n, after + 3)]
-      let stays = RobustStatistics.median(following) < before - threshold / 2
+      // The next five samples must stay below the level before the fall (the median of the three
+      // samples up to it): a dip of a sample or two, or the return from a spike, is not a drop.
+      let following = values[after..<min(n, after + 5)]
+      let levelBefore = RobustStatistics.median(values[max(0, i - 2)...i])
+      let stays = RobustStatistics.median(following) < levelBefore - threshold / 2
       if stays {
         result.append(TrendPattern.Drop(sample: after, sizeMiB: before - values[after]))
       }

@@ -12,8 +12,9 @@ public struct MemorySeries: Sendable {
   public var inputUnit: SeriesUnit = .mebibytes
   /// Seconds between samples: derailed samples every 5 s; a table's time column can say otherwise.
   public var intervalSeconds: Double = 5
-  /// Where the interval came from: `derailed` (its fixed 5 s), `time column`, or `--interval`.
-  public var intervalOrigin = "derailed"
+  /// Where the interval came from: `derailed's interval` (its fixed 5 s, also the default for
+  /// other inputs), `time column`, or `--interval`.
+  public var intervalOrigin = "derailed's interval"
   /// derailed's TEST_COUNT: the number of requests made during the run, when known.
   public var testCount: Int?
   /// `ruby -v` as it appears in derailed's file name.

@@ -1,0 +1,20 @@
+/// Writes a whole `TrendReport` in one format.
+public protocol TrendWriter {
+  func write(_ report: TrendReport, into out: inout some TextOutputStream) throws
+}
+
+extension OutputFormat {
+  /// The formats `trend` writes.
+  public static let trendFormats: [OutputFormat] = [.text, .json, .markdown, .svg]
+
+  /// The `trend` writer for this format, if `trend` writes it.
+  public func trendWriter(colour: Bool = false) -> (any TrendWriter)? {
+    switch self {
+    case .text: return TrendTextWriter(colour: colour)
+    case .json: return TrendJSONWriter()
+    case .markdown: return TrendMarkdownWriter()
+    case .svg: return TrendSVGWriter()
+    default: return nil
+    }
+  }
+}

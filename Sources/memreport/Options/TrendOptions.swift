@@ -1,0 +1,65 @@
+import ArgumentParser
+import MemReportKit
+
+extension SeriesUnit: ExpressibleByArgument {
+  public init?(argument: String) { self.init(name: argument) }
+  public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+/// What `trend` needs to know that an input may not say: the unit of plain numbers, the sampling
+/// interval, TEST_COUNT, the memory limit, and whether to skip bad lines.
+struct TrendOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Unit of the numbers: KiB (ps -o rss=), MiB (derailed), GiB, kB or MB (default: from a CSV header such as rss_kib, else MiB).",
+      valueName: "unit"))
+  var unit: SeriesUnit?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Seconds between samples (default: a CSV time column, else derailed's 5).",
+      valueName: "seconds"))
+  var interval: Double?
+
+  @Option(
+    name: .customLong("test-count"),
+    help: ArgumentHelp(
+      "Requests made during the run, derailed's TEST_COUNT (default: from derailed's file name), to report growth per 1,000 requests.",
+      valueName: "n"))
+  var testCount: Int?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "A memory limit to project against, e.g. 512MiB (a dyno's quota), 1GiB, 500MB; a plain number is MiB.",
+      valueName: "size"))
+  var limit: String?
+
+  @Flag(
+    name: .customLong("skip-bad-lines"),
+    help:
+      "Skip lines whose value cannot be read, with a warning each, instead of stopping at the first."
+  )
+  var skipBadLines = false
+
+  mutating func validate() throws {
+    if let interval, !(interval > 0 && interval.isFinite) {
+      throw ValidationError("'--interval' must be a positive number of seconds, got \(interval)")
+    }
+    if let testCount, testCount < 1 {
+      throw ValidationError("'--test-count' must be at least 1, got \(testCount)")
+    }
+    if let limit, SeriesUnit.size(limit) == nil {
+      throw ValidationError("'--limit' takes a size such as 512MiB, 1GiB or 500MB, got '\(limit)'")
+    }
+  }
+
+  var limitMiB: Double? { limit.flatMap(SeriesUnit.size) }
+
+  var parseOptions: MemOverTimeParser.Options {
+    MemOverTimeParser.Options(
+      unit: unit, skipBadLines: skipBadLines, intervalSeconds: interval, testCount: testCount)
+  }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import MemReportKit
+
+extension MemReportCommand {
+  struct Trend: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract:
+        "Leak or bloat? A verdict, with the evidence and a chart, from memory-over-time series (derailed perf:mem_over_time).",
+      discussion: """
+        FILE is derailed's tmp/<time>-<ruby -v>-memory-<N>-times.txt (TEST_COUNT is read from the \
+        name), its standard output captured or pasted, one number per line from another tool (see \
+        --unit), or a CSV/TSV whose header names a memory column. Use '-' for standard input. Give \
+        several files (before.txt after.txt) to compare them: each later series is compared with \
+        the first, and the chart overlays them.
+
+        Verdicts: leak (memory keeps growing, significantly and by more than 2% of its level over \
+        the tail), bloat (it rose during a warm-up, then levelled off), stable, or inconclusive \
+        (with the number of samples a run needs).
+
+        Exit codes: 0 success, 64 usage error, 65 unusable input (a bad value, no samples), \
+        66 cannot open an input, 74 cannot write the output.
+        """
+    )
+
+    @Argument(
+      help:
+        "Memory-over-time series: derailed files or output, number lists, CSV/TSV; '-' for standard input."
+    )
+    var files: [String]
+
+    @OptionGroup(title: "Input")
+    var trendOptions: TrendOptions
+
+    @OptionGroup(title: "Output")
+    var outputOptions: OutputOptions
+
+    func validate() throws {
+      try outputOptions.check(supported: OutputFormat.trendFormats)
+      if outputOptions.top != nil { throw ValidationError("'--top' does not apply to 'trend'") }
+      if files.isEmpty { throw ValidationError("give at least one series") }
+      if files.filter({ $0 == "-" }).count > 1 {
+        throw ValidationError("standard input ('-') can be read only once")
+      }
+    }
+
+    func run() throws {
+      let format = outputOptions.resolvedFormat
+      let job = TrendRun(
+        inputs: files, format: format, output: outputOptions.output,
+        parseOptions: trendOptions.parseOptions,
+        limitMiB: trendOptions.limitMiB, colour: outputOptions.useColour(format: format))
+      let quiet = outputOptions.quiet
+      do {
+        try job.run(onSeries: { series in
+          if !quiet {
+            Diagnostics.warnings(series.warnings, in: series.source, about: "this series")
+          }
+        })
+      } catch let error as MemReportError {
+        throw ExitCodes.fail(error)
+      }
+    }
+  }
+}

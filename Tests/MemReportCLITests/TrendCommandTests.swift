@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+
+/// `memreport trend` end to end: the real derailed samples, every output format, several series,
+/// and bad input (one line on stderr, a documented exit code, no file left at `-o`).
+@Suite("memreport trend, end to end")
+struct TrendCommandTests {
+  static func derailedFile(_ app: String) throws -> String {
+    let dir = CLIRunner.sample("mem-over-time/\(app)")
+    let name = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: dir).first { $0.hasSuffix("-times.txt") })
+    return "\(dir)/\(name)"
+  }
+
+  static func trendFixture(_ name: String) -> String { CLIRunner.fixture("trend/\(name)") }
+
+  @Test func realLeakInText() throws {
+    let leak = try Self.derailedFile("leak")
+    let r = try CLIRunner.run(["trend", leak, "--limit", "512MiB"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stderr.isEmpty)
+    let lines = r.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.first == leak)
+    // Theil–Sen slope of samples 3–205 is 5.6514 MiB per sample (python3, see MemReportKitTests).
+    #expect(lines[1].hasPrefix("leak: memory grows 5,651 MiB per 1,000 samples (95% CI "))
+    #expect(r.stdout.contains("TEST_COUNT 50,000 (≈243 requests per sample); ruby 3.1.2p20"))
+    #expect(r.stdout.contains("limit 512 MiB: reached after 84 samples"))
+  }
+
+  @Test func realPlateauFromStdoutCaptureIsBloat() throws {
+    let r = try CLIRunner.run(["trend", CLIRunner.sample("mem-over-time/plateau-stdout.txt")])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      r.stdout.contains(
+        "bloat: memory rises 196 MiB in a 41-sample warm-up, then levels off at 223.7 MiB"))
+    #expect(r.stdout.contains("read: derailed stdout, PID 11373, endpoint /"))
+  }
+
+  @Test func jsonOfBeforeAndAfter() throws {
+    let r = try CLIRunner.run([
+      "trend", try Self.derailedFile("leak"), try Self.derailedFile("plateau"), "--format", "json",
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    #expect(json["schemaVersion"] as? Int == 1)
+    let series = try #require(json["series"] as? [[String: Any]])
+    #expect(series.map { $0["verdict"] as? String } == ["leak", "bloat"])
+    #expect(series.map { $0["warmupSamples"] as? Int } == [3, 41])
+    #expect(series[0]["projection"] is NSNull)
+    let comparisons = try #require(json["comparisons"] as? [[String: Any]])
+    #expect((comparisons.first?["summary"] as? String)?.hasPrefix("the leak is gone") == true)
+  }
+
+  @Test func svgIsWrittenThroughATemporaryFile() throws {
+    let folder = try CLIRunner.temporaryFolder()
+    let out = folder.appendingPathComponent("chart.svg")
+    let r = try CLIRunner.run([
+      "trend", try Self.derailedFile("plateau"), "-o", out.path, "--limit", "512MiB",
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.isEmpty)
+    #expect(CLIRunner.contents(of: folder) == ["chart.svg"])
+    let svg = try String(contentsOf: out, encoding: .utf8)
+    #expect(svg.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))
+    #expect(svg.contains("<title id=\"chart-title\">Memory over time: bloat</title>"))
+    #expect(svg.contains(">Memory (MiB)</text>") && svg.contains(">Requests</text>"))
+    #expect(svg.contains(">plateau 223.7 MiB</text>"))
+  }
+
+  @Test func markdownFromStandardInput() throws {
+    let data = try Data(
+      contentsOf: URL(fileURLWithPath: CLIRunner.sample("mem-over-time/leak-stdout.txt")))
+    let r = try CLIRunner.run(
+      ["trend", "-", "--format", "markdown", "--test-count", "50000"], stdin: data)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.hasPrefix("**leak**: memory grows 5,651 MiB per 1,000 samples"))
+    #expect(r.stdout.contains("| `standard input` | **leak** | 206 | 3 | — |"))
+    #expect(r.stdout.contains("23.3 MiB |"))  // per 1,000 requests, from --test-count
+  }
+
+  @Test func pastedStdoutWarnsPerSkippedLine() throws {
+    let path = Self.trendFixture("pasted-stdout.txt")
+    let r = try CLIRunner.run(["trend", path])
+    #expect(r.status == 0)
+    let warnings = r.stderr.split(separator: "\n")
+    #expect(warnings.count == 7)
+    #expect(
+      warnings.first
+        == "memreport: warning: \(path):1: skipped a shell prompt or command: '$ TEST_COUNT=5000 bundle exec derailed exec perf:mem_over_time'"
+    )
+    #expect(
+      r.stdout.contains("inconclusive: too few samples (5 of the 30 needed); run about 30 samples"))
+    let quiet = try CLIRunner.run(["trend", path, "--quiet"])
+    #expect(quiet.stderr.isEmpty)
+  }
+
+  @Test func kibTableAndUnitOption() throws {
+    let r = try CLIRunner.run(["trend", Self.trendFixture("ps-rss-kib.txt"), "--unit", "KiB"])
+    #expect(r.status == 0)
+    #expect(r.stderr.isEmpty)
+    #expect(r.stdout.contains("stable: memory stays at 300.1 MiB"))
+    #expect(r.stdout.contains("read: numbers, KiB converted to MiB"))
+  }
+
+  @Test func badValueStopsWithExit65AndLeavesNoFile() throws {
+    let folder = try CLIRunner.temporaryFolder()
+    let out = folder.appendingPathComponent("out.json")
+    try Data("previous".utf8).write(to: out)
+    let path = Self.trendFixture("bad-value.txt")
+    let r = try CLIRunner.run(["trend", path, "-o", out.path])
+    #expect(r.status == 65)
+    #expect(
+      r.stderr
+        == "memreport: error: \(path):4: not a number: '12.3.4' (pass '--skip-bad-lines' to skip such lines)\n"
+    )
+    #expect(CLIRunner.contents(of: folder) == ["out.json"])
+    #expect(try String(contentsOf: out, encoding: .utf8) == "previous")
+    let skipped = try CLIRunner.run(["trend", path, "--skip-bad-lines", "-o", out.path])
+    #expect(skipped.status == 0)
+    #expect(skipped.stderr.split(separator: "\n").count == 4)
+    #expect(skipped.stderr.contains("\(path):9: skipped a bad value: number out of range: '1e999'"))
+  }
+
+  @Test func usageErrorsAndMissingFiles() throws {
+    let leak = try Self.derailedFile("leak")
+    let html = try CLIRunner.run(["trend", leak, "--format", "html"])
+    #expect(html.status == 64)
+    #expect(html.stderr.contains("this command writes text|json|markdown|svg, not 'html'"))
+    let top = try CLIRunner.run(["trend", leak, "--top", "3"])
+    #expect(top.status == 64 && top.stderr.contains("'--top' does not apply to 'trend'"))
+    let limit = try CLIRunner.run(["trend", leak, "--limit", "lots"])
+    #expect(limit.status == 64 && limit.stderr.contains("'--limit' takes a size such as 512MiB"))
+    let unit = try CLIRunner.run(["trend", leak, "--unit", "parsecs"])
+    #expect(unit.status == 64)
+    let twice = try CLIRunner.run(["trend", "-", "-"])
+    #expect(
+      twice.status == 64 && twice.stderr.contains("standard input ('-') can be read only once"))
+    let missing = try CLIRunner.run(["trend", "/no/such/series.txt"])
+    #expect(missing.status == 66)
+    #expect(
+      missing.stderr
+        == "memreport: error: /no/such/series.txt: cannot open: no such file or directory\n")
+    let report = try CLIRunner.run(["trend", CLIRunner.sample("default.txt")])
+    #expect(report.status == 65)
+    #expect(
+      report.stderr.contains(
+        "this is a memory_profiler report, not a memory-over-time series: use 'memreport report'"))
+  }
+}
