@@ -53,8 +53,8 @@ public enum IcicleChart {
   private static func draw(_ node: Node, level: Int, x: Double, scale: Double, band: Double, fill: String, into body: inout [XMLNode]) {
     let w = node.bytes * scale
     let y = Double(level) * band
-    var rect = SVGChart.rect(x, y + 2, w, band - 4, fill: fill, cls: "cell", tooltip: "\(node.name): \(Measurement.bytes(Int64(node.bytes)))")
-    rect.attributes.append(("stroke", "#ffffff"))
+    var rect = SVGChart.rect(x, y + 2, w, band - 4, fill: fill, cls: w >= 3 ? "cell" : nil, tooltip: "\(node.name): \(Measurement.bytes(Int64(node.bytes)))")
+    if w >= 3 { rect.attributes.append(("stroke", "#ffffff")) }
     rect.attributes.append(("fill-opacity", level == 0 ? "1" : (level == 1 ? "0.8" : "0.6")))
     body.append(rect)
     let label = level == 0 ? node.name : String(node.name.split(separator: "/").last ?? "")

@@ -15,16 +15,17 @@ enum HTMLText {
   }
 
   /// `activesupport-6.1.7/…/output_safety.rb:172`: long paths shortened in the middle, keeping the
-  /// first folder and the file name.
+  /// first folder and the file name; then only the file name (`…/output_safety.rb:172`); then its end.
   static func shortPath(_ path: String, limit: Int = 64) -> String {
     guard path.count > limit else { return path }
     let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-    if parts.count > 2, let first = parts.first, let last = parts.last {
-      let head = first.isEmpty && parts.count > 3 ? "/" + parts[1] : String(first)
+    if parts.count > 2, let last = parts.last {
+      let head = parts[0].isEmpty && parts.count > 3 ? "/" + parts[1] : String(parts[0])
       let short = head + "/…/" + last
       if short.count <= limit { return short }
+      if last.count + 2 <= limit { return "…/" + last }
     }
-    return String(path.prefix(limit / 2 - 1)) + "…" + String(path.suffix(limit / 2 - 1))
+    return "…" + String(path.suffix(max(limit - 1, 1)))
   }
 
   /// Long strings shortened, for table cells whose full text goes in a tooltip.

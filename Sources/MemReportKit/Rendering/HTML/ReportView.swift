@@ -201,8 +201,8 @@ struct ReportView {
     }
     let n = aggregate.sourceRows.memory
     let note = aggregate.exact
-      ? "From all \(n) locations (a complete list): exact."
-      : "From the \(n) listed locations (\(Measurement.percentage(aggregate.coveredBytes, of: aggregate.totalBytes)) of the total): each value is a lower bound."
+      ? "From all \(Measurement.count(Int64(n))) locations (a complete list): exact."
+      : "From the \(Measurement.count(Int64(n))) listed locations (\(Measurement.percentage(aggregate.coveredBytes, of: aggregate.totalBytes)) of the total): each value is a lower bound."
     return Origin(note: note, label: parts.map { "\($0.name) \($0.value)" }.joined(separator: ", "), parts: parts)
   }
 
@@ -242,7 +242,9 @@ struct ReportView {
       ])
     }
     let n = aggregate.sourceRows.memory
-    let note = aggregate.exact ? "From all \(n) locations: exact." : "From the \(n) listed locations: each value is a lower bound."
+    let note = aggregate.exact
+      ? "From all \(Measurement.count(Int64(n))) locations: exact."
+      : "From the \(Measurement.count(Int64(n))) listed locations: each value is a lower bound."
     let table = TableModel(
       id: "r\(index)-\(aggregate.state.rawValue)-by-\(aggregate.key.rawValue)", caption: "\(aggregate.state.rawValue) by \(aggregate.key.rawValue)", note: note,
       columns: [.init(label: aggregate.key.rawValue), .init(label: "bytes", numeric: true), .init(label: "share", numeric: true), .init(label: "objects", numeric: true)],
