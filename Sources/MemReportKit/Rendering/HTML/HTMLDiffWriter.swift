@@ -78,7 +78,7 @@ public struct HTMLDiffWriter: DiffWriter {
       gateClass: result.map { $0.passed ? "note" : "note warn" } ?? "", gateLabel: result.map { $0.passed ? "Gate passed:" : "Gate failed:" } ?? "",
       gateMessage: result?.message ?? "", before: context.before.map(HTMLText.clean), after: context.after.map(HTMLText.clean),
       notes: context.notes(diff).map(HTMLText.clean), cards: diff.totals.map(Self.card),
-      chart: chart.map { ChartView(svg: $0.inline, caption: "The \($0.description.isEmpty ? 0 : min(15, diff.section("allocated memory by location")?.moverCount ?? 15)) largest changes; bars show the change the data guarantees. Dark bars grew, light bars shrank.") },
+      chart: chart.map { ChartView(svg: $0.inline, caption: "The largest changes of \($0.title.pieces(separatedBy: ": ").last.map(String.init) ?? "the report"): bars to the right grew (orange), to the left shrank (blue), each with its sign; a bar shows the change the data guarantees.") },
       moves: diff.candidateMoves.isEmpty ? nil : Moves(items: diff.candidateMoves.map {
         Move(from: HTMLText.clean($0.from), to: HTMLText.clean($0.to), bytes: DiffFormat.magnitude($0.bytes, .memory))
       }),
