@@ -8,7 +8,8 @@ let package = Package(
     .library(name: "MemReportKit", targets: ["MemReportKit"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
   ],
   targets: [
     .systemLibrary(
@@ -20,11 +21,17 @@ let package = Package(
       name: "MemReportTemplates",
       path: "Templates",
       exclude: ["README.md"],
-      resources: [.embedInCode("placeholder.html.mustache")]
+      resources: [
+        .embedInCode("head.mustache"), .embedInCode("foot.mustache"), .embedInCode("table.mustache"),
+        .embedInCode("report.mustache"), .embedInCode("diff.mustache"), .embedInCode("trend.mustache"),
+        .embedInCode("style.css"), .embedInCode("script.js"),
+      ]
     ),
     .target(
       name: "MemReportKit",
-      dependencies: ["CLibXML2", "MemReportTemplates"]
+      dependencies: [
+        "CLibXML2", "MemReportTemplates", .product(name: "Mustache", package: "swift-mustache"),
+      ]
     ),
     .executableTarget(
       name: "memreport",

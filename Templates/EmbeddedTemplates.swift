@@ -3,9 +3,17 @@
 /// SwiftPM's `.embedInCode` turns each resource into a `PackageResources` byte array, so the
 /// templates travel with the executable and no bundle lookup happens at run time.
 public enum EmbeddedTemplates {
-  /// Every shipped template: file name to its UTF-8 text.
+  /// Every shipped file: name to UTF-8 text.
   public static let all: [String: String] = [
-    "placeholder.html.mustache": String(
-      decoding: PackageResources.placeholder_html_mustache, as: UTF8.self)
+    "head.mustache": text(PackageResources.head_mustache),
+    "foot.mustache": text(PackageResources.foot_mustache),
+    "table.mustache": text(PackageResources.table_mustache),
+    "report.mustache": text(PackageResources.report_mustache),
+    "diff.mustache": text(PackageResources.diff_mustache),
+    "trend.mustache": text(PackageResources.trend_mustache),
+    "style.css": text(PackageResources.style_css),
+    "script.js": text(PackageResources.script_js),
   ]
+
+  private static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 }

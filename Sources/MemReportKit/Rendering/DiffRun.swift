@@ -13,6 +13,10 @@ public struct DiffRun {
   public var top: Int?
   /// A `git diff -U0` patch file.
   public var patch: String?
+  /// HTML templates (for `--format html`).
+  public var templates: HTMLTemplates?
+  /// `--svg DIR`: also write each chart as a standalone `.svg` file there.
+  public var svgDirectory: String?
 
   public init(
     before: [String], after: [String], format: OutputFormat, output: String?, transform: ProfileTransform,
@@ -36,9 +40,10 @@ public struct DiffRun {
   /// - Throws: `MemReportError`; no output file is left behind when it throws.
   @discardableResult
   public func run(onReport: (String, Profile) -> Void = { _, _ in }) throws -> (ProfileDiff, DiffGate.Result?) {
-    guard let writer = format.diffWriter() else {
+    guard let writer = format.diffWriter(templates: templates) else {
       throw MemReportError.usage("'diff' writes \(OutputFormat.diffFormats.map(\.rawValue).joined(separator: ", ")), not \(format.rawValue)")
     }
+    if let svgDirectory { try SVGFiles.prepare(svgDirectory) }
     var options = self.options
     if let patch {
       let file = try InputFile.open(patch)
@@ -61,6 +66,7 @@ public struct DiffRun {
     var stream = out
     writer.write(diff, context: context, into: &stream)
     try out.commit()
+    if let svgDirectory { try SVGFiles.write(HTMLDiffWriter.charts(diff), to: svgDirectory) }
     return (diff, result)
   }
 

@@ -60,14 +60,15 @@ public protocol DiffWriter {
 
 extension OutputFormat {
   /// The formats `diff` writes.
-  public static let diffFormats: [OutputFormat] = [.text, .json, .markdown]
+  public static let diffFormats: [OutputFormat] = [.text, .json, .markdown, .html]
 
   /// The `diff` writer for this format, if `diff` writes it.
-  public func diffWriter() -> (any DiffWriter)? {
+  public func diffWriter(templates: HTMLTemplates? = nil) -> (any DiffWriter)? {
     switch self {
     case .text: return DiffTextWriter()
     case .json: return DiffJSONWriter()
     case .markdown: return DiffMarkdownWriter()
+    case .html: return HTMLDiffWriter(templates: templates)
     default: return nil
     }
   }

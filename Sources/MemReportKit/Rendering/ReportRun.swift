@@ -8,6 +8,8 @@ public struct ReportRun {
   public var output: String?
   /// Path normalization and file filters, applied to every report before it is written.
   public var transform: ProfileTransform
+  /// `--svg DIR`: also write each chart as a standalone `.svg` file there.
+  public var svgDirectory: String?
 
   public init(
     input: String, format: OutputFormat, options: ReportOptions, output: String?,
@@ -33,6 +35,7 @@ public struct ReportRun {
     guard var writer = format.reportWriter(options: options) else {
       throw MemReportError.usage("'report' writes \(OutputFormat.reportFormats.map(\.rawValue).joined(separator: " or ")), not \(format.rawValue)")
     }
+    if let svgDirectory { try SVGFiles.prepare(svgDirectory) }
     let file = try InputFile.open(input)
     defer { file.close() }
     let out = try OutputFile.create(output ?? "-")
@@ -52,6 +55,7 @@ public struct ReportRun {
       }
       writer.end(reports: count, into: &stream)
       try out.commit()
+      if let svgDirectory { try SVGFiles.write(writer.charts, to: svgDirectory) }
       return count
     } catch {
       out.discard()

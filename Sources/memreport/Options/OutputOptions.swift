@@ -31,8 +31,20 @@ struct OutputOptions: ParsableArguments {
   @Flag(name: .shortAndLong, help: "Do not print warnings (errors still print).")
   var quiet = false
 
+  @Option(name: .long, help: ArgumentHelp("HTML: render with the templates of this folder instead of the shipped ones (same file names).", valueName: "dir"))
+  var templates: String?
+
+  @Option(name: .customLong("svg"), help: ArgumentHelp("Also write each chart as a standalone .svg file into this folder.", valueName: "dir"))
+  var svgDirectory: String?
+
   mutating func validate() throws {
     if let top, top < 1 { throw ValidationError("'--top' must be at least 1, got \(top)") }
+  }
+
+  /// The HTML templates to use, loaded once (only for HTML output).
+  func loadTemplates(for format: OutputFormat) throws -> HTMLTemplates? {
+    guard format == .html || svgDirectory != nil else { return nil }
+    return try HTMLTemplates.load(overriding: templates)
   }
 
   /// Checks the format (given or implied by `-o`) against what a command writes.

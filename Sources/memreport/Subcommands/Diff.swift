@@ -83,12 +83,14 @@ extension MemReportCommand {
       let format = outputOptions.resolvedFormat
       do {
         let sides = try resolvedSides()
-        let job = DiffRun(
+        var job = DiffRun(
           before: sides.before, after: sides.after, format: format, output: outputOptions.output,
           transform: try filterOptions.transform(),
           options: DiffOptions(iterationsBefore: iterationsBefore, iterationsAfter: iterationsAfter),
           gate: try failOnIncrease.map { try DiffGate(limit: $0, metric: gate) }, top: outputOptions.top,
           patch: gitDiff)
+        job.templates = try outputOptions.loadTemplates(for: format)
+        job.svgDirectory = outputOptions.svgDirectory
         let (_, result) = try job.run { path, profile in
           if !outputOptions.quiet {
             Diagnostics.warnings(profile.warnings, in: path, about: "report \(profile.metadata.index)")

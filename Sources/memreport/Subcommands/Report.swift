@@ -41,13 +41,15 @@ extension MemReportCommand {
 
     func run() throws {
       let format = outputOptions.resolvedFormat
-      let options = ReportOptions(
-        top: outputOptions.top, colour: outputOptions.useColour(format: format), aggregateBy: aggregateBy)
       let progress = ProgressLine(input: file)
       do {
-        let job = ReportRun(
+        let options = ReportOptions(
+          top: outputOptions.top, colour: outputOptions.useColour(format: format), aggregateBy: aggregateBy,
+          templates: try outputOptions.loadTemplates(for: format))
+        var job = ReportRun(
           input: file, format: format, options: options, output: outputOptions.output,
           transform: try filterOptions.transform())
+        job.svgDirectory = outputOptions.svgDirectory
         try job.run(
           onReport: { profile in
             if !outputOptions.quiet {

@@ -12,7 +12,29 @@ struct XMLDocumentTests {
   }
 
   @Test func templatesAreEmbeddedInTheBinary() throws {
-    let placeholder = try #require(EmbeddedTemplates.all["placeholder.html.mustache"])
-    #expect(placeholder.contains("{{title}}"))
+    #expect(EmbeddedTemplates.all.keys.sorted() == [
+      "diff.mustache", "foot.mustache", "head.mustache", "report.mustache", "script.js", "style.css",
+      "table.mustache", "trend.mustache",
+    ])
+    #expect(EmbeddedTemplates.all["head.mustache"]?.contains("Content-Security-Policy") == true)
+  }
+}
+
+@Suite("XML written through libxml2")
+struct XMLSerializationTests {
+  @Test func hostileTextIsEscapedByConstruction() {
+    let hostile = "<script>alert(1)</script> \"q\" 'a' & ]]> --> </style> \u{1}"
+    let node = XMLNode("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("data-x", hostile)], children: [
+      XMLNode("title", text: hostile), XMLNode("rect", [("width", "10")]),
+    ])
+    let xml = XMLDocument.serialize(node)
+    #expect(XMLDocument.isWellFormed(xml))
+    #expect(!xml.contains("<script>"))
+    #expect(xml.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    #expect(xml.contains("<rect width=\"10\"/>"))
+    #expect(xml.contains("\u{FFFD}"))
+    let standalone = XMLDocument.serialize(node, declaration: true)
+    #expect(standalone.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))
+    #expect(XMLDocument.isWellFormed(standalone))
   }
 }

@@ -1,0 +1,278 @@
+/// The view model of one report on the HTML page: every field pre-formatted, so the template only
+/// lays it out.
+struct ReportView {
+  struct Meta {
+    var label: String
+    var value: String
+  }
+
+  struct Card {
+    var label: String
+    var value: String
+    var sub: String
+  }
+
+  struct OriginPart {
+    var key: String
+    var name: String
+    var value: String
+    var share: String
+    var percent: String
+    var title: String
+  }
+
+  struct Origin {
+    var note: String
+    var label: String
+    var parts: [OriginPart]
+  }
+
+  struct Chart {
+    var chart: SVGChart
+    /// The chart's markup, written through libxml2 (templates insert it raw).
+    var svg: String
+    var caption: String
+
+    init(chart: SVGChart, caption: String) {
+      self.chart = chart
+      svg = chart.inline
+      self.caption = caption
+    }
+  }
+
+  struct SectionView {
+    var anchor: String
+    var title: String
+    var coverage: String
+    var table: TableModel?
+  }
+
+  struct AggregateView {
+    var title: String
+    var table: TableModel
+  }
+
+  var index: Int
+  var several = false
+  var lines: String
+  var answer: String
+  var details: [Meta]
+  var warnings: [String]
+  var cards: [Card]
+  var origin: Origin?
+  var charts: [Chart] { didSet { hasCharts = !charts.isEmpty } }
+  var hasCharts = false
+  var icicleChart: SVGChart? {
+    didSet {
+      icicle = icicleChart.map {
+        Chart(chart: $0, caption: "Widths are bytes of the listed locations of 'allocated memory by location'; hover for values.")
+      }
+    }
+  }
+  var icicle: Chart?
+  var aggregates: [AggregateView]
+  var sections: [SectionView]
+  var noData: [String]
+  var strings: [TableModel]
+
+  static func make(_ profile: Profile, top: Int, aggregateBy: AggregateKey?) -> ReportView {
+    let m = profile.metadata
+    let totals = profile.totals
+    var view = ReportView(
+      index: m.index, lines: "\(m.firstLine)–\(m.lastLine)", answer: answer(profile), details: details(profile),
+      warnings: [], cards: cards(totals), origin: origin(profile), charts: [], icicleChart: nil,
+      aggregates: [], sections: [], noData: [], strings: [])
+    view.icicleChart = IcicleChart.make(profile)
+    if !profile.warnings.isEmpty {
+      let n = profile.warnings.count
+      view.warnings = ["\(n) warning\(n == 1 ? "" : "s") while reading (lines skipped or read in a particular way): "
+        + profile.warnings.prefix(3).map { "line \($0.line): \(HTMLText.clean($0.message))" }.joined(separator: "; ")
+        + (n > 3 ? "; … (all in --format json)" : "")]
+    }
+    for (grouping, name) in [(Grouping.location, "top-locations"), (.file, "top-files"), (.gem, "top-gems")] {
+      let title = SectionTitle(.allocated, .memory, grouping)
+      guard let section = profile.section(title), !section.rows.isEmpty else { continue }
+      let approx = section.approximate ? "≈" : ""
+      let bars = section.rows.prefix(ReportViewLimits.chartBars).map {
+        BarChart.Bar(label: profile.name(of: $0), value: Double($0.value), valueText: approx + Measurement.bytes($0.value))
+      }
+      let chart = BarChart.make(name: name, title: "Allocated memory by \(grouping.rawValue)", bars: Array(bars), total: totals.allocated.bytes.map(Double.init))
+      let coverage = SectionCoverage(section: section, in: profile).sentence(for: title, section: section)
+      view.charts.append(Chart(chart: chart, caption: "Top \(bars.count) by \(grouping.rawValue). \(coverage)."))
+    }
+    if let key = aggregateBy {
+      for state in AllocationState.allCases {
+        guard let aggregate = Aggregator.aggregate(profile, by: key, state: state), !aggregate.rows.isEmpty else { continue }
+        view.aggregates.append(aggregateView(aggregate, top: top, index: m.index))
+      }
+    }
+    for section in profile.sections {
+      if section.rows.isEmpty && !section.filtered {
+        view.noData.append(section.title.text)
+        continue
+      }
+      view.sections.append(sectionView(section, profile: profile, top: top))
+    }
+    for state in AllocationState.allCases {
+      if let report = profile.strings(state) { view.strings.append(stringsTable(report, profile: profile, top: top)) }
+    }
+    return view
+  }
+
+  /// The sentence a reader should see first.
+  static func answer(_ profile: Profile) -> String {
+    let t = profile.totals
+    guard let allocated = t.allocated.bytes else {
+      return "This report has no byte totals (an old or headerless report): see the sections below."
+    }
+    let approx = t.allocated.bytesApproximate ? "≈" : ""
+    var text = "\(approx)\(Measurement.bytes(allocated)) allocated"
+    if let objects = t.allocated.objects { text += " in \(Measurement.count(objects)) objects" }
+    if let retained = t.retained.bytes {
+      text += "; \(approx)\(Measurement.bytes(retained)) retained (\(Measurement.percentage(retained, of: allocated)) of it)"
+    }
+    text += "."
+    if let section = profile.section(SectionTitle(.allocated, .memory, .location)), let top = section.rows.first {
+      text += " Largest allocation site: \(HTMLText.clean(profile.name(of: top))) (\(Measurement.bytes(top.value)), \(Measurement.percentage(top.value, of: allocated)))."
+    }
+    if let origin = Aggregator.aggregate(profile, by: .origin, state: .allocated),
+      let app = origin.rows.first(where: { $0.name == PathClassifier.Origin.app.rawValue })
+    {
+      text += " App code: \(origin.exact ? "" : "at least ")\(Measurement.bytes(app.bytes)) (\(Measurement.percentage(app.bytes, of: allocated)))."
+    }
+    return text
+  }
+
+  static func details(_ profile: Profile) -> [Meta] {
+    let m = profile.metadata
+    var out: [Meta] = [Meta(label: "Produced by", value: m.producer.rawValue)]
+    var run: [String] = []
+    if let n = m.iterations { run.append("Running \(n) times") }
+    for key in ["Booting", "Method", "Endpoint", "Gem groups"] {
+      if let value = m.preamble[key] { run.append("\(key): \(HTMLText.clean(value))") }
+    }
+    if !run.isEmpty { out.append(Meta(label: "Run", value: run.joined(separator: ", "))) }
+    let features = m.features.subtracting([.derailedPreamble]).sorted().map(\.rawValue)
+    if !features.isEmpty { out.append(Meta(label: "Variant", value: features.joined(separator: ", "))) }
+    if let n = profile.normalizer {
+      var parts: [String] = []
+      if n.enabled { parts.append("normalized with memory_profiler's normalize_paths rules") }
+      if let root = n.root { parts.append("relative to \(HTMLText.clean(root))") }
+      if n.ignoreGemVersions { parts.append("gem versions dropped") }
+      out.append(Meta(label: "Paths", value: parts.isEmpty ? "as printed" : parts.joined(separator: ", ")))
+    }
+    if !profile.filters.isEmpty {
+      out.append(Meta(label: "Filters", value: profile.filters.map {
+        "--\($0.kind.rawValue)-files \(HTMLText.clean($0.pattern)) (\($0.kind == .allow ? "kept" : "removed") \($0.rows) rows)"
+      }.joined(separator: ", ") + "; totals, gem and class rows are not filtered"))
+    }
+    if let section = profile.section(SectionTitle(.allocated, .memory, .location)) {
+      let coverage = SectionCoverage(section: section, in: profile)
+      out.append(Meta(label: "Coverage", value: coverage.sentence(for: section.title, section: section)))
+    }
+    return out
+  }
+
+  static func cards(_ t: Totals) -> [Card] {
+    func bytes(_ a: TotalAmount) -> String {
+      a.bytes.map { (a.bytesApproximate ? "≈" : "") + Measurement.bytes($0) } ?? "unknown"
+    }
+    let exact = t.allocated.bytes.map { t.allocated.bytesApproximate ? "printed scaled: approximate" : Measurement.count($0) + " bytes" } ?? ""
+    let retainedShare = t.retained.bytes.flatMap { r in t.allocated.bytes.map { Measurement.percentage(r, of: $0) + " of allocated" } } ?? ""
+    let retainedObjects = t.retained.objects.flatMap { r in t.allocated.objects.map { Measurement.percentage(r, of: $0) + " of allocated" } } ?? ""
+    return [
+      Card(label: "Allocated memory", value: bytes(t.allocated), sub: exact),
+      Card(label: "Allocated objects", value: t.allocated.objects.map(Measurement.count) ?? "unknown", sub: "every allocation while profiling"),
+      Card(label: "Retained memory", value: bytes(t.retained), sub: retainedShare),
+      Card(label: "Retained objects", value: t.retained.objects.map(Measurement.count) ?? "unknown", sub: retainedObjects),
+    ]
+  }
+
+  static func origin(_ profile: Profile) -> Origin? {
+    guard let aggregate = Aggregator.aggregate(profile, by: .origin, state: .allocated), aggregate.coveredBytes > 0 else { return nil }
+    let keys: [String: String] = ["app": "app", "gems": "gems", "Ruby stdlib": "stdlib", "other": "other"]
+    let parts = aggregate.rows.map { row -> OriginPart in
+      let percent = Double(row.bytes) / Double(aggregate.coveredBytes) * 100
+      let bound = aggregate.exact ? "" : "≥ "
+      return OriginPart(
+        key: keys[row.name] ?? "other", name: row.name, value: bound + Measurement.bytes(row.bytes),
+        share: Measurement.percentage(row.bytes, of: aggregate.totalBytes) + " of total",
+        percent: Measurement.fixed(percent, digits: 2), title: "\(row.name): \(bound)\(Measurement.bytes(row.bytes))")
+    }
+    let n = aggregate.sourceRows.memory
+    let note = aggregate.exact
+      ? "From all \(Measurement.count(Int64(n))) locations (a complete list): exact."
+      : "From the \(Measurement.count(Int64(n))) listed locations (\(Measurement.percentage(aggregate.coveredBytes, of: aggregate.totalBytes)) of the total): each value is a lower bound."
+    return Origin(note: note, label: parts.map { "\($0.name) \($0.value)" }.joined(separator: ", "), parts: parts)
+  }
+
+  static func sectionView(_ section: Section, profile: Profile, top: Int) -> SectionView {
+    let title = section.title
+    let coverage = SectionCoverage(section: section, in: profile)
+    var sentence = coverage.sentence(for: title, section: section)
+    if !profile.filters.isEmpty && !title.grouping.hasPaths { sentence += " — not filtered: \(title.grouping.rawValue) rows carry no file" }
+    let approx = section.approximate ? "≈" : ""
+    let total = coverage.total
+    let rows = section.rows.prefix(top).enumerated().map { i, row -> TableModel.Row in
+      let name = profile.name(of: row)
+      return TableModel.Row(cells: [
+        .number(String(i + 1), Double(i + 1)),
+        .name(name, shortened: title.grouping.hasPaths ? HTMLText.shortPath(name, limit: 90) : name),
+        .number(approx + Measurement.value(row.value, title.metric), Double(row.value)),
+        .number(Measurement.percentage(row.value, of: total), Double(row.value)),
+      ])
+    }
+    let id = "r\(profile.metadata.index)-" + title.text.replacingOccurrences(of: " ", with: "-")
+    let table = TableModel(
+      id: id, caption: title.text, note: nil,
+      columns: [.init(label: "#", numeric: true), .init(label: title.grouping.rawValue), .init(label: title.metric == .memory ? "bytes" : "objects", numeric: true), .init(label: "share", numeric: true)],
+      rows: rows,
+      more: section.rows.count > top ? "\(Measurement.count(Int64(section.rows.count - top))) more rows: use --top or --format json." : nil)
+    return SectionView(anchor: id, title: title.text, coverage: sentence, table: rows.isEmpty ? nil : table)
+  }
+
+  static func aggregateView(_ aggregate: Aggregate, top: Int, index: Int) -> AggregateView {
+    let bound = aggregate.exact ? "" : "≥ "
+    let rows = aggregate.rows.prefix(top).map { row in
+      TableModel.Row(cells: [
+        .name(row.name, shortened: HTMLText.shortPath(row.name, limit: 90)),
+        .number(bound + Measurement.bytes(row.bytes), Double(row.bytes)),
+        .number(Measurement.percentage(row.bytes, of: aggregate.totalBytes), Double(row.bytes)),
+        .number(bound + Measurement.count(row.objects), Double(row.objects)),
+      ])
+    }
+    let n = aggregate.sourceRows.memory
+    let note = aggregate.exact
+      ? "From all \(Measurement.count(Int64(n))) locations: exact."
+      : "From the \(Measurement.count(Int64(n))) listed locations: each value is a lower bound."
+    let table = TableModel(
+      id: "r\(index)-\(aggregate.state.rawValue)-by-\(aggregate.key.rawValue)", caption: "\(aggregate.state.rawValue) by \(aggregate.key.rawValue)", note: note,
+      columns: [.init(label: aggregate.key.rawValue), .init(label: "bytes", numeric: true), .init(label: "share", numeric: true), .init(label: "objects", numeric: true)],
+      rows: Array(rows), more: aggregate.rows.count > top ? "\(aggregate.rows.count - top) more groups." : nil)
+    return AggregateView(title: "\(aggregate.state.rawValue.capitalized) by \(aggregate.key.rawValue)", table: table)
+  }
+
+  static func stringsTable(_ report: StringReport, profile: Profile, top: Int) -> TableModel {
+    let rows = report.groups.prefix(top).map { group -> TableModel.Row in
+      let locations = group.locations.prefix(3).map { "\(profile.name(of: $0)) ×\(Measurement.count($0.count))" }
+      let rest = group.locations.count > 3 ? " + \(group.locations.count - 3) more" : ""
+      var cell = TableModel.Cell.name(group.string, shortened: HTMLText.shortString(group.string))
+      cell.title = HTMLText.clean(group.string)
+      return TableModel.Row(cells: [
+        .number(Measurement.count(group.count), Double(group.count)),
+        cell,
+        .name(locations.joined(separator: ", ") + rest, shortened: locations.joined(separator: ", ") + rest),
+      ])
+    }
+    let n = report.groups.count
+    return TableModel(
+      id: "r\(profile.metadata.index)-\(report.state.rawValue)-strings", caption: report.title,
+      note: "\(Measurement.count(Int64(n))) strings listed; counts are objects. Strings are shown as Ruby printed them; hover a shortened one for all of it.",
+      columns: [.init(label: "objects", numeric: true), .init(label: "string"), .init(label: "where")],
+      rows: Array(rows), more: n > top ? "\(n - top) more strings." : nil)
+  }
+}
+
+enum ReportViewLimits {
+  static let chartBars = 12
+}

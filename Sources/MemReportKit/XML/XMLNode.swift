@@ -1,0 +1,20 @@
+/// A small XML tree (SVG charts are built as one), serialized by `XMLDocument.serialize` through
+/// libxml2's writer, so every name, attribute and text is escaped by libxml2.
+public struct XMLNode: Sendable {
+  public var name: String
+  /// Attributes in the order given.
+  public var attributes: [(String, String)]
+  public var children: [XMLNode]
+  /// Text content (written before the children).
+  public var text: String?
+
+  public init(_ name: String, _ attributes: [(String, String)] = [], text: String? = nil, children: [XMLNode] = []) {
+    self.name = name
+    self.attributes = attributes
+    self.text = text
+    self.children = children
+  }
+
+  /// Appends a child and returns self, for building trees inline.
+  public mutating func append(_ child: XMLNode) { children.append(child) }
+}

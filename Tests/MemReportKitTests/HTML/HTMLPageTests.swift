@@ -1,0 +1,116 @@
+import Testing
+@testable import MemReportKit
+
+/// Every shipped template rendered with real samples and hostile input: well-formed XML (checked
+/// with libxml2), nothing that loads from the network, every input string escaped.
+@Suite("HTML and SVG pages")
+struct HTMLPageTests {
+  struct Sink: TextOutputStream {
+    var text = ""
+    mutating func write(_ string: String) { text += string }
+  }
+
+  func reportPage(_ path: String, top: Int? = nil, by: AggregateKey? = nil) throws -> (String, [SVGChart]) {
+    var writer = HTMLReportWriter(options: ReportOptions(top: top, aggregateBy: by, templates: try HTMLTemplates.embedded()))
+    var sink = Sink()
+    writer.begin(source: path, into: &sink)
+    let transform = ProfileTransform(filter: try FileFilter())
+    let profiles = try parseFile(path)
+    for profile in profiles { writer.write(transform.apply(to: profile), into: &sink) }
+    writer.end(reports: profiles.count, into: &sink)
+    return (sink.text, writer.charts)
+  }
+
+  /// What every page must be.
+  func checkPage(_ html: String, _ name: String) {
+    #expect(XMLDocument.isWellFormed(html), "\(name) is not well-formed XML")
+    #expect(html.hasPrefix("<!DOCTYPE html>"))
+    #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"))
+    // Nothing that loads: no src/href to a URL, no CSS url(), no @import. The only URL is the SVG
+    // namespace, which is a name, not a load.
+    let withoutNamespace = html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "")
+    #expect(!withoutNamespace.contains("http://") && !withoutNamespace.contains("https://"), "\(name) names a URL")
+    #expect(!html.contains("url(") && !html.contains("@import"))
+    #expect(html.components(separatedBy: "<script").count == 2, "\(name) has a script besides the shipped one")
+  }
+
+  @Test(arguments: ["default.txt", "scale-bytes.txt", "perf-objects.txt", "hostile-strings.txt", "no-detailed.txt", "retained.txt"])
+  func reportPagesOfTheSamples(_ sample: String) throws {
+    let (html, charts) = try reportPage(TestFiles.sample(sample), by: .origin)
+    checkPage(html, sample)
+    for chart in charts {
+      #expect(XMLDocument.isWellFormed(chart.document), "\(chart.name)")
+      #expect(chart.document.contains("<title>") && chart.document.contains("<desc>"))
+    }
+  }
+
+  @Test func reportPageContent() throws {
+    let (html, charts) = try reportPage(TestFiles.sample("default.txt"))
+    #expect(html.contains("588 kB allocated in 8,340 objects; 50.4 kB retained (8.6% of it). Largest allocation site: ruby/lib/erb.rb:905 (65.1 kB, 11.1%)."))
+    #expect(html.contains("<div class=\"label\">Allocated memory</div><div class=\"value\">588 kB</div>"))
+    #expect(html.contains("Where allocations come from"))
+    #expect(html.contains("Gem → file → line"))
+    #expect(html.contains("<table class=\"sortable\" id=\"r1-allocated-memory-by-location\">"))
+    #expect(html.contains("<td class=\"num\" data-v=\"65050\">65.1 kB</td>"))
+    #expect(charts.map(\.name) == ["top-locations", "top-files", "top-gems", "icicle-allocated"])
+  }
+
+  @Test func hostileInputIsEscapedEverywhere() throws {
+    for path in [TestFiles.fixture("hostile/hostile.txt"), TestFiles.sample("hostile-strings.txt")] {
+      let (html, charts) = try reportPage(path)
+      checkPage(html, path)
+      #expect(!html.contains("<script>alert"))
+      #expect(!html.contains("<img src=x"))
+      #expect(!html.contains("</style><b>"))
+      #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+      for chart in charts {
+        #expect(XMLDocument.isWellFormed(chart.document))
+        #expect(!chart.document.contains("<script"))
+      }
+    }
+    let (html, _) = try reportPage(TestFiles.fixture("hostile/hostile.txt"))
+    // The 10 kB string is shortened in its cell, with all of it in the tooltip.
+    #expect(html.contains(">&quot;" + String(repeating: "A", count: 78) + "…</td>"))
+    #expect(html.contains("title=\"&quot;" + String(repeating: "A", count: 10_000)))
+    // ]]> and --> are harmless text.
+    #expect(html.contains("]]&gt; --&gt;"))
+  }
+
+  @Test func diffPage() throws {
+    let t = ProfileTransform(filter: try FileFilter())
+    let before = t.apply(to: try #require(try parseFile(TestFiles.sample("before.txt")).first))
+    let after = t.apply(to: try #require(try parseFile(TestFiles.sample("after.txt")).first))
+    let diff = ProfileDiffBuilder.build(before: [before], after: [after])
+    let gate = try DiffGate(limit: "5%")
+    var sink = Sink()
+    HTMLDiffWriter(templates: try HTMLTemplates.embedded()).write(
+      diff, context: DiffContext(before: ["before.txt"], after: ["after.txt"], gate: gate, gateResult: gate.evaluate(diff)), into: &sink)
+    checkPage(sink.text, "diff")
+    #expect(sink.text.contains("Allocated memory −382 kB (−40.1%)"))
+    #expect(sink.text.contains("Gate passed:"))
+    #expect(sink.text.contains("<span class=\"badge gone\">GONE</span>"))
+    let chart = try #require(HTMLDiffWriter.charts(diff).first)
+    #expect(XMLDocument.isWellFormed(chart.document))
+    #expect(chart.document.contains("class=\"grow\"") && chart.document.contains("class=\"shrink\""))
+    #expect(chart.description.contains("workloads/app/models/repo.rb:28: −646 kB (gone)"))
+  }
+
+  @Test func threeThousandRowsStayUnderTwoMegabytes() throws {
+    let (html, _) = try reportPage(TestFiles.sample("top3000.txt"))
+    #expect(html.utf8.count < 2_000_000)
+    #expect(html.contains("2,900 more rows: use --top or --format json."))
+    let (all, _) = try reportPage(TestFiles.sample("top3000.txt"), top: 3000)
+    #expect(XMLDocument.isWellFormed(all))
+  }
+
+  @Test func everyShippedTemplateParses() throws {
+    let templates = try HTMLTemplates.embedded()
+    for name in ["report", "diff", "trend", "head", "foot", "table"] {
+      #expect(templates.library.getTemplate(named: name) != nil, "\(name)")
+    }
+  }
+}
+
+extension String {
+  fileprivate func components(separatedBy separator: String) -> [Substring] { pieces(separatedBy: separator) }
+}
