@@ -10,6 +10,10 @@ public struct TrendRun {
   public var limitMiB: Double?
   /// Colour text output (a terminal only).
   public var colour: Bool
+  /// HTML templates (for `--format html`).
+  public var templates: HTMLTemplates?
+  /// `--svg DIR`: also write the chart as a standalone `.svg` file there.
+  public var svgDirectory: String?
 
   public init(
     inputs: [String], format: OutputFormat, output: String? = nil,
@@ -40,11 +44,12 @@ public struct TrendRun {
   ///   file is left behind when writing fails.
   @discardableResult
   public func run(onSeries: (MemorySeries) -> Void = { _ in }) throws -> TrendReport {
-    guard let writer = format.trendWriter(colour: colour) else {
+    guard let writer = format.trendWriter(colour: colour, templates: templates) else {
       throw MemReportError.usage(
         "'trend' writes \(OutputFormat.trendFormats.map(\.rawValue).joined(separator: ", ")), not \(format.rawValue)"
       )
     }
+    if let svgDirectory { try SVGFiles.prepare(svgDirectory) }
     var series: [MemorySeries] = []
     for path in inputs {
       let s = try Self.read(path, options: parseOptions)
@@ -57,6 +62,10 @@ public struct TrendRun {
     do {
       try writer.write(report, into: &stream)
       try out.commit()
+      if let svgDirectory {
+        let svg = try TrendSVGWriter().svg(report)
+        try SVGFiles.write(named: "trend", document: svg, to: svgDirectory)
+      }
     } catch {
       out.discard()
       throw error

@@ -37,34 +37,49 @@ public struct TrendTextWriter: TrendWriter {
   }
 
   private func writeEntry(_ e: TrendReport.Entry, into out: inout some TextOutputStream) {
+    out.write(dim(e.series.source) + "\n")
+    out.write(verdictColoured(TrendReport.headline(e), e.analysis.verdict) + "\n")
+    for line in Self.evidence(e) { out.write("  " + line + "\n") }
+    if !e.series.warnings.isEmpty {
+      let n = e.series.warnings.count
+      out.write(
+        dim(
+          "  \(n) warning\(n == 1 ? "" : "s") about this series (on standard error; all in --format json)"
+        ) + "\n")
+    }
+  }
+
+  /// The evidence behind a verdict, one `label: facts` line each (run, read, memory, drops,
+  /// warm-up, plateau, growth, over the tail, trend test, limit), then the explanation. Shared by
+  /// the text and HTML writers.
+  static func evidence(_ e: TrendReport.Entry) -> [String] {
+    var lines: [String] = []
     let f = TrendFormat.self
     let s = e.series
     let a = e.analysis
-    out.write(dim(s.source) + "\n")
-    out.write(verdictColoured(TrendReport.headline(e), a.verdict) + "\n")
     var run =
-      "  run: \(f.samples(s.count)), \(f.duration(Double(max(0, s.count - 1)) * s.intervalSeconds))"
+      "run: \(f.samples(s.count)), \(f.duration(Double(max(0, s.count - 1)) * s.intervalSeconds))"
     run += " at \(f.seconds(s.intervalSeconds)) per sample (\(s.intervalOrigin))"
     if let n = s.testCount, let rps = s.requestsPerSample {
       run +=
         "; TEST_COUNT \(Measurement.count(Int64(n))) (≈\(f.significant(rps)) requests per sample)"
     }
     if let ruby = s.rubyVersion { run += "; \(ruby)" }
-    out.write(run + "\n")
-    var read = "  read: \(s.form.rawValue)"
+    lines.append(run)
+    var read = "read: \(s.form.rawValue)"
     if s.inputUnit != .mebibytes { read += ", \(s.inputUnit.rawValue) converted to MiB" }
     if let column = s.memoryColumn { read += ", column '\(column)'" }
     if let pid = s.preamble["PID"] { read += ", PID \(pid)" }
     if let endpoint = s.preamble["Endpoint"] { read += ", endpoint \(endpoint)" }
-    out.write(read + "\n")
-    out.write(
-      "  memory: \(f.mib(s.values.first ?? 0)) at the first sample, \(f.mib(a.endMiB)) at the last (min \(f.mibNumber(a.minMiB)), max \(f.mibNumber(a.maxMiB)))\n"
+    lines.append(read)
+    lines.append(
+      "memory: \(f.mib(s.values.first ?? 0)) at the first sample, \(f.mib(a.endMiB)) at the last (min \(f.mibNumber(a.minMiB)), max \(f.mibNumber(a.maxMiB)))"
     )
     if !a.pattern.drops.isEmpty {
       let drops = a.pattern.drops.prefix(5).map {
         "\(f.mib($0.sizeMiB)) after \(f.samples($0.sample))"
       }
-      var line = "  drops: " + drops.joined(separator: ", ")
+      var line = "drops: " + drops.joined(separator: ", ")
       if a.pattern.drops.count > 5 { line += ", … \(a.pattern.drops.count - 5) more" }
       if a.pattern.sawtooth {
         line +=
@@ -73,21 +88,21 @@ public struct TrendTextWriter: TrendWriter {
         line +=
           " (analysed samples \(a.analysedRange.lowerBound)–\(a.analysedRange.upperBound - 1) on their own)"
       }
-      out.write(line + "\n")
+      lines.append(line)
     }
     let tail = a.tailRange
     var warm =
-      "  warm-up: \(f.samples(a.warmupSamples)) (\(f.duration(Double(a.warmupSamples) * s.intervalSeconds)))"
+      "warm-up: \(f.samples(a.warmupSamples)) (\(f.duration(Double(a.warmupSamples) * s.intervalSeconds)))"
     if let rise = a.riseMiB { warm += ", rise \(f.signedMiB(rise))" }
     warm += "; tail: samples \(tail.lowerBound)–\(tail.upperBound - 1) (\(f.samples(tail.count)))"
-    out.write(warm + "\n")
+    lines.append(warm)
     if let plateau = a.plateauMiB {
-      out.write(
-        "  plateau: \(f.mib(plateau)), within ±\(f.mib(a.plateauSpreadMiB ?? 0)) (central 95% of the tail)\n"
+      lines.append(
+        "plateau: \(f.mib(plateau)), within ±\(f.mib(a.plateauSpreadMiB ?? 0)) (central 95% of the tail)"
       )
     }
     if let fit = a.fit {
-      var growth = "  growth: \(f.significant(fit.slope * 1000)) MiB per 1,000 samples"
+      var growth = "growth: \(f.significant(fit.slope * 1000)) MiB per 1,000 samples"
       growth +=
         " (95% CI \(f.interval(f.significant(fit.low * 1000), f.significant(fit.high * 1000))), Theil–Sen)"
       if let rps = s.requestsPerSample {
@@ -95,29 +110,23 @@ public struct TrendTextWriter: TrendWriter {
         growth +=
           " (\(f.interval(f.significant(fit.low / rps * 1000), f.significant(fit.high / rps * 1000))))"
       }
-      out.write(growth + "\n")
-      out.write(
-        "  over the tail: \(f.signedMiB(fit.growth)) (95% CI \(f.interval(f.mibNumber(fit.growthLow), f.mibNumber(fit.growthHigh)))); practical threshold \(f.mib(a.thresholdMiB)) (2% of its level)\n"
+      lines.append(growth)
+      lines.append(
+        "over the tail: \(f.signedMiB(fit.growth)) (95% CI \(f.interval(f.mibNumber(fit.growthLow), f.mibNumber(fit.growthHigh)))); practical threshold \(f.mib(a.thresholdMiB)) (2% of its level)"
       )
       var test =
-        "  trend test: Mann–Kendall S = \(Measurement.count(Int64(fit.test.s))), z = \(Measurement.fixed(fit.test.z, digits: 2)), \(f.pValue(fit.test.pValue))"
+        "trend test: Mann–Kendall S = \(Measurement.count(Int64(fit.test.s))), z = \(Measurement.fixed(fit.test.z, digits: 2)), \(f.pValue(fit.test.pValue))"
       if fit.test.autocorrelationFactor > 1.0001 {
         test +=
           " (variance ×\(f.significant(fit.test.autocorrelationFactor, digits: 2)) for autocorrelation)"
       }
       test += "; noise ±\(f.mib(fit.noise))"
       if a.samplesPerPoint > 1 { test += "; on medians of \(a.samplesPerPoint)-sample blocks" }
-      out.write(test + "\n")
+      lines.append(test)
     }
-    if let p = a.projection { out.write("  " + Self.projectionLine(p, verdict: a.verdict) + "\n") }
-    out.write("  " + a.explanation + "\n")
-    if !s.warnings.isEmpty {
-      let n = s.warnings.count
-      out.write(
-        dim(
-          "  \(n) warning\(n == 1 ? "" : "s") about this series (on standard error; all in --format json)"
-        ) + "\n")
-    }
+    if let p = a.projection { lines.append(Self.projectionLine(p, verdict: a.verdict)) }
+    lines.append(a.explanation)
+    return lines
   }
 
   /// "limit 512 MiB: reached after 87 samples" / "... in ≈120 samples (95% CI 110–130), ≈29,000 requests, 10 min".

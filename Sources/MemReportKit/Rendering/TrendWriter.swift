@@ -5,11 +5,12 @@ public protocol TrendWriter {
 
 extension OutputFormat {
   /// The formats `trend` writes.
-  public static let trendFormats: [OutputFormat] = [.text, .json, .markdown, .svg]
+  public static let trendFormats: [OutputFormat] = [.text, .json, .markdown, .svg, .html]
 
   /// The `trend` writer for this format, if `trend` writes it.
-  public func trendWriter(colour: Bool = false) -> (any TrendWriter)? {
+  public func trendWriter(colour: Bool = false, templates: HTMLTemplates? = nil) -> (any TrendWriter)? {
     switch self {
+    case .html: return HTMLTrendWriter(templates: templates)
     case .text: return TrendTextWriter(colour: colour)
     case .json: return TrendJSONWriter()
     case .markdown: return TrendMarkdownWriter()

@@ -1,8 +1,8 @@
 import CLibXML2
 
-/// The one place that talks to libxml2: it writes XML (SVG charts) through `xmlTextWriter`, so
-/// escaping is correct by construction, and checks that a text is well-formed XML, which tests use
-/// on every HTML and SVG output.
+/// Reads and writes whole documents with libxml2: checks that a text is well-formed XML (tests use
+/// it on every HTML and SVG output), and serializes `XMLNode` trees (the charts) through
+/// `XMLWriter`, so escaping is correct by construction.
 public enum XMLDocument {
   /// Whether `text` parses as well-formed XML. Network access and entity expansion are off.
   public static func isWellFormed(_ text: String) -> Bool {
@@ -19,38 +19,24 @@ public enum XMLDocument {
     }
   }
 
-  /// `root` as XML text, without an XML declaration (so it can be inlined in HTML); with
-  /// `declaration: true`, as a standalone document.
+  /// `root` as XML text through `XMLWriter` (so libxml2 escapes everything), without the XML
+  /// declaration (to inline it in HTML); with `declaration: true`, as a standalone document.
   public static func serialize(_ root: XMLNode, declaration: Bool = false) -> String {
-    guard let buffer = xmlBufferCreate() else { return "" }
-    defer { xmlBufferFree(buffer) }
-    guard let writer = xmlNewTextWriterMemory(buffer, 0) else { return "" }
-    if declaration { xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil) }
+    let writer = XMLWriter(indent: false)
+    writer.startDocument()
     write(root, to: writer)
-    if declaration { xmlTextWriterEndDocument(writer) }
-    xmlTextWriterFlush(writer)
-    xmlFreeTextWriter(writer)
-    guard let content = xmlBufferContent(buffer) else { return "" }
-    return String(cString: content)
+    guard var text = try? writer.finish() else { return "" }
+    if !declaration, text.hasPrefix("<?xml"), let end = text.firstIndex(of: "\n") {
+      text = String(text[text.index(after: end)...])
+    }
+    return text
   }
 
-  private static func write(_ node: XMLNode, to writer: xmlTextWriterPtr) {
-    xmlTextWriterStartElement(writer, node.name)
-    for (name, value) in node.attributes {
-      xmlTextWriterWriteAttribute(writer, name, clean(value))
-    }
-    if let text = node.text { xmlTextWriterWriteString(writer, clean(text)) }
+  private static func write(_ node: XMLNode, to writer: XMLWriter) {
+    writer.startElement(node.name)
+    for (name, value) in node.attributes { writer.attribute(name, value) }
+    if let text = node.text { writer.text(text) }
     for child in node.children { write(child, to: writer) }
-    xmlTextWriterEndElement(writer)
-  }
-
-  /// XML forbids most control characters even as references; they become U+FFFD.
-  private static func clean(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" }) else {
-      return text
-    }
-    return String(String.UnicodeScalarView(text.unicodeScalars.map {
-      $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" ? "\u{FFFD}" : $0
-    }))
+    writer.endElement()
   }
 }

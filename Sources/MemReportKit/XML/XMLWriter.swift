@@ -84,7 +84,7 @@ public final class XMLWriter {
   /// `<!--text-->` (a `--` inside is broken up, as XML requires).
   public func comment(_ text: String) {
     var clean = Self.sanitized(text)
-    while clean.contains("--") { clean = clean.replacingAll("--", with: "- -") }
+    while clean.contains("--") { clean = clean.replacingOccurrences(of: "--", with: "- -") }
     if clean.hasSuffix("-") { clean += " " }
     check(Self.withXMLChars(clean) { xmlTextWriterWriteComment(writer, $0) }, "write a comment")
   }
@@ -160,19 +160,5 @@ public final class XMLWriter {
     let v = s.value
     if v < 0x20 { return v != 0x09 && v != 0x0A && v != 0x0D }
     return v == 0xFFFE || v == 0xFFFF
-  }
-}
-
-extension String {
-  fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
-    var out = ""
-    var rest = self[...]
-    while let range = rest.firstRange(of: target) {
-      out += rest[..<range.lowerBound]
-      out += replacement
-      rest = rest[range.upperBound...]
-    }
-    out += rest
-    return out
   }
 }

@@ -45,12 +45,14 @@ extension MemReportCommand {
 
     func run() throws {
       let format = outputOptions.resolvedFormat
-      let job = TrendRun(
+      var job = TrendRun(
         inputs: files, format: format, output: outputOptions.output,
         parseOptions: trendOptions.parseOptions,
         limitMiB: trendOptions.limitMiB, colour: outputOptions.useColour(format: format))
       let quiet = outputOptions.quiet
       do {
+        job.templates = try outputOptions.loadTemplates(for: format)
+        job.svgDirectory = outputOptions.svgDirectory
         try job.run(onSeries: { series in
           if !quiet {
             Diagnostics.warnings(series.warnings, in: series.source, about: "this series")

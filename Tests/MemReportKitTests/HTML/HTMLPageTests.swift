@@ -1,6 +1,10 @@
 import Testing
 @testable import MemReportKit
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Every shipped template rendered with real samples and hostile input: well-formed XML (checked
 /// with libxml2), nothing that loads from the network, every input string escaped.
 @Suite("HTML and SVG pages")
@@ -95,6 +99,24 @@ struct HTMLPageTests {
     #expect(chart.description.contains("workloads/app/models/repo.rb:28: −646 kB (gone)"))
   }
 
+  @Test func trendPage() throws {
+    let folder = TestFiles.sample("mem-over-time")
+    var series: [MemorySeries] = []
+    for app in ["leak", "plateau"] {
+      let dir = folder + "/" + app
+      let name = try #require(try listFiles(dir).first { $0.hasSuffix("-times.txt") })
+      series.append(try TrendRun.read(dir + "/" + name))
+    }
+    var sink = Sink()
+    try HTMLTrendWriter(templates: try HTMLTemplates.embedded()).write(TrendReport(series: series, limitMiB: 512), into: &sink)
+    checkPage(sink.text, "trend")
+    #expect(sink.text.contains("the leak is gone"))
+    #expect(sink.text.contains("<svg"))
+    #expect(sink.text.contains("Memory (MiB)"))
+    #expect(sink.text.contains("<td>leak</td>") && sink.text.contains("<td>bloat</td>"))
+    #expect(sink.text.contains("<dt>warm-up</dt><dd>41 samples (3.4 min), rise +196 MiB; tail: samples 41–204 (164 samples)</dd>"))
+  }
+
   @Test func threeThousandRowsStayUnderTwoMegabytes() throws {
     let (html, _) = try reportPage(TestFiles.sample("top3000.txt"))
     #expect(html.utf8.count < 2_000_000)
@@ -113,4 +135,16 @@ struct HTMLPageTests {
 
 extension String {
   fileprivate func components(separatedBy separator: String) -> [Substring] { pieces(separatedBy: separator) }
+}
+
+/// File names in a folder (no Foundation in this test file's helpers).
+func listFiles(_ path: String) throws -> [String] {
+  guard let dir = opendir(path) else { return [] }
+  defer { closedir(dir) }
+  var names: [String] = []
+  while let entry = readdir(dir) {
+    let name = withUnsafePointer(to: entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+    if name != "." && name != ".." { names.append(name) }
+  }
+  return names.sorted()
 }

@@ -32,15 +32,17 @@ public enum SVGFiles {
   @discardableResult
   public static func write(_ charts: [SVGChart], to directory: String) throws -> [String] {
     try prepare(directory)
-    var written: [String] = []
-    for chart in charts {
-      let path = (directory.hasSuffix("/") ? directory : directory + "/") + chart.name + ".svg"
-      let out = try OutputFile.create(path)
-      var stream = out
-      stream.write(chart.document)
-      try out.commit()
-      written.append(path)
-    }
-    return written
+    return try charts.map { try write(named: $0.name, document: $0.document, to: directory) }
+  }
+
+  /// Writes one SVG document as `directory/name.svg`.
+  @discardableResult
+  public static func write(named name: String, document: String, to directory: String) throws -> String {
+    let path = (directory.hasSuffix("/") ? directory : directory + "/") + name + ".svg"
+    let out = try OutputFile.create(path)
+    var stream = out
+    stream.write(document)
+    try out.commit()
+    return path
   }
 }

@@ -2,17 +2,7 @@
 /// than tab, newline and carriage return (which XML forbids even as entities) become U+FFFD.
 /// Escaping itself is the templates' job (`{{ }}`).
 enum HTMLText {
-  static func clean(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: isForbidden) else { return text }
-    var out = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars { out.append(isForbidden(scalar) ? "\u{FFFD}" : scalar) }
-    return String(out)
-  }
-
-  private static func isForbidden(_ s: Unicode.Scalar) -> Bool {
-    (s.value < 0x20 && s != "\t" && s != "\n" && s != "\r") || s.value == 0xFFFE || s.value == 0xFFFF
-      || (s.value >= 0x7F && s.value < 0xA0 && s.value != 0x85)
-  }
+  static func clean(_ text: String) -> String { XMLWriter.sanitized(text) }
 
   /// `activesupport-6.1.7/…/output_safety.rb:172`: long paths shortened in the middle, keeping the
   /// first folder and the file name; then only the file name (`…/output_safety.rb:172`); then its end.
