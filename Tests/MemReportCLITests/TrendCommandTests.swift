@@ -124,9 +124,9 @@ struct TrendCommandTests {
 
   @Test func usageErrorsAndMissingFiles() throws {
     let leak = try Self.derailedFile("leak")
-    let html = try CLIRunner.run(["trend", leak, "--format", "html"])
-    #expect(html.status == 64)
-    #expect(html.stderr.contains("this command writes text|json|markdown|svg, not 'html'"))
+    let pdf = try CLIRunner.run(["trend", leak, "-o", "chart.pdf"])
+    #expect(pdf.status == 64)
+    #expect(pdf.stderr.contains("cannot tell the format from 'chart.pdf': pass '--format text|json|markdown|svg|html'"))
     let top = try CLIRunner.run(["trend", leak, "--top", "3"])
     #expect(top.status == 64 && top.stderr.contains("'--top' does not apply to 'trend'"))
     let limit = try CLIRunner.run(["trend", leak, "--limit", "lots"])
