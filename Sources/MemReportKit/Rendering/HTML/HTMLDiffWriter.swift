@@ -39,11 +39,7 @@ public struct HTMLDiffWriter: DiffWriter {
   }
 
   struct Page {
-    var title: String
-    var version: String
-    var css: String
-    var js: String
-    var inputs: [String]
+    var chrome: PageChrome
     var verdict: String
     var gate: Bool
     var gateFailed: Bool
@@ -72,8 +68,8 @@ public struct HTMLDiffWriter: DiffWriter {
     let chart = Self.charts(diff).first
     let result = context.gateResult
     let page = Page(
-      title: "memreport diff", version: HTMLTemplates.version, css: templates.css, js: templates.script,
-      inputs: (context.before + context.after).map(HTMLText.clean), verdict: DiffFormat.verdict(diff),
+      chrome: PageChrome(title: "memreport diff", inputs: context.before + context.after, templates: templates),
+      verdict: DiffFormat.verdict(diff),
       gate: result != nil, gateFailed: result.map { !$0.passed } ?? false, gatePassed: result?.passed ?? false,
       gateClass: result.map { $0.passed ? "note" : "note warn" } ?? "", gateLabel: result.map { $0.passed ? "Gate passed:" : "Gate failed:" } ?? "",
       gateMessage: result?.message ?? "", before: context.before.map(HTMLText.clean), after: context.after.map(HTMLText.clean),

@@ -35,22 +35,18 @@ public struct HTMLReportWriter: ReportWriter {
   public mutating func end(reports count: Int, into out: inout some TextOutputStream) {
     let several = reports.count > 1
     for i in reports.indices { reports[i].several = several }
-    let templates = options.templates ?? (try? HTMLTemplates.embedded())
+    guard let templates = options.templates ?? (try? HTMLTemplates.embedded()) else { return }
     let page = ReportPage(
-      title: "memreport: \(HTMLText.clean(source))", version: HTMLTemplates.version, css: templates?.css ?? "",
-      js: templates?.script ?? "", source: HTMLText.clean(source), inputs: [HTMLText.clean(source)],
-      metaLines: [ReportView.Meta(label: "Reports", value: String(reports.count))], reports: reports)
-    if let templates, let html = try? templates.render("report", page) { out.write(html) }
+      chrome: PageChrome(title: "memreport: \(source)", inputs: [source], templates: templates),
+      source: HTMLText.clean(source), metaLines: [LabelledValue(label: "Reports", value: String(reports.count))],
+      reports: reports)
+    if let html = try? templates.render("report", page) { out.write(html) }
   }
 
   struct ReportPage {
-    var title: String
-    var version: String
-    var css: String
-    var js: String
+    var chrome: PageChrome
     var source: String
-    var inputs: [String]
-    var metaLines: [ReportView.Meta]
+    var metaLines: [LabelledValue]
     var reports: [ReportView]
   }
 }

@@ -5,15 +5,10 @@ public struct HTMLTrendWriter: TrendWriter {
 
   public init(templates: HTMLTemplates?) { self.templates = templates }
 
-  struct Fact {
-    var label: String
-    var value: String
-  }
-
   struct SeriesView {
     var label: String
     var headline: String
-    var evidence: [Fact]
+    var evidence: [LabelledValue]
     var explanation: String
     var warnings: [String]
   }
@@ -23,10 +18,7 @@ public struct HTMLTrendWriter: TrendWriter {
   }
 
   struct Page {
-    var title: String
-    var version: String
-    var css: String
-    var js: String
+    var chrome: PageChrome
     var inputs: [String]
     var verdict: String
     var limit: String?
@@ -49,7 +41,7 @@ public struct HTMLTrendWriter: TrendWriter {
       verdict = report.entries.first.map { TrendReport.headline($0) } ?? "no series"
     }
     let page = Page(
-      title: "memreport trend", version: HTMLTemplates.version, css: templates.css, js: templates.script,
+      chrome: PageChrome(title: "memreport trend", inputs: report.entries.map(\.series.source), templates: templates),
       inputs: report.entries.map { HTMLText.clean($0.series.source) }, verdict: HTMLText.clean(verdict),
       limit: report.limitMiB.map { TrendFormat.mib($0) }, chart: chart,
       caption: "Memory (MiB) per sample; the warm-up is shaded and each series' fitted tail trend is dashed.",
@@ -59,9 +51,9 @@ public struct HTMLTrendWriter: TrendWriter {
       table: Self.table(report, labels: labels),
       series: zip(report.entries, labels).map { entry, label in
         let lines = TrendTextWriter.evidence(entry)
-        let facts = lines.dropLast().map { line -> Fact in
-          guard let colon = line.firstRange(of: ": ") else { return Fact(label: "", value: HTMLText.clean(line)) }
-          return Fact(label: String(line[..<colon.lowerBound]), value: HTMLText.clean(String(line[colon.upperBound...])))
+        let facts = lines.dropLast().map { line -> LabelledValue in
+          guard let colon = line.firstRange(of: ": ") else { return LabelledValue(label: "", value: HTMLText.clean(line)) }
+          return LabelledValue(label: String(line[..<colon.lowerBound]), value: HTMLText.clean(String(line[colon.upperBound...])))
         }
         let warnings = entry.series.warnings.isEmpty ? [] : [
           "\(entry.series.warnings.count) warning(s) while reading: "

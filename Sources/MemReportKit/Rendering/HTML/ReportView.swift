@@ -1,10 +1,7 @@
 /// The view model of one report on the HTML page: every field pre-formatted, so the template only
 /// lays it out.
 struct ReportView {
-  struct Meta {
-    var label: String
-    var value: String
-  }
+  typealias Meta = LabelledValue
 
   struct Card {
     var label: String
