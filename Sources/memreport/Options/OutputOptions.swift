@@ -12,7 +12,7 @@ enum ColourChoice: String, CaseIterable, ExpressibleByArgument {
   case auto, always, never
 }
 
-/// `--format`, `-o`, `--top`, `--color`, `--quiet`: shared by every command that writes a report.
+/// `--format`, `-o`, `--color`, `--quiet`, `--templates`, `--svg`: shared by every command.
 struct OutputOptions: ParsableArguments {
   /// Output format; inferred from `-o`'s extension when not given, else text.
   @Option(name: .long, help: "Output format (default: from -o's extension, else text); each command lists the formats it writes.")
@@ -21,9 +21,6 @@ struct OutputOptions: ParsableArguments {
   /// Output path; standard output when absent or `-`.
   @Option(name: [.short, .customLong("output")], help: "Write to this file (default: standard output).")
   var output: String?
-
-  @Option(name: .long, help: "Rows per section (and strings per string report) to show; text default 10, json default all.")
-  var top: Int?
 
   @Option(name: .customLong("color"), help: "Colour text output: auto (terminal only, honours NO_COLOR), always, never.")
   var colour: ColourChoice = .auto
@@ -36,10 +33,6 @@ struct OutputOptions: ParsableArguments {
 
   @Option(name: .customLong("svg"), help: ArgumentHelp("Also write each chart as a standalone .svg file into this folder.", valueName: "dir"))
   var svgDirectory: String?
-
-  mutating func validate() throws {
-    if let top, top < 1 { throw ValidationError("'--top' must be at least 1, got \(top)") }
-  }
 
   /// The HTML templates to use, loaded once (only for HTML output).
   func loadTemplates(for format: OutputFormat) throws -> HTMLTemplates? {
@@ -81,5 +74,15 @@ struct OutputOptions: ParsableArguments {
       if getenv("NO_COLOR") != nil { return false }
       return (output == nil || output == "-") && FileHandleStream.isTerminal(STDOUT_FILENO)
     }
+  }
+}
+
+/// `--top`: how many rows of each section to show, for `report` and `diff`.
+struct RowOptions: ParsableArguments {
+  @Option(name: .long, help: "Rows per section (and strings per string report) to show; text default 10, HTML 100, JSON all.")
+  var top: Int?
+
+  mutating func validate() throws {
+    if let top, top < 1 { throw ValidationError("'--top' must be at least 1, got \(top)") }
   }
 }

@@ -49,6 +49,9 @@ extension MemReportCommand {
     @OptionGroup(title: "Output")
     var outputOptions: OutputOptions
 
+    @OptionGroup(title: "Output")
+    var rowOptions: RowOptions
+
     func validate() throws {
       try outputOptions.check(supported: OutputFormat.diffFormats)
       let sides = try resolvedSides()
@@ -87,7 +90,7 @@ extension MemReportCommand {
           before: sides.before, after: sides.after, format: format, output: outputOptions.output,
           transform: try filterOptions.transform(),
           options: DiffOptions(iterationsBefore: iterationsBefore, iterationsAfter: iterationsAfter),
-          gate: try failOnIncrease.map { try DiffGate(limit: $0, metric: gate) }, top: outputOptions.top,
+          gate: try failOnIncrease.map { try DiffGate(limit: $0, metric: gate) }, top: rowOptions.top,
           patch: gitDiff)
         job.templates = try outputOptions.loadTemplates(for: format)
         job.svgDirectory = outputOptions.svgDirectory

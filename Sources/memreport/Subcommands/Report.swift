@@ -35,6 +35,9 @@ extension MemReportCommand {
     @OptionGroup(title: "Output")
     var outputOptions: OutputOptions
 
+    @OptionGroup(title: "Output")
+    var rowOptions: RowOptions
+
     func validate() throws {
       try outputOptions.check(supported: OutputFormat.reportFormats)
     }
@@ -44,7 +47,7 @@ extension MemReportCommand {
       let progress = ProgressLine(input: file)
       do {
         let options = ReportOptions(
-          top: outputOptions.top, colour: outputOptions.useColour(format: format), aggregateBy: aggregateBy,
+          top: rowOptions.top, colour: outputOptions.useColour(format: format), aggregateBy: aggregateBy,
           templates: try outputOptions.loadTemplates(for: format))
         var job = ReportRun(
           input: file, format: format, options: options, output: outputOptions.output,

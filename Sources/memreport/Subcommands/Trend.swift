@@ -36,7 +36,6 @@ extension MemReportCommand {
 
     func validate() throws {
       try outputOptions.check(supported: OutputFormat.trendFormats)
-      if outputOptions.top != nil { throw ValidationError("'--top' does not apply to 'trend'") }
       if files.isEmpty { throw ValidationError("give at least one series") }
       if files.filter({ $0 == "-" }).count > 1 {
         throw ValidationError("standard input ('-') can be read only once")
