@@ -70,6 +70,7 @@ public struct JSONReportWriter: ReportWriter {
   private func writeSection(
     _ section: Section, of profile: Profile, first: Bool, into out: inout some TextOutputStream
   ) {
+    var escaped = EscapedNames()
     let coverage = SectionCoverage(section: section, in: profile)
     let title = section.title
     out.write(first ? "\n        {" : ",\n        {")
@@ -81,13 +82,24 @@ public struct JSONReportWriter: ReportWriter {
     out.write("\"listed\": \(coverage.listed), \"listedTotal\": \(coverage.listedTotal), ")
     out.write("\"cutoff\": \(JSONText.number(coverage.cutoff)), \"complete\": \(coverage.complete), \"rows\": [")
     let rows = options.top.map { section.rows.prefix($0) } ?? section.rows[...]
+    var line = ""
     for (i, row) in rows.enumerated() {
-      out.write(i == 0 ? "\n          {" : ",\n          {")
-      out.write("\"name\": \(JSONText.quoted(profile.name(of: row))), \"value\": \(row.value)")
-      if title.grouping == .location {
-        out.write(", \"file\": \(JSONText.quoted(profile.names[row.nameID])), \"line\": \(row.lineNumber.map(String.init) ?? "null")")
+      // One string per row; a name is escaped once per section, not once per use.
+      let file = escaped.body(row.nameID, in: profile)
+      line.removeAll(keepingCapacity: true)
+      line += i == 0 ? "\n          {\"name\": \"" : ",\n          {\"name\": \""
+      line += file
+      switch row.line {
+      case Row.noLine: break
+      case Row.emptyLine: line += ":"
+      default: line += ":" + String(row.line)
       }
-      out.write("}")
+      line += "\", \"value\": " + String(row.value)
+      if title.grouping == .location {
+        line += ", \"file\": \"" + file + "\", \"line\": " + (row.lineNumber.map(String.init) ?? "null")
+      }
+      line += "}"
+      out.write(line)
     }
     out.write(rows.isEmpty ? "]}" : "\n        ]}")
   }
@@ -118,6 +130,19 @@ public struct JSONReportWriter: ReportWriter {
       out.write("{\"name\": \(JSONText.quoted(row.name)), \"bytes\": \(row.bytes), \"objects\": \(row.objects), \"lowerBound\": \(row.lowerBound)}")
     }
     out.write(rows.isEmpty ? "]" : "\n      ]")
+  }
+
+  /// JSON-escaped names (without quotes), computed once per name id.
+  private struct EscapedNames {
+    var cache: [Int32: String] = [:]
+
+    mutating func body(_ id: Int32, in profile: Profile) -> String {
+      if let done = cache[id] { return done }
+      let quoted = JSONText.quoted(profile.names[id])
+      let body = String(quoted.dropFirst().dropLast())
+      cache[id] = body
+      return body
+    }
   }
 
   private func writeStrings(_ report: StringReport, of profile: Profile, into out: inout some TextOutputStream) {
