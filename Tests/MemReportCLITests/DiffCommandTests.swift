@@ -81,7 +81,7 @@ struct DiffCommandTests {
     let path = CLIRunner.sample("mem-over-time/leak/" + series)
     let r = try CLIRunner.run(["diff", before, path])
     #expect(r.status == 65)
-    #expect(r.stderr == "memreport: error: \(path):1: this looks like a memory-over-time series (derailed perf:mem_over_time), not a memory_profiler report\n")
+    #expect(r.stderr == "memreport: error: \(path):1: this looks like a memory-over-time series (derailed perf:mem_over_time), not a memory_profiler report: use 'memreport trend'\n")
     let heap = CLIRunner.fixture("malformed/heap-profiler.txt")
     #expect(try CLIRunner.run(["diff", heap, after]).status == 65)
   }
