@@ -48,5 +48,10 @@ public struct StringReport: Sendable {
   }
 
   /// The title exactly as memory_profiler prints it.
-  public var title: String { state == .allocated ? "Allocated String Report" : "Retained String Report" }
+  public var title: String { Self.title(state) }
+
+  /// "Allocated String Report" / "Retained String Report".
+  public static func title(_ state: AllocationState) -> String {
+    state == .allocated ? "Allocated String Report" : "Retained String Report"
+  }
 }

@@ -42,7 +42,7 @@ enum LineKind {
     if text.count == 3 || (text.count == 5 && text[3] == "total" && text[4] == "shared"),
       text[1] == "string", text[2] == "report", let state = AllocationState(rawValue: text[0])
     {
-      let canonical = state == .allocated ? "Allocated String Report" : "Retained String Report"
+      let canonical = StringReport.title(state)
       return (.strings(state), trimmed == canonical, markdown)
     }
     return nil

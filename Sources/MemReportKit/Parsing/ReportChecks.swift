@@ -48,19 +48,11 @@ enum ReportChecks {
         let absolute = file.hasPrefix("/") || file.hasPrefix("<internal:/") || PathNormalizer.isWindowsDrivePath(file)
         if absolute {
           if ["/gems/", "/lib/", "/app/", "/bin/"].contains(where: { file.contains($0) }) { return false }
-        } else if file.hasPrefix("ruby/lib/") || file.hasSuffix(">") || hasGemVersionPrefix(file) {
+        } else if file.hasPrefix("ruby/lib/") || file.hasSuffix(">") || PathClassifier.isNormalizedGemPath(file) {
           sawNormalizedShape = true
         }
       }
     }
     return sawNormalizedShape
-  }
-
-  /// `activesupport-7.0.4/lib/...`: a first folder ending in `-<digit>...`.
-  static func hasGemVersionPrefix(_ path: String) -> Bool {
-    guard let slash = path.firstIndex(of: "/") else { return false }
-    let folder = path[..<slash]
-    guard let dash = folder.lastIndex(of: "-") else { return false }
-    return folder[folder.index(after: dash)...].first?.isNumber ?? false
   }
 }

@@ -39,7 +39,7 @@ public struct DiffJSONWriter: DiffWriter {
     out.write("  \"strings\": {")
     for (i, state) in AllocationState.allCases.enumerated() {
       out.write(i == 0 ? "\n    " : ",\n    ")
-      let title = state == .allocated ? "Allocated String Report" : "Retained String Report"
+      let title = StringReport.title(state)
       out.write("\"\(state.rawValue)\": ")
       if let section = diff.section(title) {
         writeSection(section, into: &out)

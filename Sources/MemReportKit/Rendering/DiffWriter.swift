@@ -39,13 +39,7 @@ public struct DiffContext: Sendable {
     if let patch {
       notes.append("line numbers mapped through \(patch): \(diff.linesMoved) moved, \(diff.linesEdited) edited")
     }
-    if let normalizer {
-      var parts: [String] = []
-      if normalizer.enabled { parts.append("normalized") }
-      if let root = normalizer.root { parts.append("relative to \(root)") }
-      if normalizer.ignoreGemVersions { parts.append("gem versions dropped") }
-      notes.append("paths: " + (parts.isEmpty ? "as printed" : parts.joined(separator: ", ")))
-    }
+    if let normalizer { notes.append("paths: " + normalizer.summary) }
     if !filters.isEmpty {
       notes.append("filters: " + filters.map { "--\($0.kind.rawValue)-files \($0.text)" }.joined(separator: ", ") + " (totals, gem and class rows are not filtered)")
     }

@@ -31,8 +31,9 @@ public struct JSONReportWriter: ReportWriter {
       out.write("}")
     }
     out.write("},\n      \"sections\": [")
+    var escaped = EscapedNames()
     for (i, section) in profile.sections.enumerated() {
-      writeSection(section, of: profile, first: i == 0, into: &out)
+      writeSection(section, of: profile, first: i == 0, escaped: &escaped, into: &out)
     }
     out.write(profile.sections.isEmpty ? "],\n" : "\n      ],\n")
     if let key = options.aggregateBy {
@@ -68,9 +69,9 @@ public struct JSONReportWriter: ReportWriter {
   }
 
   private func writeSection(
-    _ section: Section, of profile: Profile, first: Bool, into out: inout some TextOutputStream
+    _ section: Section, of profile: Profile, first: Bool, escaped: inout EscapedNames,
+    into out: inout some TextOutputStream
   ) {
-    var escaped = EscapedNames()
     let coverage = SectionCoverage(section: section, in: profile)
     let title = section.title
     out.write(first ? "\n        {" : ",\n        {")
@@ -84,7 +85,7 @@ public struct JSONReportWriter: ReportWriter {
     let rows = options.top.map { section.rows.prefix($0) } ?? section.rows[...]
     var line = ""
     for (i, row) in rows.enumerated() {
-      // One string per row; a name is escaped once per section, not once per use.
+      // One string per row; a name is escaped once per report, not once per use.
       let file = escaped.body(row.nameID, in: profile)
       line.removeAll(keepingCapacity: true)
       line += i == 0 ? "\n          {\"name\": \"" : ",\n          {\"name\": \""
@@ -132,7 +133,7 @@ public struct JSONReportWriter: ReportWriter {
     out.write(rows.isEmpty ? "]" : "\n      ]")
   }
 
-  /// JSON-escaped names (without quotes), computed once per name id.
+  /// JSON-escaped names (without quotes), computed once per name id of a report.
   private struct EscapedNames {
     var cache: [Int32: String] = [:]
 

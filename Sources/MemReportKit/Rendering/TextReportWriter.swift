@@ -64,20 +64,8 @@ public struct TextReportWriter: ReportWriter {
   /// How paths were rewritten and which filters ran, with their match counts.
   private func transformLines(_ profile: Profile) -> [String] {
     var lines: [String] = []
-    if let normalizer = profile.normalizer {
-      var parts: [String] = []
-      if normalizer.enabled { parts.append("normalized with memory_profiler's normalize_paths rules") }
-      if let root = normalizer.root { parts.append("relative to \(root)") }
-      if normalizer.ignoreGemVersions { parts.append("gem versions dropped") }
-      lines.append("paths: " + (parts.isEmpty ? "as printed" : parts.joined(separator: ", ")))
-    }
-    if !profile.filters.isEmpty {
-      let described = profile.filters.map { match in
-        "--\(match.kind.rawValue)-files \(match.pattern) (\(match.kind == .allow ? "kept" : "removed") \(Measurement.count(Int64(match.rows))) row\(match.rows == 1 ? "" : "s")\(match.rows == 0 ? ": matched nothing" : ""))"
-      }
-      lines.append("filters: " + described.joined(separator: ", ")
-        + "; totals, gem and class rows are not filtered (they carry no file)")
-    }
+    if let normalizer = profile.normalizer { lines.append("paths: " + normalizer.summary) }
+    if !profile.filters.isEmpty { lines.append("filters: " + profile.filters.summary) }
     return lines
   }
 

@@ -105,138 +105,113 @@ public enum ProfileDiffBuilder {
       return result
     }
 
+    /// One run's column of a diff table: the key and value of each printed row, and what an
+    /// unlisted key is (0 in a complete list, else at most `bound`).
+    struct RunColumn {
+      var keys: [Int32] = []
+      var values: [Double] = []
+      var complete = false
+      var bound = 0.0
+    }
+
     mutating func diffSection(_ title: SectionTitle, _ present: [[Section?]]) -> DiffSection {
       let isLocation = title.grouping == .location
       var index: [Int64: Int32] = [:]
       var keyList: [(id: Int32, line: Int32)] = []
-      // Pass 1: every key of every run; per run, the key of each of its rows.
-      var rowKeys: [[[Int32]]] = [[], []]
+      var columns: [[RunColumn]] = [[], []]
       for side in 0..<2 {
         for (r, section) in present[side].enumerated() {
-          var keysOfRows: [Int32] = []
+          var column = RunColumn()
           if let section {
-            keysOfRows.reserveCapacity(section.rows.count)
+            column.complete = sides[side][r].isListComplete(section) || (section.noData && !section.filtered)
+            column.bound = Double(section.cutoff ?? 0) * factors[side][r]
+            column.keys.reserveCapacity(section.rows.count)
+            column.values.reserveCapacity(section.rows.count)
             for row in section.rows {
               let id = globalID(side: side, run: r, row.nameID)
               let line = side == 0 && isLocation ? mappedLine(run: r, fileID: row.nameID, line: row.line) : row.line
               let key = Int64(id) << 32 | Int64(UInt32(bitPattern: line))
               if let existing = index[key] {
-                keysOfRows.append(existing)
+                column.keys.append(existing)
               } else {
-                let k = Int32(keyList.count)
-                index[key] = k
+                index[key] = Int32(keyList.count)
+                column.keys.append(Int32(keyList.count))
                 keyList.append((id, line))
-                keysOfRows.append(k)
               }
+              column.values.append(Double(row.value) * factors[side][r])
             }
           }
-          rowKeys[side].append(keysOfRows)
+          columns[side].append(column)
         }
       }
-      // Pass 2: per side, a key × run table; unlisted cells are 0 in complete lists, else unknown.
+      let rows = Self.rows(keyCount: keyList.count, columns: columns) { k in
+        Profile.locationText(file: keys[keyList[k].id], line: keyList[k].line)
+      }
+      return DiffSection(title: title.text, metric: title.metric, rows: Self.sorted(rows))
+    }
+
+    mutating func diffStrings(_ state: AllocationState, _ present: [[StringReport?]]) -> DiffSection {
+      var index: [String: Int32] = [:]
+      var names: [String] = []
+      var columns: [[RunColumn]] = [[], []]
+      for side in 0..<2 {
+        for (r, report) in present[side].enumerated() {
+          var column = RunColumn()
+          if let report {
+            column.complete = sides[side][r].isListComplete(report)
+            column.bound = Double(report.groups.map(\.count).min() ?? 0) * factors[side][r]
+            for group in report.groups {
+              if let existing = index[group.string] {
+                column.keys.append(existing)
+              } else {
+                index[group.string] = Int32(names.count)
+                column.keys.append(Int32(names.count))
+                names.append(group.string)
+              }
+              column.values.append(Double(group.count) * factors[side][r])
+            }
+          }
+          columns[side].append(column)
+        }
+      }
+      let rows = Self.rows(keyCount: names.count, columns: columns) { names[$0] }
+      return DiffSection(title: StringReport.title(state), metric: .objects, rows: Self.sorted(rows))
+    }
+
+    /// Turns each side's run columns into a key × run table (values of one key in one run are
+    /// summed; unlisted cells are 0 in complete lists, unknown otherwise) and one row per key.
+    /// - Complexity: O(*k* × *r* + *c*) for *k* keys, *r* runs and *c* printed cells.
+    static func rows(keyCount: Int, columns: [[RunColumn]], name: (Int) -> String) -> [DiffRow] {
       var tables: [[Double]] = []
       var bounds: [[Double]] = []
       for side in 0..<2 {
-        let runs = present[side].count
-        var fill = [Double](repeating: 0, count: runs)
-        var bound = [Double](repeating: 0, count: runs)
-        for (r, section) in present[side].enumerated() {
-          let profile = sides[side][r]
-          if let section, profile.isListComplete(section) || (section.noData && !section.filtered) {
-            fill[r] = 0
-          } else {
-            fill[r] = .nan
-            bound[r] = Double(section?.cutoff ?? 0) * factors[side][r]
-          }
-        }
-        var table = [Double](repeating: 0, count: keyList.count * max(runs, 1))
-        for k in 0..<keyList.count {
-          for r in 0..<runs { table[k * runs + r] = fill[r] }
-        }
-        for (r, section) in present[side].enumerated() {
-          guard let section else { continue }
-          let factor = factors[side][r]
-          let keysOfRows = rowKeys[side][r]
-          for (i, row) in section.rows.enumerated() {
-            let slot = Int(keysOfRows[i]) * runs + r
-            let value = Double(row.value) * factor
-            let old = table[slot]
-            table[slot] = old.isNaN ? value : old + value
+        let runs = columns[side].count
+        var table = [Double](repeating: 0, count: keyCount * max(runs, 1))
+        for (r, column) in columns[side].enumerated() {
+          let fill: Double = column.complete ? 0 : .nan
+          for k in 0..<keyCount { table[k * runs + r] = fill }
+          for (key, value) in zip(column.keys, column.values) {
+            let slot = Int(key) * runs + r
+            table[slot] = table[slot].isNaN ? value : table[slot] + value
           }
         }
         tables.append(table)
-        bounds.append(bound)
+        bounds.append(columns[side].map(\.bound))
       }
       var rows: [DiffRow] = []
-      rows.reserveCapacity(keyList.count)
-      for (k, key) in keyList.enumerated() {
+      rows.reserveCapacity(keyCount)
+      for k in 0..<keyCount {
         let values = (0..<2).map { side -> SideValue in
-          let runs = present[side].count
+          let runs = columns[side].count
           return tables[side].withUnsafeBufferPointer { table in
             bounds[side].withUnsafeBufferPointer { b in
               SideValue(values: UnsafeBufferPointer(rebasing: table[(k * runs)..<(k * runs + runs)]), bounds: b)
             }
           }
         }
-        let name = Profile.locationText(file: keys[key.id], line: key.line)
-        rows.append(DiffRow(name: name, before: values[0], after: values[1], status: Self.status(values[0], values[1])))
+        rows.append(DiffRow(name: name(k), before: values[0], after: values[1], status: status(values[0], values[1])))
       }
-      return DiffSection(title: title.text, metric: title.metric, rows: Self.sorted(rows))
-    }
-
-    mutating func diffStrings(_ state: AllocationState, _ present: [[StringReport?]]) -> DiffSection {
-      var index: [String: Int] = [:]
-      var names: [String] = []
-      var values: [[[Double]]] = [[], []]  // side → key → runs
-      for side in 0..<2 {
-        for (r, report) in present[side].enumerated() {
-          for group in report?.groups ?? [] {
-            let k: Int
-            if let existing = index[group.string] {
-              k = existing
-            } else {
-              k = names.count
-              index[group.string] = k
-              names.append(group.string)
-            }
-            _ = r
-            _ = k
-          }
-        }
-      }
-      for side in 0..<2 {
-        let runs = present[side].count
-        var fill = [Double](repeating: 0, count: runs)
-        var bound = [Double](repeating: 0, count: runs)
-        for (r, report) in present[side].enumerated() {
-          if let report, sides[side][r].isListComplete(report) {
-            fill[r] = 0
-          } else {
-            fill[r] = .nan
-            bound[r] = Double(report?.groups.map(\.count).min() ?? 0) * factors[side][r]
-          }
-        }
-        values[side] = Array(repeating: fill, count: names.count)
-        for (r, report) in present[side].enumerated() {
-          for group in report?.groups ?? [] {
-            let k = index[group.string]!
-            let old = values[side][k][r]
-            let v = Double(group.count) * factors[side][r]
-            values[side][k][r] = old.isNaN ? v : old + v
-          }
-        }
-        values[side].append(bound)  // the last entry holds the bounds
-      }
-      var rows: [DiffRow] = []
-      for (k, name) in names.enumerated() {
-        let sidesValues = (0..<2).map { side -> SideValue in
-          let bound = values[side][names.count]
-          return values[side][k].withUnsafeBufferPointer { v in bound.withUnsafeBufferPointer { SideValue(values: v, bounds: $0) } }
-        }
-        rows.append(DiffRow(name: name, before: sidesValues[0], after: sidesValues[1], status: Self.status(sidesValues[0], sidesValues[1])))
-      }
-      let title = state == .allocated ? "Allocated String Report" : "Retained String Report"
-      return DiffSection(title: title, metric: .objects, rows: Self.sorted(rows))
+      return rows
     }
 
     static func status(_ before: SideValue, _ after: SideValue) -> DiffStatus {

@@ -75,9 +75,10 @@ struct ReportView {
   static func make(_ profile: Profile, top: Int, aggregateBy: AggregateKey?) -> ReportView {
     let m = profile.metadata
     let totals = profile.totals
+    let origins = Aggregator.aggregate(profile, by: .origin, state: .allocated)
     var view = ReportView(
-      index: m.index, lines: "\(m.firstLine)–\(m.lastLine)", answer: answer(profile), details: details(profile),
-      warnings: [], cards: cards(totals), origin: origin(profile), charts: [], icicleChart: nil,
+      index: m.index, lines: "\(m.firstLine)–\(m.lastLine)", answer: answer(profile, origin: origins),
+      details: details(profile), warnings: [], cards: cards(totals), origin: origin(origins), charts: [], icicleChart: nil,
       aggregates: [], sections: [], noData: [], strings: [])
     view.icicleChart = IcicleChart.make(profile)
     if !profile.warnings.isEmpty {
@@ -90,7 +91,7 @@ struct ReportView {
       let title = SectionTitle(.allocated, .memory, grouping)
       guard let section = profile.section(title), !section.rows.isEmpty else { continue }
       let approx = section.approximate ? "≈" : ""
-      let bars = section.rows.prefix(ReportViewLimits.chartBars).map {
+      let bars = section.rows.prefix(HTMLReportWriter.chartBars).map {
         BarChart.Bar(label: profile.name(of: $0), value: Double($0.value), valueText: approx + Measurement.bytes($0.value))
       }
       let chart = BarChart.make(name: name, title: "Allocated memory by \(grouping.rawValue)", bars: Array(bars), total: totals.allocated.bytes.map(Double.init))
@@ -117,7 +118,7 @@ struct ReportView {
   }
 
   /// The sentence a reader should see first.
-  static func answer(_ profile: Profile) -> String {
+  static func answer(_ profile: Profile, origin: Aggregate?) -> String {
     let t = profile.totals
     guard let allocated = t.allocated.bytes else {
       return "This report has no byte totals (an old or headerless report): see the sections below."
@@ -132,8 +133,7 @@ struct ReportView {
     if let section = profile.section(SectionTitle(.allocated, .memory, .location)), let top = section.rows.first {
       text += " Largest allocation site: \(HTMLText.clean(profile.name(of: top))) (\(Measurement.bytes(top.value)), \(Measurement.percentage(top.value, of: allocated)))."
     }
-    if let origin = Aggregator.aggregate(profile, by: .origin, state: .allocated),
-      let app = origin.rows.first(where: { $0.name == PathClassifier.Origin.app.rawValue })
+    if let origin, let app = origin.rows.first(where: { $0.name == PathClassifier.Origin.app.rawValue })
     {
       text += " App code: \(origin.exact ? "" : "at least ")\(Measurement.bytes(app.bytes)) (\(Measurement.percentage(app.bytes, of: allocated)))."
     }
@@ -151,18 +151,8 @@ struct ReportView {
     if !run.isEmpty { out.append(Meta(label: "Run", value: run.joined(separator: ", "))) }
     let features = m.features.subtracting([.derailedPreamble]).sorted().map(\.rawValue)
     if !features.isEmpty { out.append(Meta(label: "Variant", value: features.joined(separator: ", "))) }
-    if let n = profile.normalizer {
-      var parts: [String] = []
-      if n.enabled { parts.append("normalized with memory_profiler's normalize_paths rules") }
-      if let root = n.root { parts.append("relative to \(HTMLText.clean(root))") }
-      if n.ignoreGemVersions { parts.append("gem versions dropped") }
-      out.append(Meta(label: "Paths", value: parts.isEmpty ? "as printed" : parts.joined(separator: ", ")))
-    }
-    if !profile.filters.isEmpty {
-      out.append(Meta(label: "Filters", value: profile.filters.map {
-        "--\($0.kind.rawValue)-files \(HTMLText.clean($0.pattern)) (\($0.kind == .allow ? "kept" : "removed") \($0.rows) rows)"
-      }.joined(separator: ", ") + "; totals, gem and class rows are not filtered"))
-    }
+    if let n = profile.normalizer { out.append(Meta(label: "Paths", value: HTMLText.clean(n.summary))) }
+    if !profile.filters.isEmpty { out.append(Meta(label: "Filters", value: HTMLText.clean(profile.filters.summary))) }
     if let section = profile.section(SectionTitle(.allocated, .memory, .location)) {
       let coverage = SectionCoverage(section: section, in: profile)
       out.append(Meta(label: "Coverage", value: coverage.sentence(for: section.title, section: section)))
@@ -185,8 +175,8 @@ struct ReportView {
     ]
   }
 
-  static func origin(_ profile: Profile) -> Origin? {
-    guard let aggregate = Aggregator.aggregate(profile, by: .origin, state: .allocated), aggregate.coveredBytes > 0 else { return nil }
+  static func origin(_ aggregate: Aggregate?) -> Origin? {
+    guard let aggregate, aggregate.coveredBytes > 0 else { return nil }
     let keys: [String: String] = ["app": "app", "gems": "gems", "Ruby stdlib": "stdlib", "other": "other"]
     let parts = aggregate.rows.map { row -> OriginPart in
       let percent = Double(row.bytes) / Double(aggregate.coveredBytes) * 100
@@ -268,8 +258,4 @@ struct ReportView {
       columns: [.init(label: "objects", numeric: true), .init(label: "string"), .init(label: "where")],
       rows: Array(rows), more: n > top ? "\(n - top) more strings." : nil)
   }
-}
-
-enum ReportViewLimits {
-  static let chartBars = 12
 }
