@@ -44,7 +44,9 @@ public struct HTMLTrendWriter: TrendWriter {
       chrome: PageChrome(title: "memreport trend", inputs: report.entries.map(\.series.source), templates: templates),
       inputs: report.entries.map { HTMLText.clean($0.series.source) }, verdict: HTMLText.clean(verdict),
       limit: report.limitMiB.map { TrendFormat.mib($0) }, chart: chart,
-      caption: "Memory (MiB) per sample; the warm-up is shaded and each series' fitted tail trend is dashed.",
+      caption: "Memory (MiB) against "
+        + (report.entries.allSatisfy { $0.series.requestsPerSample != nil } ? "requests" : "samples")
+        + "; the warm-up is shaded and each series' fitted tail trend is dashed.",
       comparisons: report.comparisons.isEmpty ? nil : Comparisons(items: report.comparisons.map {
         HTMLText.clean("\($0.after): \($0.beforeVerdict.rawValue) → \($0.afterVerdict.rawValue): \($0.summary)")
       }),
