@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+
+/// Every bundled sample through every command and format, compared byte for byte with the files in
+/// `Goldens/`. Each case locks standard output (`NAME.EXT`), the exit code and standard error
+/// (`NAME.stderr`), and any SVG files written with `--svg` (`NAME.svg/FILE`).
+///
+/// To re-record after an intended change: `MEMREPORT_RECORD_GOLDENS=1 swift test --filter Golden`.
+/// A recording run always fails, so it is never left on; commit the new files with the reason.
+@Suite("Goldens: every sample, command and format")
+struct GoldenTests {
+  struct Case: CustomTestStringConvertible, Sendable {
+    var name: String
+    var ext: String
+    var arguments: [String]
+    var svg = false
+    var testDescription: String { name }
+  }
+
+  static let leak = "Samples/mem-over-time/leak/" + (firstFile(in: "Samples/mem-over-time/leak") ?? "missing")
+  static let plateau =
+    "Samples/mem-over-time/plateau/" + (firstFile(in: "Samples/mem-over-time/plateau") ?? "missing")
+
+  static func firstFile(in folder: String) -> String? {
+    try? FileManager.default.contentsOfDirectory(atPath: CLIRunner.packageRoot.appendingPathComponent(folder).path)
+      .sorted().first
+  }
+
+  static let reportSamples = [
+    "default", "perf-objects", "retained", "scale-bytes", "normalize-paths", "raw-for-normalize",
+    "no-detailed", "colour", "hostile-strings", "before", "after",
+  ]
+
+  static let cases: [Case] = {
+    var cases: [Case] = []
+    for sample in reportSamples {
+      let path = "Samples/\(sample).txt"
+      cases.append(Case(name: "report-\(sample)", ext: "txt", arguments: ["report", path]))
+      cases.append(Case(name: "report-\(sample)", ext: "json", arguments: ["report", path, "--format", "json"]))
+      cases.append(
+        Case(name: "report-\(sample)", ext: "html", arguments: ["report", path, "--format", "html"], svg: true))
+    }
+    cases += [
+      Case(name: "report-top3000-top5", ext: "txt", arguments: ["report", "Samples/top3000.txt", "--top", "5"]),
+      Case(
+        name: "report-top3000-top5", ext: "json",
+        arguments: ["report", "Samples/top3000.txt", "--top", "5", "--format", "json"]),
+      Case(
+        name: "report-top3000", ext: "html", arguments: ["report", "Samples/top3000.txt", "--format", "html"]),
+      Case(
+        name: "report-perf-objects-allow-by-file", ext: "txt",
+        arguments: ["report", "Samples/perf-objects.txt", "--allow-files", "apps/leak", "--by", "file"]),
+      Case(
+        name: "report-default-by-origin", ext: "txt", arguments: ["report", "Samples/default.txt", "--by", "origin"]),
+      Case(
+        name: "report-default-by-gem", ext: "json",
+        arguments: ["report", "Samples/default.txt", "--by", "gem", "--format", "json"]),
+      Case(
+        name: "report-raw-ignore-versions-no-normalize", ext: "txt",
+        arguments: ["report", "Samples/raw-for-normalize.txt", "--no-normalize", "--ignore-files", "erb"]),
+    ]
+    let pair = ["diff", "Samples/before.txt", "Samples/after.txt"]
+    for (format, ext) in [("text", "txt"), ("json", "json"), ("markdown", "md")] {
+      cases.append(Case(name: "diff-before-after", ext: ext, arguments: pair + ["--format", format]))
+      cases.append(
+        Case(
+          name: "diff-before-after-git-diff", ext: ext,
+          arguments: pair + ["--git-diff", "Samples/before-after.patch", "--format", format]))
+    }
+    cases += [
+      Case(name: "diff-before-after", ext: "html", arguments: pair + ["--format", "html"], svg: true),
+      Case(
+        name: "diff-default-scale-bytes", ext: "txt",
+        arguments: ["diff", "Samples/default.txt", "Samples/scale-bytes.txt"]),
+      Case(
+        name: "diff-runs-gate", ext: "txt",
+        arguments: [
+          "diff", "--before", "Samples/before.txt", "Samples/before.txt", "--after", "Samples/after.txt",
+          "--fail-on-increase", "0%", "--gate", "retained-bytes",
+        ]),
+      Case(
+        name: "diff-iterations", ext: "json",
+        arguments: pair + ["--iterations-before", "10", "--iterations-after", "20", "--format", "json"]),
+    ]
+    let series: [(String, [String])] = [
+      ("leak", [leak]), ("plateau", [plateau]), ("leak-stdout", ["Samples/mem-over-time/leak-stdout.txt"]),
+      ("plateau-leak", [plateau, leak]),
+    ]
+    for (name, files) in series {
+      for (format, ext) in [("text", "txt"), ("json", "json"), ("markdown", "md"), ("svg", "svg")] {
+        cases.append(Case(name: "trend-\(name)", ext: ext, arguments: ["trend"] + files + ["--format", format]))
+      }
+      cases.append(
+        Case(name: "trend-\(name)", ext: "html", arguments: ["trend"] + files + ["--format", "html"], svg: true))
+    }
+    cases.append(
+      Case(name: "trend-leak-limit", ext: "txt", arguments: ["trend", leak, "--limit", "1024"]))
+    return cases
+  }()
+
+  static let goldens = CLIRunner.packageRoot.appendingPathComponent("Tests/MemReportCLITests/Goldens")
+  static var recording: Bool { ProcessInfo.processInfo.environment["MEMREPORT_RECORD_GOLDENS"] != nil }
+
+  @Test(arguments: cases)
+  func matchesGolden(_ c: Case) throws {
+    let scratch = try CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let svgFolder = scratch.appendingPathComponent("svg")
+    let arguments = c.arguments + (c.svg ? ["--svg", svgFolder.path] : [])
+    let result = try CLIRunner.run(arguments, in: CLIRunner.packageRoot)
+    var outputs: [(String, Data)] = [
+      ("\(c.name).\(c.ext)", Data(result.stdout.utf8)),
+      ("\(c.name).\(c.ext).stderr", Data("exit \(result.status)\n\(result.stderr)".utf8)),
+    ]
+    if c.svg {
+      for file in CLIRunner.contents(of: svgFolder) {
+        outputs.append(("\(c.name).\(c.ext).svg/\(file)", try Data(contentsOf: svgFolder.appendingPathComponent(file))))
+      }
+    }
+    for (file, data) in outputs {
+      let url = Self.goldens.appendingPathComponent(file)
+      if Self.recording {
+        try FileManager.default.createDirectory(
+          at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+        continue
+      }
+      let expected = try? Data(contentsOf: url)
+      #expect(expected != nil, "no golden \(file): record with MEMREPORT_RECORD_GOLDENS=1")
+      if let expected, expected != data {
+        let got = scratch.deletingLastPathComponent().appendingPathComponent("golden-mismatch-\(file.replacingOccurrences(of: "/", with: "_"))")
+        try? data.write(to: got)
+        Issue.record("\(file) differs from its golden (\(expected.count) → \(data.count) bytes); this run's output: \(got.path)")
+      }
+    }
+    if c.svg && !Self.recording {
+      let recorded = CLIRunner.contents(of: Self.goldens.appendingPathComponent("\(c.name).\(c.ext).svg"))
+      #expect(recorded == CLIRunner.contents(of: svgFolder), "the set of SVG files changed")
+    }
+    if Self.recording {
+      Issue.record("recorded \(outputs.count) golden files for \(c.name).\(c.ext): unset MEMREPORT_RECORD_GOLDENS")
+    }
+  }
+}
