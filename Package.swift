@@ -27,27 +27,36 @@ let package = Package(
         .embedInCode("style.css"), .embedInCode("script.js"),
       ]
     ),
+    // The kernel: byte I/O, units and number wording, JSON/Markdown/XML/SVG writing, statistics,
+    // the name table, diagnostics. It knows no input kind, command or command-line flag.
+    .target(
+      name: "MemReportCore",
+      dependencies: ["CLibXML2"]
+    ),
+    // Inputs/<Kind>/ (reader + model, one detection registry) and one folder per feature
+    // (Report/, Diff/, Trend/): run, analysis, wording, JSON.
     .target(
       name: "MemReportKit",
       dependencies: [
-        "CLibXML2", "MemReportTemplates", .product(name: "Mustache", package: "swift-mustache"),
+        "MemReportCore", "MemReportTemplates", .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
     .executableTarget(
       name: "memreport",
       dependencies: [
-        "MemReportKit",
+        "MemReportKit", "MemReportCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(
       name: "MemReportKitTests",
-      dependencies: ["MemReportKit", "MemReportTemplates"],
+      dependencies: ["MemReportKit", "MemReportCore", "MemReportTemplates"],
       exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "MemReportCLITests",
-      dependencies: ["memreport"]
+      dependencies: ["memreport"],
+      exclude: ["Goldens"]
     ),
   ]
 )

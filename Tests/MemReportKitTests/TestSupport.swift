@@ -1,5 +1,6 @@
 import Foundation
 import MemReportKit
+import MemReportCore
 
 /// Paths to the committed samples and fixtures.
 enum TestFiles {

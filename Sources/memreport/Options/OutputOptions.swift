@@ -1,5 +1,6 @@
 import ArgumentParser
 import MemReportKit
+import MemReportCore
 
 #if canImport(Glibc)
   import Glibc

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MemReportKit
+import MemReportCore
 
 extension SeriesUnit: ExpressibleByArgument {
   public init?(argument: String) { self.init(name: argument) }

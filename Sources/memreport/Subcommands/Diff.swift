@@ -1,5 +1,6 @@
 import ArgumentParser
 import MemReportKit
+import MemReportCore
 
 extension DiffGate.Metric: ExpressibleByArgument {}
 

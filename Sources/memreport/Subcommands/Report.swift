@@ -1,5 +1,6 @@
 import ArgumentParser
 import MemReportKit
+import MemReportCore
 
 #if canImport(Glibc)
   import Glibc
@@ -89,7 +90,7 @@ final class ProgressLine {
     last = now
     let rate = Double(bytes) / max(now - start, 0.001)
     var err = FileHandleStream.standardError
-    err.write("\rread \(Measurement.bytes(Int64(bytes))) of \(Measurement.bytes(Int64(size))) (\(Measurement.bytes(Int64(rate)))/s)   ")
+    err.write("\rread \(Units.bytes(Int64(bytes))) of \(Units.bytes(Int64(size))) (\(Units.bytes(Int64(rate)))/s)   ")
   }
 
   func finish() {

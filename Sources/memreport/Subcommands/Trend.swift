@@ -1,5 +1,6 @@
 import ArgumentParser
 import MemReportKit
+import MemReportCore
 
 extension MemReportCommand {
   struct Trend: ParsableCommand {

@@ -1,5 +1,6 @@
 import Testing
 @testable import MemReportKit
+import MemReportCore
 
 /// Sums checked against the sample files by hand (awk over the printed rows).
 @Suite("Filters and aggregation on the real samples")

@@ -1,5 +1,6 @@
 import Testing
 @testable import MemReportKit
+import MemReportCore
 
 @Suite("Path normalization")
 struct PathNormalizerTests {

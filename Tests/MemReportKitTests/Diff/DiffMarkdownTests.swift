@@ -1,5 +1,6 @@
 import Testing
 @testable import MemReportKit
+import MemReportCore
 
 @Suite("memreport diff: Markdown for pull requests")
 struct DiffMarkdownTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import MemReportKit
+import MemReportCore
 
 /// Deltas checked by hand against the committed before/after samples (the Total lines and rows
 /// of Samples/before.txt and Samples/after.txt).

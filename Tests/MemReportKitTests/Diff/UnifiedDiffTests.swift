@@ -1,5 +1,6 @@
 import Testing
 @testable import MemReportKit
+import MemReportCore
 
 @Suite("git diff -U0 patches")
 struct UnifiedDiffTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import MemReportKit
+import MemReportCore
 
 #if canImport(Glibc)
   import Glibc

@@ -1,5 +1,6 @@
 import Mustache
 import Testing
+import MemReportCore
 
 /// The template behaviours the pages rely on, pinned so a swift-mustache upgrade cannot change
 /// them silently.

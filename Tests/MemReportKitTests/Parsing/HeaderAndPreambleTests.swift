@@ -1,5 +1,6 @@
 import Testing
 @testable import MemReportKit
+import MemReportCore
 
 @Suite("Headers, preambles and colour codes")
 struct HeaderAndPreambleTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import MemReportKit
+import MemReportCore
 
 /// One hand-written fixture per real-world paste problem (formats.md §6), each asserting what was
 /// read, what was skipped, and the line each warning names.

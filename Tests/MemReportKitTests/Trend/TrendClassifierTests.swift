@@ -211,3 +211,4 @@ struct TrendClassifierTests {
 }
 
 import Foundation
+import MemReportCore

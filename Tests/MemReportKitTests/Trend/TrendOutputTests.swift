@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MemReportKit
+import MemReportCore
 
 /// The libxml2 writer and the four trend outputs.
 @Suite("Trend outputs: XML writer, SVG chart, JSON, Markdown, text")

@@ -1,5 +1,6 @@
 import Testing
 @testable import MemReportKit
+import MemReportCore
 
 /// The statistics against brute force and hand-checked values.
 @Suite("Trend statistics: order statistics, Mann–Kendall, Theil–Sen")

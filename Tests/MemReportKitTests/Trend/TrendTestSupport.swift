@@ -1,5 +1,6 @@
 import Foundation
 @testable import MemReportKit
+import MemReportCore
 
 /// The committed real derailed series and small helpers for the trend tests.
 enum TrendFiles {

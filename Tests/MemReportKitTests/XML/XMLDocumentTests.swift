@@ -1,6 +1,7 @@
 import Testing
 import MemReportKit
 import MemReportTemplates
+import MemReportCore
 
 @Suite("libxml2 and embedded templates")
 struct XMLDocumentTests {

@@ -1,0 +1,85 @@
+/// A chart ready to inline in a page or write as a standalone `.svg` file.
+public struct SVGChart: Sendable {
+  /// A file-name stem for `--svg DIR` (`top-locations`).
+  public var name: String
+  /// The `<title>`: what the chart shows.
+  public var title: String
+  /// The text fallback (`<desc>`): the data in words, for screen readers and text-only viewers.
+  public var description: String
+  public var width: Int
+  public var height: Int
+  /// The drawing, without the root element.
+  public var body: [XMLNode]
+
+  public init(name: String, title: String, description: String, width: Int, height: Int, body: [XMLNode]) {
+    self.name = name
+    self.title = title
+    self.description = description
+    self.width = width
+    self.height = height
+    self.body = body
+  }
+
+  /// Palette used as presentation attributes, so a standalone file has colours; a page's
+  /// stylesheet overrides them by class (light and dark schemes).
+  public enum Colour {
+    package static let text = "#1f2328"
+    package static let muted = "#59636e"
+    package static let bar = "#3b6ea8"
+    package static let grid = "#d1d9e0"
+    /// Growth: dark orange; shrink: light blue. They differ in lightness too, so the chart reads
+    /// in greyscale and for colour-blind readers.
+    package static let grow = "#a63c06"
+    package static let shrink = "#7cb5e0"
+    package static let origins = ["app": "#2f6b3a", "gems": "#3b6ea8", "stdlib": "#8a6d1f", "other": "#8c959f"]
+  }
+
+  /// The root `<svg>` element.
+  public var root: XMLNode {
+    var svg = XMLNode("svg", [
+      ("xmlns", "http://www.w3.org/2000/svg"), ("width", String(width)), ("height", String(height)),
+      ("viewBox", "0 0 \(width) \(height)"), ("role", "img"), ("font-family", "system-ui, DejaVu Sans, Helvetica, Arial, sans-serif"),
+      ("font-size", "12"),
+    ])
+    svg.append(XMLNode("title", text: title))
+    svg.append(XMLNode("desc", text: description))
+    svg.children += body
+    return svg
+  }
+
+  /// The chart for inlining in HTML.
+  public var inline: String { XMLDocument.serialize(root) }
+  /// The chart as a standalone SVG file.
+  public var document: String { XMLDocument.serialize(root, declaration: true) + "\n" }
+
+  /// Text with an optional class and fill.
+  package static func text(_ x: Double, _ y: Double, _ content: String, anchor: String = "start", cls: String? = nil, fill: String = Colour.text, weight: String? = nil) -> XMLNode {
+    var attributes = [("x", fmt(x)), ("y", fmt(y)), ("text-anchor", anchor), ("fill", fill)]
+    if let cls { attributes.append(("class", cls)) }
+    if let weight { attributes.append(("font-weight", weight)) }
+    return XMLNode("text", attributes, text: content)
+  }
+
+  package static func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, cls: String?, tooltip: String? = nil) -> XMLNode {
+    var attributes = [("x", fmt(x)), ("y", fmt(y)), ("width", fmt(max(w, 0))), ("height", fmt(h)), ("fill", fill)]
+    if let cls { attributes.append(("class", cls)) }
+    return XMLNode("rect", attributes, children: tooltip.map { [XMLNode("title", text: $0)] } ?? [])
+  }
+
+  package static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, cls: String, stroke: String = Colour.muted) -> XMLNode {
+    XMLNode("line", [("x1", fmt(x1)), ("y1", fmt(y1)), ("x2", fmt(x2)), ("y2", fmt(y2)), ("stroke", stroke), ("class", cls)])
+  }
+
+  /// Coordinates with one decimal.
+  package static func fmt(_ value: Double) -> String {
+    let r = (value * 10).rounded() / 10
+    return r == r.rounded() ? String(Int(r)) : Units.fixed(r, digits: 1)
+  }
+
+  /// A label cut to fit `width` pixels at 12 px (about 7 px a character, with a margin).
+  package static func fit(_ label: String, width: Double) -> String {
+    let chars = Int(width / 7.2)
+    guard label.count > chars, chars > 3 else { return label.count > chars ? "" : label }
+    return DisplayText.shortPath(label, limit: chars)
+  }
+}

@@ -1,0 +1,47 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `--svg DIR`: each chart as a standalone `.svg` file (through `OutputFile`, so none is left
+/// half-written).
+public enum SVGFiles {
+  /// Creates `directory` (and its parents) when missing.
+  /// - Throws: `MemReportError.cannotWrite` when it cannot be created or is not a folder.
+  public static func prepare(_ directory: String) throws {
+    var path = ""
+    for part in directory.split(separator: "/", omittingEmptySubsequences: false) {
+      path += (path.isEmpty && directory.hasPrefix("/") ? "" : (path.isEmpty ? "" : "/")) + part
+      if path.isEmpty { path = "/"; continue }
+      var info = stat()
+      if stat(path, &info) == 0 {
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+          throw MemReportError.cannotWrite(path: directory, reason: "\(path) is not a folder")
+        }
+        continue
+      }
+      guard mkdir(path, 0o777) == 0 || errno == EEXIST else {
+        throw MemReportError.cannotWrite(path: directory, reason: SystemError.message(errno))
+      }
+    }
+  }
+
+  /// Writes `charts` into `directory` as `<name>.svg`.
+  /// - Returns: the paths written.
+  @discardableResult
+  public static func write(_ charts: [SVGChart], to directory: String) throws -> [String] {
+    try prepare(directory)
+    return try charts.map { try write(named: $0.name, document: $0.document, to: directory) }
+  }
+
+  /// Writes one SVG document as `directory/name.svg`.
+  @discardableResult
+  public static func write(named name: String, document: String, to directory: String) throws -> String {
+    let path = (directory.hasSuffix("/") ? directory : directory + "/") + name + ".svg"
+    let out = try OutputFile.create(path)
+    out.write(document)
+    try out.commit()
+    return path
+  }
+}

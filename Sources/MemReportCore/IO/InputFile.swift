@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// An input opened for reading: a path, or standard input when the path is `-`.
+/// Owns the file descriptor; `close()` releases it.
+public struct InputFile: Sendable {
+  /// The path as the user gave it (`-` for standard input), used in messages.
+  public let path: String
+  package let descriptor: Int32
+  /// The size for regular files, for progress lines; `nil` for pipes and terminals.
+  public let size: Int?
+
+  /// Opens `path` for reading.
+  /// - Throws: `MemReportError.cannotOpen` for a missing, unreadable or non-regular input such as
+  ///   a directory.
+  public static func open(_ path: String) throws -> InputFile {
+    if path == "-" {
+      return InputFile(path: path, descriptor: STDIN_FILENO, size: nil)
+    }
+    let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else {
+      throw MemReportError.cannotOpen(path: path, reason: SystemError.message(errno))
+    }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else {
+      let reason = SystemError.message(errno)
+      _ = Glibc.close(fd)
+      throw MemReportError.cannotOpen(path: path, reason: reason)
+    }
+    let type = info.st_mode & S_IFMT
+    if type == S_IFDIR {
+      _ = Glibc.close(fd)
+      throw MemReportError.cannotOpen(path: path, reason: "is a directory")
+    }
+    return InputFile(
+      path: path, descriptor: fd, size: type == S_IFREG ? Int(info.st_size) : nil)
+  }
+
+  /// Reads the whole input (for small inputs such as patches).
+  /// - Throws: `MemReportError.unusableInput` when it is larger than `limit` bytes.
+  public func readAll(limit: Int = 64 << 20) throws -> [UInt8] {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw MemReportError.cannotOpen(path: path, reason: SystemError.message(errno))
+      }
+      if n == 0 { return bytes }
+      bytes.append(contentsOf: chunk[0..<n])
+      if bytes.count > limit {
+        throw MemReportError.unusableInput(path: path, line: nil, reason: "larger than \(limit >> 20) MiB")
+      }
+    }
+  }
+
+  public func close() {
+    if descriptor != STDIN_FILENO { _ = Glibc.close(descriptor) }
+  }
+}
+
+/// Text for `errno` values.
+package enum SystemError {
+  package static func message(_ code: Int32) -> String {
+    switch code {
+    case ENOENT: return "no such file or directory"
+    case EACCES: return "permission denied"
+    case EISDIR: return "is a directory"
+    case ENOTDIR: return "a component of the path is not a directory"
+    case ENOSPC: return "no space left on device"
+    case EROFS: return "read-only file system"
+    default:
+      if let text = strerror(code) { return String(cString: text).lowercased() }
+      return "error \(code)"
+    }
+  }
+}

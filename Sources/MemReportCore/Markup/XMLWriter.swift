@@ -1,0 +1,164 @@
+import CLibXML2
+
+/// Writes an XML document (SVG, XHTML) through libxml2's `xmlTextWriter` into a memory buffer:
+/// elements, attributes, text and comments, with all escaping done by libxml2 (`&`, `<`, `>` in
+/// text; `&`, `<`, `"` and line breaks in attribute values). Characters that XML 1.0 cannot carry
+/// at all (C0 controls other than tab, newline and carriage return; U+FFFE, U+FFFF) are replaced
+/// by U+FFFD first, so any input string yields a well-formed document.
+///
+/// ```swift
+/// let xml = XMLWriter()
+/// xml.startDocument()
+/// xml.startElement("svg")
+/// xml.attribute("xmlns", "http://www.w3.org/2000/svg")
+/// xml.element("title", text: "a < b & c")
+/// xml.endElement()
+/// let text = try xml.finish()
+/// ```
+///
+/// Calls record the first libxml2 failure; `finish()` throws it. Not thread-safe; one document per
+/// writer.
+public final class XMLWriter {
+  private let buffer: xmlBufferPtr
+  private let writer: xmlTextWriterPtr
+  private var failure: String?
+  private var finished = false
+  private var depth = 0
+
+  /// Creates a writer; `indent` puts each element on its own line, indented by two spaces
+  /// (libxml2 never indents inside elements that hold text, so text is unchanged).
+  public init(indent: Bool = true) {
+    guard let buffer = xmlBufferCreate() else {
+      fatalError("libxml2: xmlBufferCreate failed (out of memory)")
+    }
+    guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
+      xmlBufferFree(buffer)
+      fatalError("libxml2: xmlNewTextWriterMemory failed (out of memory)")
+    }
+    self.buffer = buffer
+    self.writer = writer
+    if indent {
+      xmlTextWriterSetIndent(writer, 1)
+      check(
+        Self.withXMLChars("  ") { xmlTextWriterSetIndentString(writer, $0) }, "set the indentation")
+    }
+  }
+
+  deinit {
+    xmlFreeTextWriter(writer)
+    xmlBufferFree(buffer)
+  }
+
+  /// `<?xml version="1.0" encoding="UTF-8"?>`.
+  public func startDocument() {
+    check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start the document")
+  }
+
+  /// Opens `<name`; attributes follow until content or `endElement()`.
+  public func startElement(_ name: String) {
+    depth += 1
+    check(Self.withXMLChars(name) { xmlTextWriterStartElement(writer, $0) }, "start <\(name)>")
+  }
+
+  /// Adds an attribute to the element just opened; libxml2 escapes the value.
+  public func attribute(_ name: String, _ value: String) {
+    let clean = Self.sanitized(value)
+    check(
+      Self.withXMLChars(name) { n in
+        Self.withXMLChars(clean) { v in xmlTextWriterWriteAttribute(writer, n, v) }
+      },
+      "write the attribute \(name)")
+  }
+
+  /// Adds attributes in order.
+  public func attributes(_ pairs: KeyValuePairs<String, String>) {
+    for (name, value) in pairs { attribute(name, value) }
+  }
+
+  /// Text content; libxml2 escapes it.
+  public func text(_ text: String) {
+    let clean = Self.sanitized(text)
+    check(Self.withXMLChars(clean) { xmlTextWriterWriteString(writer, $0) }, "write text")
+  }
+
+  /// `<!--text-->` (a `--` inside is broken up, as XML requires).
+  public func comment(_ text: String) {
+    var clean = Self.sanitized(text)
+    while clean.contains("--") { clean = clean.replacingOccurrences(of: "--", with: "- -") }
+    if clean.hasSuffix("-") { clean += " " }
+    check(Self.withXMLChars(clean) { xmlTextWriterWriteComment(writer, $0) }, "write a comment")
+  }
+
+  /// Closes the innermost open element (`<a/>` when it is empty).
+  public func endElement() {
+    guard depth > 0 else {
+      record("endElement() without an open element")
+      return
+    }
+    depth -= 1
+    check(xmlTextWriterEndElement(writer), "end an element")
+  }
+
+  /// A whole element: `<name a="1">text</name>`, or `<name a="1"/>` without text.
+  public func element(
+    _ name: String, _ attributes: KeyValuePairs<String, String> = [:], text: String? = nil
+  ) {
+    startElement(name)
+    self.attributes(attributes)
+    if let text { self.text(text) }
+    endElement()
+  }
+
+  /// Closes every open element, ends the document and returns it.
+  /// - Throws: `MemReportError.cannotWrite` naming the first libxml2 call that failed.
+  public func finish() throws -> String {
+    guard !finished else {
+      throw MemReportError.cannotWrite(path: "XML", reason: "finish() called twice")
+    }
+    finished = true
+    check(xmlTextWriterEndDocument(writer), "end the document")
+    check(xmlTextWriterFlush(writer), "flush")
+    if let failure {
+      throw MemReportError.cannotWrite(path: "XML", reason: "libxml2 could not " + failure)
+    }
+    guard let content = xmlBufferContent(buffer) else { return "" }
+    return String(cString: content)
+  }
+
+  private func check(_ status: Int32, _ what: String) {
+    if status < 0 { record(what) }
+  }
+
+  private func record(_ what: String) {
+    if failure == nil { failure = what }
+  }
+
+  /// Calls `body` with `text` as a NUL-terminated `xmlChar` string.
+  private static func withXMLChars(_ text: String, _ body: (UnsafePointer<xmlChar>) -> Int32)
+    -> Int32
+  {
+    var bytes = Array(text.utf8)
+    bytes.append(0)
+    return bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return -1 }
+      return body(base)
+    }
+  }
+
+  /// `text` with characters XML 1.0 forbids replaced by U+FFFD (NUL would also end the C string).
+  package static func sanitized(_ text: String) -> String {
+    let forbidden = text.unicodeScalars.contains { Self.isForbidden($0) }
+    guard forbidden else { return text }
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      out.append(Self.isForbidden(scalar) ? "\u{FFFD}" : scalar)
+    }
+    return String(out)
+  }
+
+  private static func isForbidden(_ s: Unicode.Scalar) -> Bool {
+    let v = s.value
+    if v < 0x20 { return v != 0x09 && v != 0x0A && v != 0x0D }
+    return v == 0xFFFE || v == 0xFFFF
+  }
+}

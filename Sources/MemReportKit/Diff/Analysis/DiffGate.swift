@@ -1,0 +1,87 @@
+import MemReportCore
+/// `--fail-on-increase 5%` / `--fail-on-increase 100kB`: a limit on how much one total may grow,
+/// for CI. Crossing it is exit code 1, distinct from the error codes of bad input.
+public struct DiffGate: Sendable, Equatable {
+  /// Which total the gate watches (`--gate`).
+  public enum Metric: String, CaseIterable, Sendable {
+    case allocatedBytes = "allocated-bytes"
+    case allocatedObjects = "allocated-objects"
+    case retainedBytes = "retained-bytes"
+    case retainedObjects = "retained-objects"
+
+    var state: AllocationState { self == .allocatedBytes || self == .allocatedObjects ? .allocated : .retained }
+    var metric: MemReportKit.Metric { self == .allocatedBytes || self == .retainedBytes ? .memory : .objects }
+  }
+
+  public enum Limit: Sendable, Equatable {
+    case percent(Double)
+    /// Bytes for byte gates, objects for object gates.
+    case amount(Double)
+  }
+
+  public var metric: Metric
+  public var limit: Limit
+  /// The limit as the user wrote it.
+  public var text: String
+
+  /// Parses `5%`, `0.5%`, `100kB`, `1.5 MB`, `64KiB`, `2MiB` or a plain number (bytes or objects).
+  /// - Throws: `MemReportError.usage` for anything else, or a size on an objects gate.
+  public init(limit text: String, metric: Metric = .allocatedBytes) throws {
+    self.metric = metric
+    self.text = text
+    let trimmed = text.filter { $0 != " " }
+    if trimmed.hasSuffix("%") {
+      guard let value = Double(trimmed.dropLast()), value >= 0 else {
+        throw MemReportError.usage("'--fail-on-increase \(text)': expected a percentage like 5% or a size like 100kB")
+      }
+      limit = .percent(value)
+      return
+    }
+    let units: [(String, Double)] = [
+      ("KiB", 1024), ("MiB", 1_048_576), ("GiB", 1_073_741_824),
+      ("kB", 1000), ("KB", 1000), ("MB", 1_000_000), ("GB", 1_000_000_000), ("B", 1),
+    ]
+    for (unit, scale) in units where trimmed.hasSuffix(unit) {
+      guard let value = Double(trimmed.dropLast(unit.count)), value >= 0 else { break }
+      guard metric.metric == .memory else {
+        throw MemReportError.usage("'--fail-on-increase \(text)': a size needs a bytes gate, but '--gate \(metric.rawValue)' counts objects")
+      }
+      limit = .amount(value * scale)
+      return
+    }
+    guard let value = Double(trimmed), value >= 0 else {
+      throw MemReportError.usage("'--fail-on-increase \(text)': expected a percentage like 5% or a size like 100kB")
+    }
+    limit = .amount(value)
+  }
+
+  /// The gate's verdict on a diff.
+  public struct Result: Sendable, Equatable {
+    public var passed: Bool
+    public var delta: Double?
+    public var deltaPercent: Double?
+    /// One line: what was measured against what.
+    public var message: String
+  }
+
+  public func evaluate(_ diff: ProfileDiff) -> Result {
+    let name = metric.state.rawValue + " " + (metric.metric == .memory ? "bytes" : "objects")
+    guard let total = diff.total(metric.state, metric.metric), let delta = total.delta else {
+      return Result(passed: false, delta: nil, deltaPercent: nil, message: "\(name): the totals are unknown, so the gate cannot pass")
+    }
+    let change = DiffFormat.magnitude(abs(delta), metric.metric)
+    let percent = total.deltaPercent.map { " (\(DiffFormat.signedPercent($0)))" } ?? ""
+    let crossed: Bool
+    switch limit {
+    case .percent(let p):
+      crossed = delta > 0 && (total.deltaPercent.map { $0 > p } ?? true)
+    case .amount(let a):
+      crossed = delta > a
+    }
+    let verb = delta > 0 ? "grew by" : (delta < 0 ? "fell by" : "did not change")
+    let message = crossed
+      ? "\(name) grew by \(change)\(percent), over the limit of +\(text)"
+      : "\(name) \(verb)\(delta == 0 ? "" : " " + change + percent), within the limit of +\(text)"
+    return Result(passed: !crossed, delta: delta, deltaPercent: total.deltaPercent, message: message)
+  }
+}

@@ -1,0 +1,46 @@
+import MemReportCore
+/// Maps line numbers of the old version of files to the new version, from a `git diff -U0`
+/// patch, so a location whose line only moved (`repo.rb:84` → `repo.rb:86`) compares as itself.
+public struct LineMap: Sendable {
+  public let files: [UnifiedDiffParser.FilePatch]
+
+  public init(_ files: [UnifiedDiffParser.FilePatch]) {
+    self.files = files
+  }
+
+  /// What the patch says about an old line.
+  public enum Mapping: Equatable, Sendable {
+    /// The line is unchanged and now has this number.
+    case moved(to: Int)
+    /// The line was edited or removed.
+    case edited
+    /// The file is not in the patch.
+    case notInPatch
+  }
+
+  /// The patch entry for a report's file path: the report path equals a patch path or ends with
+  /// `/` + it (reports hold absolute or normalized paths, patches repository-relative ones).
+  public func patch(for file: String) -> UnifiedDiffParser.FilePatch? {
+    files.first { patch in
+      [patch.oldPath, patch.newPath].compactMap { $0 }.contains { file == $0 || file.hasSuffix("/" + $0) }
+    }
+  }
+
+  /// Where old line `line` of `file` is in the new version.
+  /// - Complexity: O(*h*) in the file's hunks.
+  public func map(file: String, line: Int) -> Mapping {
+    guard let patch = patch(for: file) else { return .notInPatch }
+    var shift = 0
+    for hunk in patch.hunks {
+      if hunk.oldCount == 0 {
+        // Pure insertion after old line `oldStart`.
+        if hunk.oldStart < line { shift += hunk.newCount }
+        continue
+      }
+      let end = hunk.oldStart + hunk.oldCount  // exclusive
+      if line >= hunk.oldStart && line < end { return .edited }
+      if end <= line { shift += hunk.newCount - hunk.oldCount }
+    }
+    return .moved(to: line + shift)
+  }
+}

@@ -1,0 +1,267 @@
+import MemReportCore
+/// Builds a `ProfileDiff` from the runs of two sides.
+public enum ProfileDiffBuilder {
+  /// Compares `before` with `after` (one or more runs each, already normalized and filtered).
+  /// - Complexity: O(*r* log *r*) for *r* rows over all runs; memory O(*k*) for *k* distinct keys.
+  public static func build(before: [Profile], after: [Profile], options: DiffOptions = DiffOptions()) -> ProfileDiff {
+    var work = Work(before: before, after: after, options: options)
+    return work.run()
+  }
+
+  private struct Work {
+    let sides: [[Profile]]  // [before runs, after runs]
+    let options: DiffOptions
+    /// Per side and run: the factor values are multiplied by (1 / iterations, or 1).
+    var factors: [[Double]] = []
+    var perIteration: (before: Int, after: Int)?
+    /// One name space for both sides: keys are (global name id, line).
+    var keys = NameTable()
+    /// Per side and run: the run's name id → global id (-1: not yet).
+    var idMaps: [[[Int32]]] = []
+    /// Per before run: location file id → its patch, looked up once.
+    var patches: [[Int32: UnifiedDiffParser.FilePatch?]] = []
+    var linesMoved = 0
+    var linesEdited = 0
+    var mapped: [Int64: Int32] = [:]
+
+    init(before: [Profile], after: [Profile], options: DiffOptions) {
+      sides = [before, after]
+      self.options = options
+      idMaps = sides.map { runs in runs.map { [Int32](repeating: -1, count: $0.names.count) } }
+      patches = before.map { _ in [:] }
+      let counts = [options.iterationsBefore.map { [$0] } ?? before.map { $0.metadata.iterations ?? 0 },
+                    options.iterationsAfter.map { [$0] } ?? after.map { $0.metadata.iterations ?? 0 }]
+      let b = Set(counts[0])
+      let a = Set(counts[1])
+      let explicit = options.iterationsBefore != nil || options.iterationsAfter != nil
+      if !b.contains(0), !a.contains(0), b.count == 1, a.count == 1, explicit || b != a {
+        perIteration = (b.first!, a.first!)
+        factors = [before.map { _ in 1 / Double(b.first!) }, after.map { _ in 1 / Double(a.first!) }]
+      } else {
+        factors = [before.map { _ in 1 }, after.map { _ in 1 }]
+      }
+    }
+
+    mutating func run() -> ProfileDiff {
+      var totals: [DiffTotal] = []
+      for state in AllocationState.allCases {
+        for metric in Metric.allCases {
+          let values = (0..<2).map { side -> SideValue? in
+            let runs = sides[side].enumerated().map { r, p in p.totals[state].value(metric).map { Double($0) * factors[side][r] } }
+            guard !runs.isEmpty, runs.allSatisfy({ $0 != nil }) else { return nil }
+            return SideValue(exact: runs.compactMap { $0 })
+          }
+          totals.append(DiffTotal(state: state, metric: metric, before: values[0], after: values[1]))
+        }
+      }
+      var sections: [DiffSection] = []
+      for title in SectionTitle.all {
+        let present = sides.map { runs in runs.map { $0.section(title) } }
+        guard present.joined().contains(where: { $0 != nil }) else { continue }
+        sections.append(diffSection(title, present))
+      }
+      for state in AllocationState.allCases {
+        let present = sides.map { runs in runs.map { $0.strings(state) } }
+        guard present.joined().contains(where: { $0 != nil }) else { continue }
+        sections.append(diffStrings(state, present))
+      }
+      var diff = ProfileDiff(
+        totals: totals, sections: sections, candidateMoves: [], perIteration: perIteration,
+        runs: (sides[0].count, sides[1].count))
+      diff.linesMoved = linesMoved
+      diff.linesEdited = linesEdited
+      if options.lineMap == nil, let locations = sections.first(where: { $0.title == "allocated memory by location" }) {
+        diff.candidateMoves = Self.candidateMoves(locations, window: options.moveWindow)
+      }
+      return diff
+    }
+
+    /// The global id of a run's name.
+    mutating func globalID(side: Int, run: Int, _ id: Int32) -> Int32 {
+      let existing = idMaps[side][run][Int(id)]
+      if existing >= 0 { return existing }
+      let global = keys.intern(sides[side][run].names[id])
+      idMaps[side][run][Int(id)] = global
+      return global
+    }
+
+    /// A before location's line in the new version, through the patch.
+    mutating func mappedLine(run: Int, fileID: Int32, line: Int32) -> Int32 {
+      guard let lineMap = options.lineMap, line >= 0 else { return line }
+      let cacheKey = Int64(fileID) << 32 | Int64(line)
+      if let done = mapped[cacheKey] { return done }
+      let file = sides[0][run].names[fileID]
+      let result: Int32
+      switch lineMap.map(file: file, line: Int(line)) {
+      case .moved(let to):
+        if to != Int(line) { linesMoved += 1 }
+        result = Int32(to)
+      case .edited:
+        linesEdited += 1
+        result = line
+      case .notInPatch:
+        result = line
+      }
+      mapped[cacheKey] = result
+      return result
+    }
+
+    /// One run's column of a diff table: the key and value of each printed row, and what an
+    /// unlisted key is (0 in a complete list, else at most `bound`).
+    struct RunColumn {
+      var keys: [Int32] = []
+      var values: [Double] = []
+      var complete = false
+      var bound = 0.0
+    }
+
+    mutating func diffSection(_ title: SectionTitle, _ present: [[Section?]]) -> DiffSection {
+      let isLocation = title.grouping == .location
+      var index: [Int64: Int32] = [:]
+      var keyList: [(id: Int32, line: Int32)] = []
+      var columns: [[RunColumn]] = [[], []]
+      for side in 0..<2 {
+        for (r, section) in present[side].enumerated() {
+          var column = RunColumn()
+          if let section {
+            column.complete = sides[side][r].isListComplete(section) || (section.noData && !section.filtered)
+            column.bound = Double(section.cutoff ?? 0) * factors[side][r]
+            column.keys.reserveCapacity(section.rows.count)
+            column.values.reserveCapacity(section.rows.count)
+            for row in section.rows {
+              let id = globalID(side: side, run: r, row.nameID)
+              let line = side == 0 && isLocation ? mappedLine(run: r, fileID: row.nameID, line: row.line) : row.line
+              let key = Int64(id) << 32 | Int64(UInt32(bitPattern: line))
+              if let existing = index[key] {
+                column.keys.append(existing)
+              } else {
+                index[key] = Int32(keyList.count)
+                column.keys.append(Int32(keyList.count))
+                keyList.append((id, line))
+              }
+              column.values.append(Double(row.value) * factors[side][r])
+            }
+          }
+          columns[side].append(column)
+        }
+      }
+      let rows = Self.rows(keyCount: keyList.count, columns: columns) { k in
+        Profile.locationText(file: keys[keyList[k].id], line: keyList[k].line)
+      }
+      return DiffSection(title: title.text, metric: title.metric, rows: Self.sorted(rows))
+    }
+
+    mutating func diffStrings(_ state: AllocationState, _ present: [[StringReport?]]) -> DiffSection {
+      var index: [String: Int32] = [:]
+      var names: [String] = []
+      var columns: [[RunColumn]] = [[], []]
+      for side in 0..<2 {
+        for (r, report) in present[side].enumerated() {
+          var column = RunColumn()
+          if let report {
+            column.complete = sides[side][r].isListComplete(report)
+            column.bound = Double(report.groups.map(\.count).min() ?? 0) * factors[side][r]
+            for group in report.groups {
+              if let existing = index[group.string] {
+                column.keys.append(existing)
+              } else {
+                index[group.string] = Int32(names.count)
+                column.keys.append(Int32(names.count))
+                names.append(group.string)
+              }
+              column.values.append(Double(group.count) * factors[side][r])
+            }
+          }
+          columns[side].append(column)
+        }
+      }
+      let rows = Self.rows(keyCount: names.count, columns: columns) { names[$0] }
+      return DiffSection(title: StringReport.title(state), metric: .objects, rows: Self.sorted(rows))
+    }
+
+    /// Turns each side's run columns into a key × run table (values of one key in one run are
+    /// summed; unlisted cells are 0 in complete lists, unknown otherwise) and one row per key.
+    /// - Complexity: O(*k* × *r* + *c*) for *k* keys, *r* runs and *c* printed cells.
+    static func rows(keyCount: Int, columns: [[RunColumn]], name: (Int) -> String) -> [DiffRow] {
+      var tables: [[Double]] = []
+      var bounds: [[Double]] = []
+      for side in 0..<2 {
+        let runs = columns[side].count
+        var table = [Double](repeating: 0, count: keyCount * max(runs, 1))
+        for (r, column) in columns[side].enumerated() {
+          let fill: Double = column.complete ? 0 : .nan
+          for k in 0..<keyCount { table[k * runs + r] = fill }
+          for (key, value) in zip(column.keys, column.values) {
+            let slot = Int(key) * runs + r
+            table[slot] = table[slot].isNaN ? value : table[slot] + value
+          }
+        }
+        tables.append(table)
+        bounds.append(columns[side].map(\.bound))
+      }
+      var rows: [DiffRow] = []
+      rows.reserveCapacity(keyCount)
+      for k in 0..<keyCount {
+        let values = (0..<2).map { side -> SideValue in
+          let runs = columns[side].count
+          return tables[side].withUnsafeBufferPointer { table in
+            bounds[side].withUnsafeBufferPointer { b in
+              SideValue(values: UnsafeBufferPointer(rebasing: table[(k * runs)..<(k * runs + runs)]), bounds: b)
+            }
+          }
+        }
+        rows.append(DiffRow(name: name(k), before: values[0], after: values[1], status: status(values[0], values[1])))
+      }
+      return rows
+    }
+
+    static func status(_ before: SideValue, _ after: SideValue) -> DiffStatus {
+      guard before.isKnown && after.isKnown else { return .outsideTopN }
+      if before.isUnlisted && !after.isUnlisted { return .new }
+      if after.isUnlisted && !before.isUnlisted { return .gone }
+      if before.runCount > 1 || after.runCount > 1 {
+        return after.low > before.high || after.high < before.low ? .changed : .same
+      }
+      return before.median == after.median ? .same : .changed
+    }
+
+    /// Largest guaranteed change first, then largest delta, then name: deterministic. Sorts
+    /// indices on precomputed keys, so the (large) rows move once.
+    static func sorted(_ rows: [DiffRow]) -> [DiffRow] {
+      let certain = rows.map { abs($0.certainDelta) }
+      let delta = rows.map { abs($0.delta) }
+      var order = Array(0..<rows.count)
+      order.sort { a, b in
+        if certain[a] != certain[b] { return certain[a] > certain[b] }
+        if delta[a] != delta[b] { return delta[a] > delta[b] }
+        return rows[a].name < rows[b].name
+      }
+      return order.map { rows[$0] }
+    }
+
+    /// Gone-or-unlisted before rows and new-or-unlisted after rows of one file with equal values
+    /// within `window` lines: probably the same code, moved by an edit above it.
+    static func candidateMoves(_ section: DiffSection, window: Int) -> [ProfileDiff.CandidateMove] {
+      func split(_ name: String) -> (String, Int)? {
+        guard let colon = name.lastIndex(of: ":"), let line = Int(name[name.index(after: colon)...]) else { return nil }
+        return (String(name[..<colon]), line)
+      }
+      let onlyBefore = section.rows.filter { !$0.before.isUnlisted && $0.after.isUnlisted }
+      var onlyAfter = section.rows.filter { $0.before.isUnlisted && !$0.after.isUnlisted }
+      var moves: [ProfileDiff.CandidateMove] = []
+      for row in onlyBefore {
+        guard let (file, line) = split(row.name) else { continue }
+        let candidates = onlyAfter.enumerated().compactMap { i, other -> (Int, Int)? in
+          guard let (f, l) = split(other.name), f == file, other.after.median == row.before.median,
+            abs(l - line) <= window, l != line
+          else { return nil }
+          return (i, abs(l - line))
+        }
+        guard let best = candidates.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { continue }
+        moves.append(ProfileDiff.CandidateMove(from: row.name, to: onlyAfter[best.0].name, bytes: row.before.median))
+        onlyAfter.remove(at: best.0)
+      }
+      return moves
+    }
+  }
+}

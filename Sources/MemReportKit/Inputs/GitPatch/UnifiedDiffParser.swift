@@ -1,0 +1,97 @@
+import MemReportCore
+/// Reads `git diff -U0 OLD NEW` output: for each file, its old and new path and its hunks.
+public enum UnifiedDiffParser {
+  /// One `@@ -oldStart,oldCount +newStart,newCount @@` hunk.
+  public struct Hunk: Sendable, Equatable {
+    public var oldStart: Int
+    public var oldCount: Int
+    public var newStart: Int
+    public var newCount: Int
+  }
+
+  /// The hunks of one file.
+  public struct FilePatch: Sendable, Equatable {
+    /// Paths without git's `a/` and `b/` prefixes; `nil` for `/dev/null`.
+    public var oldPath: String?
+    public var newPath: String?
+    public var hunks: [Hunk]
+  }
+
+  /// Parses a patch. An empty text is an empty patch.
+  /// - Throws: `MemReportError.unusableInput` naming the first line that is not part of a unified
+  ///   diff, or the patch when it holds no file header at all.
+  public static func parse(_ text: String, path: String) throws -> [FilePatch] {
+    var files: [FilePatch] = []
+    var current: FilePatch?
+    var pendingOld: String??
+    var lineNumber = 0
+    var sawHeader = false
+    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      lineNumber += 1
+      let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+      if line.hasPrefix("diff ") || line.hasPrefix("index ") || line.hasPrefix("new file mode")
+        || line.hasPrefix("deleted file mode") || line.hasPrefix("old mode") || line.hasPrefix("new mode")
+        || line.hasPrefix("similarity index") || line.hasPrefix("rename ") || line.hasPrefix("copy ")
+        || line.hasPrefix("Binary files") || line.hasPrefix("\\ No newline")
+      {
+        sawHeader = sawHeader || line.hasPrefix("diff ")
+        continue
+      }
+      if line.hasPrefix("--- ") {
+        if let file = current { files.append(file) }
+        current = nil
+        pendingOld = .some(Self.strip(String(line.dropFirst(4)), prefix: "a/"))
+        sawHeader = true
+        continue
+      }
+      if line.hasPrefix("+++ "), let old = pendingOld {
+        current = FilePatch(oldPath: old, newPath: Self.strip(String(line.dropFirst(4)), prefix: "b/"), hunks: [])
+        pendingOld = nil
+        continue
+      }
+      if line.hasPrefix("@@ ") {
+        guard current != nil, let hunk = Self.hunk(line) else {
+          throw MemReportError.unusableInput(path: path, line: lineNumber, reason: "not a unified diff hunk header: '\(line.prefix(60))'")
+        }
+        current?.hunks.append(hunk)
+        continue
+      }
+      if current != nil, line.hasPrefix("+") || line.hasPrefix("-") || line.hasPrefix(" ") || line.isEmpty {
+        continue
+      }
+      if line.isEmpty { continue }
+      throw MemReportError.unusableInput(
+        path: path, line: lineNumber,
+        reason: "not a unified diff (expected output of 'git diff -U0 OLD NEW'): '\(line.prefix(60))'")
+    }
+    if let file = current { files.append(file) }
+    if !sawHeader && !text.allSatisfy(\.isWhitespace) {
+      throw MemReportError.unusableInput(path: path, line: 1, reason: "not a unified diff: no '--- ' file header")
+    }
+    return files
+  }
+
+  /// `@@ -84,2 +84,3 @@ def cache_keys`.
+  static func hunk(_ line: Substring) -> Hunk? {
+    let parts = line.split(separator: " ")
+    guard parts.count >= 3, parts[1].hasPrefix("-"), parts[2].hasPrefix("+"),
+      let old = range(parts[1].dropFirst()), let new = range(parts[2].dropFirst())
+    else { return nil }
+    return Hunk(oldStart: old.0, oldCount: old.1, newStart: new.0, newCount: new.1)
+  }
+
+  private static func range(_ text: Substring) -> (Int, Int)? {
+    let pieces = text.split(separator: ",", omittingEmptySubsequences: false)
+    guard let start = Int(pieces[0]) else { return nil }
+    if pieces.count == 1 { return (start, 1) }
+    guard pieces.count == 2, let count = Int(pieces[1]) else { return nil }
+    return (start, count)
+  }
+
+  private static func strip(_ path: String, prefix: String) -> String? {
+    var path = path
+    if let tab = path.firstIndex(of: "\t") { path = String(path[..<tab]) }
+    if path == "/dev/null" { return nil }
+    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+  }
+}

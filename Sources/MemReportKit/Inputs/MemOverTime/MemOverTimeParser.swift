@@ -1,0 +1,426 @@
+import MemReportCore
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads a memory-over-time series in any of the forms people have at hand:
+/// - derailed's tmp file (one `Float#to_s` per line, MiB; TEST_COUNT and `ruby -v` come from the
+///   file name, see `SeriesFileName`);
+/// - derailed's standard output, captured or pasted: preamble lines (`Booting:`, `Endpoint:`,
+///   `PID: n`) are kept, shell prompts and commands, Ruby warnings, `#` comments, `...`/`# ...`
+///   elisions, Markdown fences and app logs are skipped with a warning each;
+/// - one number per line from another tool (`ps -o rss=`: pass the unit);
+/// - a CSV/TSV with a header naming a memory column (`rss_kib`, `memory (MiB)`) and optionally a
+///   sample or time column (the interval is read from a time column).
+///
+/// It scans bytes line by line through `LineReader`, so memory grows with the number of samples
+/// (8 bytes each), never with line lengths or noise. A value that cannot be read is an error that
+/// names its line (`MemReportError.unusableInput`), or with `skipBadLines` a warning.
+public struct MemOverTimeParser {
+  /// What the caller knows that the input may not say.
+  public struct Options: Sendable {
+    /// The unit of the numbers (default: from a table header, else MiB as derailed writes).
+    public var unit: SeriesUnit?
+    /// Skip lines with bad values (a warning each) instead of stopping at the first.
+    public var skipBadLines = false
+    /// Seconds between samples (default: a table's time column, else derailed's 5 s).
+    public var intervalSeconds: Double?
+    /// TEST_COUNT (default: from derailed's file name).
+    public var testCount: Int?
+
+    public init(
+      unit: SeriesUnit? = nil, skipBadLines: Bool = false, intervalSeconds: Double? = nil,
+      testCount: Int? = nil
+    ) {
+      self.unit = unit
+      self.skipBadLines = skipBadLines
+      self.intervalSeconds = intervalSeconds
+      self.testCount = testCount
+    }
+  }
+
+  /// At most this many warnings are kept per series; the rest are counted.
+  public static let warningLimit = 1000
+
+  private let options: Options
+  private let fileName: SeriesFileName?
+  private var series: MemorySeries
+  private var cleaner = LineCleaner()
+  private var table: MemOverTimeTable?
+  private var times: [Double] = []
+  private var timesUsable = true
+  private var sawPreamble = false
+  private var contentLines = 0
+  private var lastLine = 0
+  private var droppedWarnings = 0
+  /// Unrecognised text lines seen before the input showed it is derailed's stdout: warnings if it
+  /// turns out to be, bad values if not.
+  private var pendingText: [(line: Int, text: String)] = []
+
+  /// Creates a parser for the input named `path` (used in messages and to read derailed's file name).
+  public init(path: String, options: Options = Options()) {
+    self.options = options
+    fileName = path == "-" ? nil : SeriesFileName(path: path)
+    series = MemorySeries(source: path)
+    series.testCount = options.testCount ?? fileName?.testCount
+    series.rubyVersion = fileName?.rubyVersion
+    series.startTime = fileName?.startTime
+    series.form = fileName != nil ? .derailedFile : .numbers
+  }
+
+  /// Reads `input` to the end.
+  /// - Throws: `MemReportError.cannotOpen` when it cannot be read, `.unusableInput` for a bad value
+  ///   (unless `skipBadLines`), binary or JSON data, a memory_profiler report, or no samples.
+  /// - Complexity: O(n) in the input's bytes; memory O(samples).
+  public static func parse(_ input: InputFile, options: Options = Options()) throws -> MemorySeries
+  {
+    var parser = MemOverTimeParser(path: input.path, options: options)
+    try LineReader(input: input).forEachLine { line in
+      try parser.consume(
+        line.bytes, number: line.number, terminated: line.terminated, overlong: line.overlong)
+    }
+    return try parser.finish()
+  }
+
+  private var path: String { series.source }
+
+  private func error(_ line: Int, _ reason: String) -> MemReportError {
+    .unusableInput(path: path, line: line, reason: reason)
+  }
+
+  private mutating func warn(_ line: Int, _ message: String) {
+    if series.warnings.count < Self.warningLimit {
+      series.warnings.append(ParseWarning(line: line, message: message))
+    } else {
+      droppedWarnings += 1
+    }
+  }
+
+  /// A value that cannot be read: an error, or a warning with `skipBadLines`.
+  private mutating func bad(_ line: Int, _ reason: String) throws {
+    guard options.skipBadLines else {
+      // An earlier text line is bad too unless the input turns out to be derailed's stdout: name it.
+      if !sawPreamble, let first = pendingText.first {
+        throw error(first.line, "not a memory sample: \(first.text)" + Self.skipHint)
+      }
+      throw error(line, reason + Self.skipHint)
+    }
+    warn(line, "skipped a bad value: " + reason)
+  }
+
+  private static let skipHint = " (pass '--skip-bad-lines' to skip such lines)"
+
+  /// Reads one line (without its newline).
+  public mutating func consume(
+    _ raw: UnsafeBufferPointer<UInt8>, number: Int, terminated: Bool = true, overlong: Bool = false
+  ) throws {
+    lastLine = number
+    if overlong {
+      try bad(number, "line is longer than 1 MiB")
+      return
+    }
+    if let base = raw.baseAddress, memchr(base, 0, raw.count) != nil {
+      throw error(number, "binary data, not a memory-over-time series")
+    }
+    if raw.contains(ASCII.tab) {
+      try consumeTabbed(raw, number: number)
+      return
+    }
+    // Take the cleaner out while its callback mutates the parser (its scratch buffer is reused).
+    var lineCleaner = LineCleaner()
+    swap(&lineCleaner, &cleaner)
+    defer { swap(&lineCleaner, &cleaner) }
+    try lineCleaner.clean(raw) { line, _ in
+      try consumeClean(line, number: number, terminated: terminated)
+    }
+  }
+
+  /// A TSV line: split on tabs as they are (the cleaner would turn them into spaces).
+  private mutating func consumeTabbed(_ raw: UnsafeBufferPointer<UInt8>, number: Int) throws {
+    var end = raw.count
+    if end > 0, raw[end - 1] == ASCII.carriageReturn { end -= 1 }
+    var start = 0
+    if number == 1, end >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF { start = 3 }
+    let line = UnsafeBufferPointer(rebasing: raw[start..<end])
+    if table == nil && series.values.isEmpty {
+      let fields = MemOverTimeTable.split(line, by: .tab).map {
+        String(decoding: $0, as: UTF8.self)
+      }
+      if let header = MemOverTimeTable(fields: fields, delimiter: .tab) {
+        try startTable(header, number: number)
+        return
+      }
+    }
+    if table != nil {
+      try consumeRow(line, number: number)
+    } else {
+      let fields = MemOverTimeTable.split(line, by: .tab)
+      if fields.count == 1, let only = fields.first {
+        try only.withUnsafeBufferPointer { try consumeClean($0, number: number, terminated: true) }
+      } else {
+        try bad(
+          number,
+          "\(fields.count) columns but no header naming the memory column: \(Self.preview(line))")
+      }
+    }
+  }
+
+  private mutating func consumeClean(
+    _ line: UnsafeBufferPointer<UInt8>, number: Int, terminated: Bool
+  ) throws {
+    var start = 0
+    while start < line.count, line[start] == ASCII.space { start += 1 }
+    let text = UnsafeBufferPointer(rebasing: line[start...])
+    guard !text.isEmpty else { return }
+    contentLines += 1
+    if contentLines == 1, let first = text.first,
+      first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+    {
+      if text.count == 1 || text[1] != ASCII.leftBracket {
+        throw error(number, "this looks like JSON, not a memory-over-time series")
+      }
+    }
+    if table != nil {
+      if MemOverTimeNumber.looksNumeric(text) || text.contains(UInt8(ascii: ","))
+        || text.contains(UInt8(ascii: ";"))
+      {
+        try consumeRow(text, number: number)
+      } else {
+        try skipText(text, number: number)
+      }
+      return
+    }
+    if MemOverTimeNumber.looksNumeric(text) {
+      try consumeNumberLine(text, number: number, terminated: terminated)
+      return
+    }
+    try skipText(text, number: number)
+  }
+
+  /// A line that should be one number.
+  private mutating func consumeNumberLine(
+    _ text: UnsafeBufferPointer<UInt8>, number: Int, terminated: Bool
+  ) throws {
+    if text.contains(ASCII.space) || text.contains(UInt8(ascii: ","))
+      || text.contains(UInt8(ascii: ";"))
+    {
+      // Several numbers without a header: which one is memory is anybody's guess.
+      let fields = MemOverTimeTable.split(text, by: MemOverTimeTable.delimiter(of: text))
+      if fields.count > 1 {
+        try bad(
+          number,
+          "\(fields.count) values on one line but no header naming the memory column: \(Self.preview(text))"
+        )
+        return
+      }
+    }
+    guard let value = try read(text, number: number, what: "a memory sample") else { return }
+    if !terminated && series.form != .numbers {
+      warn(
+        number,
+        "read the last line, which has no newline (it may be cut off): \(Self.preview(text))")
+    }
+    try append(value, number: number, raw: text)
+  }
+
+  /// Converts one number, or reports why it is bad.
+  private mutating func read(_ text: UnsafeBufferPointer<UInt8>, number: Int, what: String) throws
+    -> Double?
+  {
+    switch MemOverTimeNumber.parse(text) {
+    case .value(let v): return v
+    case .malformed: try bad(number, "not a number: \(Self.preview(text))")
+    case .negative: try bad(number, "negative memory: \(Self.preview(text))")
+    case .notFinite: try bad(number, "number out of range: \(Self.preview(text))")
+    }
+    return nil
+  }
+
+  private mutating func append(_ value: Double, number: Int, raw: UnsafeBufferPointer<UInt8>) throws
+  {
+    if value == 0 {
+      warn(
+        number,
+        "skipped a 0 sample: derailed (get_process_mem) writes 0.0 when it cannot read the process's memory"
+      )
+      return
+    }
+    series.values.append(value)
+    series.lines.append(number)
+  }
+
+  /// A row of a table.
+  private mutating func consumeRow(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws {
+    guard let table else { return }
+    let fields = MemOverTimeTable.split(line, by: table.delimiter)
+    guard table.memoryColumn < fields.count else {
+      try bad(
+        number, "no '\(table.names[table.memoryColumn])' column in this row: \(Self.preview(line))")
+      return
+    }
+    let field = fields[table.memoryColumn]
+    guard !field.isEmpty else {
+      try bad(number, "empty '\(table.names[table.memoryColumn])' value")
+      return
+    }
+    let parsed = try field.withUnsafeBufferPointer { try read($0, number: number, what: "memory") }
+    guard let value = parsed else { return }
+    if value == 0 {
+      warn(number, "skipped a 0 memory value")
+      return
+    }
+    if let column = table.timeColumn, case .seconds = table.timeKind, timesUsable {
+      if column < fields.count,
+        case .value(let t) = fields[column].withUnsafeBufferPointer({ MemOverTimeNumber.parse($0) })
+      {
+        times.append(t)
+      } else {
+        timesUsable = false
+        let name = table.names[column]
+        warn(
+          number,
+          "the '\(name)' column is not a number of seconds here, so samples are taken as evenly spaced"
+        )
+      }
+    }
+    series.values.append(value)
+    series.lines.append(number)
+  }
+
+  private mutating func startTable(_ header: MemOverTimeTable, number: Int) throws {
+    table = header
+    series.form = .table
+    series.memoryColumn = header.names[header.memoryColumn]
+    series.timeColumn = header.timeColumn.map { header.names[$0] }
+    if let named = header.unit, let given = options.unit, named != given {
+      warn(
+        number,
+        "the column '\(header.names[header.memoryColumn])' says \(named.rawValue), but '--unit \(given.rawValue)' was given: reading \(given.rawValue)"
+      )
+    }
+  }
+
+  /// Text where a sample could be: a header, derailed's preamble, recognised noise, or a bad value.
+  private mutating func skipText(_ text: UnsafeBufferPointer<UInt8>, number: Int) throws {
+    if let fact = LineKind.preambleFact(text) {
+      series.preamble[fact.name] = fact.value
+      sawPreamble = true
+      return
+    }
+    if series.values.isEmpty && table == nil {
+      if LineKind.equals(text, "Total allocated")
+        || text.starts(with: Array("Total allocated".utf8))
+      {
+        throw error(
+          number,
+          "this is a memory_profiler report, not a memory-over-time series: use 'memreport report'")
+      }
+      let delimiter = MemOverTimeTable.delimiter(of: text)
+      let fields = MemOverTimeTable.split(text, by: delimiter).map {
+        String(decoding: $0, as: UTF8.self)
+      }
+      if !fields.isEmpty, fields.count <= 16, !text.starts(with: [ASCII.hash]),
+        let header = MemOverTimeTable(fields: fields, delimiter: delimiter),
+        delimiter != .whitespace || fields.count <= 3
+      {
+        try startTable(header, number: number)
+        return
+      }
+    }
+    let noise = LineKind.noise(text)
+    switch noise {
+    case .fence, .elision, .prompt, .rubyWarning:
+      warn(number, noise.message + ": " + Self.preview(text))
+    case .heading:
+      warn(number, "skipped a comment: " + Self.preview(text))
+    case .number, .other:
+      if fileName != nil && !sawPreamble && table == nil {
+        try bad(number, "not a memory sample: \(Self.preview(text))")
+      } else if sawPreamble {
+        warn(number, "skipped a line that is not a sample (a log line?): " + Self.preview(text))
+      } else if table != nil {
+        try bad(number, "not a row of numbers: \(Self.preview(text))")
+      } else if pendingText.count < Self.warningLimit {
+        pendingText.append((number, Self.preview(text)))
+      }
+    }
+  }
+
+  /// Ends the input.
+  /// - Throws: `MemReportError.unusableInput` when it held no samples, or held text that is not
+  ///   derailed's output.
+  public mutating func finish() throws -> MemorySeries {
+    if !pendingText.isEmpty {
+      if sawPreamble {
+        for p in pendingText {
+          warn(p.line, "skipped a line that is not a sample (a log line?): " + p.text)
+        }
+      } else if options.skipBadLines {
+        for p in pendingText { warn(p.line, "skipped a bad value: not a memory sample: " + p.text) }
+      } else if let first = pendingText.first {
+        throw error(first.line, "not a memory sample: \(first.text)" + Self.skipHint)
+      }
+      series.warnings.sort { $0.line < $1.line }
+    }
+    if sawPreamble && table == nil { series.form = .derailedStdout }
+    guard !series.values.isEmpty else {
+      let reason =
+        contentLines == 0
+        ? (lastLine == 0 ? "the input is empty" : "the input holds only blank lines")
+        : "no memory samples found: expected derailed perf:mem_over_time output (one number per line), or a CSV/TSV whose header names a memory column"
+      throw MemReportError.unusableInput(path: path, line: nil, reason: reason)
+    }
+    let unit = options.unit ?? table?.unit ?? .mebibytes
+    series.inputUnit = unit
+    if unit != .mebibytes {
+      let factor = unit.mebibytes
+      for i in series.values.indices { series.values[i] *= factor }
+    }
+    if options.unit == nil && table?.unit == nil {
+      let level = RobustStatistics.median(series.values)
+      if level > 65_536 {
+        warn(
+          0,
+          "the values would be \(TrendFormat.significant(level / 1024)) GiB as MiB: if they are KiB (ps -o rss=), pass '--unit KiB'"
+        )
+      }
+    }
+    if let interval = options.intervalSeconds {
+      series.intervalSeconds = interval
+      series.intervalOrigin = "--interval"
+    } else if let table, case .seconds(let scale) = table.timeKind, timesUsable, times.count >= 2 {
+      var gaps: [Double] = []
+      for i in 1..<times.count { gaps.append((times[i] - times[i - 1]) * scale) }
+      let interval = RobustStatistics.median(gaps)
+      if interval > 0 {
+        series.intervalSeconds = interval
+        series.intervalOrigin = "time column"
+        let irregular = gaps.contains { $0 < 0 || $0 > 1.5 * interval || $0 < interval / 1.5 }
+        if irregular {
+          warn(
+            0,
+            "the '\(series.timeColumn ?? "time")' column is not evenly spaced (median step \(TrendFormat.significant(interval)) s); samples are analysed in row order"
+          )
+        }
+      }
+    }
+    if droppedWarnings > 0 {
+      series.warnings.append(
+        ParseWarning(
+          line: 0,
+          message: "\(droppedWarnings) more warnings were not kept (limit \(Self.warningLimit))"))
+    }
+    return series
+  }
+
+  /// A short, printable quotation of a line for messages.
+  static func preview(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    MemoryProfilerParser.preview(bytes)
+  }
+
+  static func preview(_ bytes: ArraySlice<UInt8>) -> String {
+    bytes.withUnsafeBufferPointer { preview($0) }
+  }
+}

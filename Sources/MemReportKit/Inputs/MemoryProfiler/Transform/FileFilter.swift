@@ -1,0 +1,125 @@
+import MemReportCore
+/// `--allow-files` / `--ignore-files`: regular expressions matched, unanchored, against a row's
+/// file path, exactly as memory_profiler's `allow_files:`/`ignore_files:` and derailed's
+/// `ALLOW_FILES` / `IGNORE_FILES_REGEXP` do. A path is dropped when any ignore pattern matches it;
+/// otherwise, when allow patterns are given, it is kept only if one of them matches.
+///
+/// memreport matches each pattern against the path as printed and against its normalized form, so
+/// `--allow-files shop/app` works on raw and normalized reports alike.
+public struct FileFilter: Sendable {
+  public enum Kind: String, Sendable { case allow, ignore }
+
+  /// One pattern as the user gave it.
+  public struct Pattern: @unchecked Sendable {  // Regex is immutable once compiled
+    public var text: String
+    public var kind: Kind
+    let regex: Regex<AnyRegexOutput>
+  }
+
+  public private(set) var patterns: [Pattern] = []
+
+  /// At most this many patterns (each is one bit of a per-path match mask).
+  public static let maximumPatterns = 64
+
+  /// Compiles the patterns. Each argument may hold several, separated by commas, as the
+  /// memory_profiler CLI's `--allow-files a,b` does; a comma inside `{m,n}` stays in its pattern.
+  /// - Throws: `MemReportError.usage` naming a pattern that is not a valid regular expression.
+  public init(allow: [String] = [], ignore: [String] = []) throws {
+    for (kind, arguments) in [(Kind.allow, allow), (Kind.ignore, ignore)] {
+      for argument in arguments {
+        for text in Self.splitOnCommas(argument) where !text.isEmpty {
+          let regex: Regex<AnyRegexOutput>
+          do {
+            regex = try Regex(text)
+          } catch {
+            throw MemReportError.usage(
+              "'--\(kind.rawValue)-files \(text)' is not a valid regular expression: \(error)")
+          }
+          patterns.append(Pattern(text: text, kind: kind, regex: regex))
+        }
+      }
+    }
+    if patterns.count > Self.maximumPatterns {
+      throw MemReportError.usage("at most \(Self.maximumPatterns) file patterns can be given, got \(patterns.count)")
+    }
+  }
+
+  public var isEmpty: Bool { patterns.isEmpty }
+  var hasAllow: Bool { patterns.contains { $0.kind == .allow } }
+
+  /// Which patterns match `path` or its normalized form, as a bit mask over `patterns`.
+  func matches(_ path: String, normalized: String) -> UInt64 {
+    var mask: UInt64 = 0
+    for (i, pattern) in patterns.enumerated() {
+      if path.contains(pattern.regex) || (normalized != path && normalized.contains(pattern.regex)) {
+        mask |= 1 << UInt64(i)
+      }
+    }
+    return mask
+  }
+
+  /// Whether a path with this match mask is kept.
+  func keeps(_ mask: UInt64) -> Bool {
+    for (i, pattern) in patterns.enumerated() where pattern.kind == .ignore && mask & (1 << UInt64(i)) != 0 {
+      return false
+    }
+    guard hasAllow else { return true }
+    for (i, pattern) in patterns.enumerated() where pattern.kind == .allow && mask & (1 << UInt64(i)) != 0 {
+      return true
+    }
+    return false
+  }
+
+  /// Splits on commas outside `{...}` and `[...]`.
+  static func splitOnCommas(_ argument: String) -> [String] {
+    var parts: [String] = []
+    var current = ""
+    var depth = 0
+    var escaped = false
+    for ch in argument {
+      if escaped {
+        current.append(ch)
+        escaped = false
+        continue
+      }
+      switch ch {
+      case "\\":
+        escaped = true
+        current.append(ch)
+      case "{", "[":
+        depth += 1
+        current.append(ch)
+      case "}", "]":
+        depth = max(0, depth - 1)
+        current.append(ch)
+      case "," where depth == 0:
+        parts.append(current)
+        current = ""
+      default:
+        current.append(ch)
+      }
+    }
+    parts.append(current)
+    return parts
+  }
+}
+
+extension [FilterMatch] {
+  /// "--allow-files a (kept 12 rows), --ignore-files b (removed 0 rows: matched nothing)".
+  public var summary: String {
+    map { match in
+      let verb = match.kind == .allow ? "kept" : "removed"
+      let rows = "\(Units.count(Int64(match.rows))) row\(match.rows == 1 ? "" : "s")"
+      return "--\(match.kind.rawValue)-files \(match.pattern) (\(verb) \(rows)\(match.rows == 0 ? ": matched nothing" : ""))"
+    }.joined(separator: ", ") + "; totals, gem and class rows are not filtered (they carry no file)"
+  }
+}
+
+/// How many rows one filter pattern matched in a report.
+public struct FilterMatch: Sendable, Equatable {
+  public var pattern: String
+  public var kind: FileFilter.Kind
+  /// Rows of the file and location sections whose path the pattern matched (for an ignore
+  /// pattern, the rows it removed; for an allow pattern, the rows it kept).
+  public var rows: Int
+}

@@ -1,0 +1,53 @@
+import MemReportCore
+/// `report --format html`: one self-contained page (inline CSS, SVG and script; a CSP that
+/// forbids network loads) that answers first and lets the reader dig.
+///
+/// Each report's view model (top rows only) is built as the report is parsed; the page is rendered
+/// at the end.
+public struct HTMLReportWriter: ReportWriter {
+  /// Rows per section table when `--top` is not given.
+  public static let defaultTop = 100
+  /// Bars per chart.
+  public static let chartBars = 12
+
+  public var options: ReportOptions
+  private var source = ""
+  private var reports: [ReportView] = []
+  public private(set) var charts: [SVGChart] = []
+
+  public init(options: ReportOptions) { self.options = options }
+
+  public mutating func begin(source: String, into out: inout some TextOutputStream) {
+    self.source = source
+  }
+
+  public mutating func write(_ profile: Profile, into out: inout some TextOutputStream) {
+    var view = ReportView.make(profile, top: options.top ?? Self.defaultTop, aggregateBy: options.aggregateBy)
+    let prefix = profile.metadata.index > 1 ? "report\(profile.metadata.index)-" : ""
+    for i in view.charts.indices { view.charts[i].chart.name = prefix + view.charts[i].chart.name }
+    if var icicle = view.icicleChart {
+      icicle.name = prefix + icicle.name
+      view.icicleChart = icicle
+    }
+    charts += view.charts.map(\.chart) + (view.icicleChart.map { [$0] } ?? [])
+    reports.append(view)
+  }
+
+  public mutating func end(reports count: Int, into out: inout some TextOutputStream) {
+    let several = reports.count > 1
+    for i in reports.indices { reports[i].several = several }
+    guard let templates = options.templates ?? (try? HTMLTemplates.embedded()) else { return }
+    let page = ReportPage(
+      chrome: PageChrome(title: "memreport: \(source)", inputs: [source], templates: templates),
+      source: DisplayText.clean(source), metaLines: [LabelledValue(label: "Reports", value: String(reports.count))],
+      reports: reports)
+    if let html = try? templates.render("report", page) { out.write(html) }
+  }
+
+  struct ReportPage {
+    var chrome: PageChrome
+    var source: String
+    var metaLines: [LabelledValue]
+    var reports: [ReportView]
+  }
+}

@@ -1,0 +1,72 @@
+import MemReportCore
+/// An icicle of gem → file → line: each level a band of rectangles whose widths are bytes.
+public enum IcicleChart {
+  /// One node of the hierarchy.
+  struct Node {
+    var name: String
+    var bytes: Double
+    var children: [Node] = []
+  }
+
+  /// Builds the hierarchy from a report's location rows (`state` memory by location).
+  public static func make(_ profile: Profile, state: AllocationState = .allocated, width: Int = 1100) -> SVGChart? {
+    guard let section = profile.section(SectionTitle(state, .memory, .location)), !section.rows.isEmpty else { return nil }
+    var gems: [String: [String: [(String, Double)]]] = [:]
+    for row in section.rows {
+      let file = profile.names[row.nameID]
+      let gem = PathClassifier.gem(of: file)
+      gems[gem, default: [:]][file, default: []].append((profile.name(of: row), Double(row.value)))
+    }
+    let tree = gems.map { gem, files in
+      Node(name: gem, bytes: files.values.joined().reduce(0) { $0 + $1.1 }, children: files.map { file, lines in
+        Node(name: file, bytes: lines.reduce(0) { $0 + $1.1 }, children: lines.map { Node(name: $0.0, bytes: $0.1) }.sorted(by: order))
+      }.sorted(by: order))
+    }.sorted(by: order)
+    let listed = tree.reduce(0) { $0 + $1.bytes }
+    let band = 40.0
+    let levels = ["gem", "file", "line"]
+    let labelWidth = 44.0
+    let plot = Double(width) - labelWidth - 4
+    var body: [XMLNode] = []
+    for (level, name) in levels.enumerated() {
+      body.append(SVGChart.text(0, Double(level) * band + 24, name, cls: "muted", fill: SVGChart.Colour.muted))
+    }
+    var x = labelWidth
+    var colourIndex = 0
+    let palette = ["#3b6ea8", "#5a8fc7", "#2f6b3a", "#4e8c58", "#8a6d1f", "#a8893a", "#6e4f9e", "#8c70b8"]
+    for gem in tree {
+      let fill = palette[colourIndex % palette.count]
+      colourIndex += 1
+      draw(gem, level: 0, x: x, scale: plot / max(listed, 1), band: band, fill: fill, into: &body)
+      x += gem.bytes * plot / max(listed, 1)
+    }
+    let total = profile.totals[state].bytes
+    let share = total.map { " They hold " + Units.percentage(Int64(listed), of: $0) + " of the " + Units.bytes($0) + " \(state.rawValue)." } ?? ""
+    let description = "Gem → file → line for the \(section.rows.count) listed locations (\(Units.bytes(Int64(listed)))).\(share) "
+      + tree.prefix(8).map { "\($0.name): \(Units.bytes(Int64($0.bytes)))" }.joined(separator: "; ")
+    return SVGChart(
+      name: "icicle-\(state.rawValue)", title: "\(state.rawValue.capitalized) memory: gem → file → line",
+      description: description, width: width, height: Int(band * 3 + 4), body: body)
+  }
+
+  private static func order(_ a: Node, _ b: Node) -> Bool { a.bytes != b.bytes ? a.bytes > b.bytes : a.name < b.name }
+
+  private static func draw(_ node: Node, level: Int, x: Double, scale: Double, band: Double, fill: String, into body: inout [XMLNode]) {
+    let w = node.bytes * scale
+    let y = Double(level) * band
+    var rect = SVGChart.rect(x, y + 2, w, band - 4, fill: fill, cls: w >= 3 ? "cell" : nil, tooltip: "\(node.name): \(Units.bytes(Int64(node.bytes)))")
+    if w >= 3 { rect.attributes.append(("stroke", "#ffffff")) }
+    rect.attributes.append(("fill-opacity", level == 0 ? "1" : (level == 1 ? "0.8" : "0.6")))
+    body.append(rect)
+    let label = level == 0 ? node.name : String(node.name.split(separator: "/").last ?? "")
+    if w > 40 {
+      body.append(SVGChart.text(x + 4, y + band / 2 + 4, SVGChart.fit(label, width: w - 8), cls: "on-bar", fill: "#ffffff"))
+    }
+    guard level < 2 else { return }
+    var childX = x
+    for child in node.children {
+      draw(child, level: level + 1, x: childX, scale: scale, band: band, fill: fill, into: &body)
+      childX += child.bytes * scale
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import MemReportCore
+/// `memreport report` as one library call: read an input, stream its reports through a writer,
+/// and put the result where it was asked for.
+public struct ReportRun {
+  public var input: String
+  public var format: OutputFormat
+  public var options: ReportOptions
+  /// The output path; `nil` or `-` for standard output.
+  public var output: String?
+  /// Path normalization and file filters, applied to every report before it is written.
+  public var transform: ProfileTransform
+  /// `--svg DIR`: also write each chart as a standalone `.svg` file there.
+  public var svgDirectory: String?
+
+  public init(
+    input: String, format: OutputFormat, options: ReportOptions, output: String?,
+    transform: ProfileTransform
+  ) {
+    self.input = input
+    self.format = format
+    self.options = options
+    self.output = output
+    self.transform = transform
+  }
+
+  /// Runs the report.
+  /// - Parameters:
+  ///   - onReport: called with each report once it is written (for warnings on standard error).
+  ///   - progress: bytes read so far, after each chunk.
+  /// - Returns: the number of reports read.
+  /// - Throws: `MemReportError`; no output file is left behind when it throws.
+  @discardableResult
+  public func run(
+    onReport: @escaping (Profile) -> Void = { _ in }, progress: ((Int) -> Void)? = nil
+  ) throws -> Int {
+    guard var writer = format.reportWriter(options: options) else {
+      throw MemReportError.usage("'report' writes \(OutputFormat.reportFormats.map(\.rawValue).joined(separator: " or ")), not \(format.rawValue)")
+    }
+    if let svgDirectory { try SVGFiles.prepare(svgDirectory) }
+    let file = try InputFile.open(input)
+    defer { file.close() }
+    let out = try OutputFile.create(output ?? "-")
+    var stream = out
+    do {
+      writer.begin(source: input, into: &stream)
+      let transform = self.transform
+      let count = try MemoryProfilerParser.parse(file, progress: progress) { parsed in
+        var profile = parsed
+        if transform.isIdentity {
+          profile.normalizer = transform.normalizer
+        } else {
+          profile = transform.apply(to: parsed)
+        }
+        writer.write(profile, into: &stream)
+        onReport(profile)
+      }
+      writer.end(reports: count, into: &stream)
+      try out.commit()
+      if let svgDirectory { try SVGFiles.write(writer.charts, to: svgDirectory) }
+      return count
+    } catch {
+      out.discard()
+      throw error
+    }
+  }
+}
