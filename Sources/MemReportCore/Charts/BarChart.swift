@@ -23,7 +23,7 @@ public enum BarChart {
     let barWidth = Double(width) - labelWidth - valueWidth - 16
     let height = Int(top * 2 + rowHeight * Double(max(bars.count, 1)))
     let largest = bars.map(\.value).max() ?? 1
-    var body: [XMLNode] = []
+    var body: [MarkupNode] = []
     for (i, bar) in bars.enumerated() {
       let y = top + Double(i) * rowHeight
       let w = largest > 0 ? barWidth * bar.value / largest : 0

@@ -9,9 +9,9 @@ public struct SVGChart: Sendable {
   public var width: Int
   public var height: Int
   /// The drawing, without the root element.
-  public var body: [XMLNode]
+  public var body: [MarkupNode]
 
-  public init(name: String, title: String, description: String, width: Int, height: Int, body: [XMLNode]) {
+  public init(name: String, title: String, description: String, width: Int, height: Int, body: [MarkupNode]) {
     self.name = name
     self.title = title
     self.description = description
@@ -35,39 +35,39 @@ public struct SVGChart: Sendable {
   }
 
   /// The root `<svg>` element.
-  public var root: XMLNode {
-    var svg = XMLNode("svg", [
+  public var root: MarkupNode {
+    var svg = MarkupNode("svg", [
       ("xmlns", "http://www.w3.org/2000/svg"), ("width", String(width)), ("height", String(height)),
       ("viewBox", "0 0 \(width) \(height)"), ("role", "img"), ("font-family", "system-ui, DejaVu Sans, Helvetica, Arial, sans-serif"),
       ("font-size", "12"),
     ])
-    svg.append(XMLNode("title", text: title))
-    svg.append(XMLNode("desc", text: description))
+    svg.append(MarkupNode("title", text: title))
+    svg.append(MarkupNode("desc", text: description))
     svg.children += body
     return svg
   }
 
   /// The chart for inlining in HTML.
-  public var inline: String { XMLDocument.serialize(root) }
+  public var inline: String { MarkupDocument.serialize(root) }
   /// The chart as a standalone SVG file.
-  public var document: String { XMLDocument.serialize(root, declaration: true) + "\n" }
+  public var document: String { MarkupDocument.serialize(root, declaration: true) + "\n" }
 
   /// Text with an optional class and fill.
-  package static func text(_ x: Double, _ y: Double, _ content: String, anchor: String = "start", cls: String? = nil, fill: String = Colour.text, weight: String? = nil) -> XMLNode {
+  package static func text(_ x: Double, _ y: Double, _ content: String, anchor: String = "start", cls: String? = nil, fill: String = Colour.text, weight: String? = nil) -> MarkupNode {
     var attributes = [("x", fmt(x)), ("y", fmt(y)), ("text-anchor", anchor), ("fill", fill)]
     if let cls { attributes.append(("class", cls)) }
     if let weight { attributes.append(("font-weight", weight)) }
-    return XMLNode("text", attributes, text: content)
+    return MarkupNode("text", attributes, text: content)
   }
 
-  package static func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, cls: String?, tooltip: String? = nil) -> XMLNode {
+  package static func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, cls: String?, tooltip: String? = nil) -> MarkupNode {
     var attributes = [("x", fmt(x)), ("y", fmt(y)), ("width", fmt(max(w, 0))), ("height", fmt(h)), ("fill", fill)]
     if let cls { attributes.append(("class", cls)) }
-    return XMLNode("rect", attributes, children: tooltip.map { [XMLNode("title", text: $0)] } ?? [])
+    return MarkupNode("rect", attributes, children: tooltip.map { [MarkupNode("title", text: $0)] } ?? [])
   }
 
-  package static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, cls: String, stroke: String = Colour.muted) -> XMLNode {
-    XMLNode("line", [("x1", fmt(x1)), ("y1", fmt(y1)), ("x2", fmt(x2)), ("y2", fmt(y2)), ("stroke", stroke), ("class", cls)])
+  package static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, cls: String, stroke: String = Colour.muted) -> MarkupNode {
+    MarkupNode("line", [("x1", fmt(x1)), ("y1", fmt(y1)), ("x2", fmt(x2)), ("y2", fmt(y2)), ("stroke", stroke), ("class", cls)])
   }
 
   /// Coordinates with one decimal.

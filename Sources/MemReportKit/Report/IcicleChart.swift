@@ -27,7 +27,7 @@ public enum IcicleChart {
     let levels = ["gem", "file", "line"]
     let labelWidth = 44.0
     let plot = Double(width) - labelWidth - 4
-    var body: [XMLNode] = []
+    var body: [MarkupNode] = []
     for (level, name) in levels.enumerated() {
       body.append(SVGChart.text(0, Double(level) * band + 24, name, cls: "muted", fill: SVGChart.Colour.muted))
     }
@@ -51,7 +51,7 @@ public enum IcicleChart {
 
   private static func order(_ a: Node, _ b: Node) -> Bool { a.bytes != b.bytes ? a.bytes > b.bytes : a.name < b.name }
 
-  private static func draw(_ node: Node, level: Int, x: Double, scale: Double, band: Double, fill: String, into body: inout [XMLNode]) {
+  private static func draw(_ node: Node, level: Int, x: Double, scale: Double, band: Double, fill: String, into body: inout [MarkupNode]) {
     let w = node.bytes * scale
     let y = Double(level) * band
     var rect = SVGChart.rect(x, y + 2, w, band - 4, fill: fill, cls: w >= 3 ? "cell" : nil, tooltip: "\(node.name): \(Units.bytes(Int64(node.bytes)))")

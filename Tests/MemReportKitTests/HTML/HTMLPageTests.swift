@@ -28,7 +28,7 @@ struct HTMLPageTests {
 
   /// What every page must be.
   func checkPage(_ html: String, _ name: String) {
-    #expect(XMLDocument.isWellFormed(html), "\(name) is not well-formed XML")
+    #expect(MarkupDocument.isWellFormed(html), "\(name) is not well-formed XML")
     #expect(html.hasPrefix("<!DOCTYPE html>"))
     #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"))
     // Nothing that loads: no src/href to a URL, no CSS url(), no @import. The only URL is the SVG
@@ -44,7 +44,7 @@ struct HTMLPageTests {
     let (html, charts) = try reportPage(TestFiles.sample(sample), by: .origin)
     checkPage(html, sample)
     for chart in charts {
-      #expect(XMLDocument.isWellFormed(chart.document), "\(chart.name)")
+      #expect(MarkupDocument.isWellFormed(chart.document), "\(chart.name)")
       #expect(chart.document.contains("<title>") && chart.document.contains("<desc>"))
     }
   }
@@ -69,7 +69,7 @@ struct HTMLPageTests {
       #expect(!html.contains("</style><b>"))
       #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
       for chart in charts {
-        #expect(XMLDocument.isWellFormed(chart.document))
+        #expect(MarkupDocument.isWellFormed(chart.document))
         #expect(!chart.document.contains("<script"))
       }
     }
@@ -95,7 +95,7 @@ struct HTMLPageTests {
     #expect(sink.text.contains("Gate passed:"))
     #expect(sink.text.contains("<span class=\"badge gone\">GONE</span>"))
     let chart = try #require(HTMLDiffWriter.charts(diff).first)
-    #expect(XMLDocument.isWellFormed(chart.document))
+    #expect(MarkupDocument.isWellFormed(chart.document))
     #expect(chart.document.contains("class=\"grow\"") && chart.document.contains("class=\"shrink\""))
     #expect(chart.description.contains("workloads/app/models/repo.rb:28: −646 kB (gone)"))
   }
@@ -123,7 +123,7 @@ struct HTMLPageTests {
     #expect(html.utf8.count < 2_000_000)
     #expect(html.contains("2,900 more rows: use --top or --format json."))
     let (all, _) = try reportPage(TestFiles.sample("top3000.txt"), top: 3000)
-    #expect(XMLDocument.isWellFormed(all))
+    #expect(MarkupDocument.isWellFormed(all))
   }
 
   @Test func everyShippedTemplateParses() throws {

@@ -35,7 +35,7 @@ struct TrendOutputTests {
       text.contains("<title id=\"t\">1 &lt; 2 &amp;&amp; 3 &gt; 2 \u{FFFD}\u{FFFD} é ✓</title>"))
     #expect(text.contains("<!--a - - b - -->"))
     #expect(text.contains("<g/>"))
-    #expect(XMLDocument.isWellFormed(text))
+    #expect(MarkupDocument.isWellFormed(text))
   }
 
   @Test func xmlWriterReportsMisuse() {
@@ -60,7 +60,7 @@ struct TrendOutputTests {
 
   @Test func svgChartOfTheRealLeak() throws {
     let svg = try TrendSVGWriter().svg(try realReport(limit: 512))
-    #expect(XMLDocument.isWellFormed(svg))
+    #expect(MarkupDocument.isWellFormed(svg))
     #expect(
       svg.contains(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"800\" height=\"400\" viewBox=\"0 0 800 400\""
@@ -83,7 +83,7 @@ struct TrendOutputTests {
 
   @Test func svgOverlayOfSeveralSeriesHasALegend() throws {
     let svg = try TrendSVGWriter().svg(try realReport(both: true))
-    #expect(XMLDocument.isWellFormed(svg))
+    #expect(MarkupDocument.isWellFormed(svg))
     #expect(svg.contains("<title id=\"chart-title\">Memory over time: leak vs bloat</title>"))
     #expect(svg.contains(">leak/2026-11-25T10:08:20 — leak</text>"))
     #expect(svg.contains(">plateau/2026-11-25T10:21:12 — bloat</text>"))
@@ -100,7 +100,7 @@ struct TrendOutputTests {
         s, series(Shapes.leak(60, base: 100, rate: 0, sigma: 0.2, seed: 2), source: "b.txt"),
       ], limitMiB: 5000)
     let svg = try TrendSVGWriter().svg(report)
-    #expect(XMLDocument.isWellFormed(svg))
+    #expect(MarkupDocument.isWellFormed(svg))
     #expect(svg.contains(">Sample (every 5 s)</text>"))
     #expect(svg.contains("limit 5,000 MiB: above the chart"))
     #expect(svg.contains("weird &lt;dir&gt; &amp; &quot;q&quot;"))

@@ -13,7 +13,7 @@ public enum DivergingBarChart {
     let half = plot / 2 - 110
     let largest = rows.map { abs($0.certainDelta) }.max() ?? 1
     let height = Int(rowHeight * Double(rows.count) + 30)
-    var body: [XMLNode] = [SVGChart.line(centre, 4, centre, Double(height) - 22, cls: "axis")]
+    var body: [MarkupNode] = [SVGChart.line(centre, 4, centre, Double(height) - 22, cls: "axis")]
     for (i, row) in rows.enumerated() {
       let y = 8 + Double(i) * rowHeight
       let delta = row.certainDelta

@@ -39,7 +39,7 @@ func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
       writer.begin(source: "fuzz", into: &sink)
       for profile in profiles { writer.write(profile, into: &sink) }
       writer.end(reports: profiles.count, into: &sink)
-      if format == .html && !XMLDocument.isWellFormed(sink.text) { fatalError("HTML is not well-formed XML") }
+      if format == .html && !MarkupDocument.isWellFormed(sink.text) { fatalError("HTML is not well-formed XML") }
     }
     let diff = ProfileDiffBuilder.build(before: profiles, after: profiles)
     for total in diff.totals where (total.delta ?? 0) != 0 { fatalError("a diff with itself changed \(total.label)") }

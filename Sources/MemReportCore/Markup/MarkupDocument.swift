@@ -1,9 +1,9 @@
 import CLibXML2
 
 /// Reads and writes whole documents with libxml2: checks that a text is well-formed XML (tests use
-/// it on every HTML and SVG output), and serializes `XMLNode` trees (the charts) through
+/// it on every HTML and SVG output), and serializes `MarkupNode` trees (the charts) through
 /// `XMLWriter`, so escaping is correct by construction.
-public enum XMLDocument {
+public enum MarkupDocument {
   /// Whether `text` parses as well-formed XML. Network access and entity expansion are off.
   public static func isWellFormed(_ text: String) -> Bool {
     var text = text
@@ -21,7 +21,7 @@ public enum XMLDocument {
 
   /// `root` as XML text through `XMLWriter` (so libxml2 escapes everything), without the XML
   /// declaration (to inline it in HTML); with `declaration: true`, as a standalone document.
-  public static func serialize(_ root: XMLNode, declaration: Bool = false) -> String {
+  public static func serialize(_ root: MarkupNode, declaration: Bool = false) -> String {
     let writer = XMLWriter(indent: false)
     writer.startDocument()
     write(root, to: writer)
@@ -32,7 +32,7 @@ public enum XMLDocument {
     return text
   }
 
-  private static func write(_ node: XMLNode, to writer: XMLWriter) {
+  private static func write(_ node: MarkupNode, to writer: XMLWriter) {
     writer.startElement(node.name)
     for (name, value) in node.attributes { writer.attribute(name, value) }
     if let text = node.text { writer.text(text) }

@@ -6,10 +6,10 @@ import MemReportCore
 @Suite("libxml2 and embedded templates")
 struct XMLDocumentTests {
   @Test func wellFormedness() {
-    #expect(XMLDocument.isWellFormed("<svg xmlns=\"http://www.w3.org/2000/svg\"><title>a &amp; b</title></svg>"))
-    #expect(!XMLDocument.isWellFormed("<svg><title>a & b</title></svg>"))
-    #expect(!XMLDocument.isWellFormed("<svg><title>unclosed</svg>"))
-    #expect(!XMLDocument.isWellFormed(""))
+    #expect(MarkupDocument.isWellFormed("<svg xmlns=\"http://www.w3.org/2000/svg\"><title>a &amp; b</title></svg>"))
+    #expect(!MarkupDocument.isWellFormed("<svg><title>a & b</title></svg>"))
+    #expect(!MarkupDocument.isWellFormed("<svg><title>unclosed</svg>"))
+    #expect(!MarkupDocument.isWellFormed(""))
   }
 
   @Test func templatesAreEmbeddedInTheBinary() throws {
@@ -25,17 +25,17 @@ struct XMLDocumentTests {
 struct XMLSerializationTests {
   @Test func hostileTextIsEscapedByConstruction() {
     let hostile = "<script>alert(1)</script> \"q\" 'a' & ]]> --> </style> \u{1}"
-    let node = XMLNode("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("data-x", hostile)], children: [
-      XMLNode("title", text: hostile), XMLNode("rect", [("width", "10")]),
+    let node = MarkupNode("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("data-x", hostile)], children: [
+      MarkupNode("title", text: hostile), MarkupNode("rect", [("width", "10")]),
     ])
-    let xml = XMLDocument.serialize(node)
-    #expect(XMLDocument.isWellFormed(xml))
+    let xml = MarkupDocument.serialize(node)
+    #expect(MarkupDocument.isWellFormed(xml))
     #expect(!xml.contains("<script>"))
     #expect(xml.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     #expect(xml.contains("<rect width=\"10\"/>"))
     #expect(xml.contains("\u{FFFD}"))
-    let standalone = XMLDocument.serialize(node, declaration: true)
+    let standalone = MarkupDocument.serialize(node, declaration: true)
     #expect(standalone.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))
-    #expect(XMLDocument.isWellFormed(standalone))
+    #expect(MarkupDocument.isWellFormed(standalone))
   }
 }
