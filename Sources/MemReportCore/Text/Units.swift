@@ -1,12 +1,17 @@
-/// Units and percentages in one place, in memory_profiler's convention: decimal byte units
-/// (`kB` = 1000 bytes, lower-case `k`), integer object counts with thousands separators.
+/// Every number memreport prints is spelled here: decimal byte units in memory_profiler's
+/// convention (`kB` = 1000 bytes), MiB for memory-over-time series, object counts with thousands
+/// separators, percentages, signed changes, durations and p-values. Plain digits, no locale; a
+/// negative number always carries U+2212 (`−`), never a hyphen.
 public enum Units {
+  /// The minus sign of every negative number memreport prints.
+  public static let minus = "\u{2212}"
+
   private static let units = ["B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"]
 
   /// `1.94 MB`, `999 B`, `12.3 kB`: three significant digits, decimal units.
   public static func bytes(_ value: Int64) -> String {
     let magnitude = value.magnitude
-    let sign = value < 0 ? "-" : ""
+    let sign = value < 0 ? minus : ""
     if magnitude < 1000 { return "\(sign)\(magnitude) B" }
     var scaled = Double(magnitude)
     var unit = 0
@@ -26,10 +31,15 @@ public enum Units {
       if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
       out.append(ch)
     }
-    return value < 0 ? "-" + out : out
+    return value < 0 ? minus + out : out
   }
 
-  /// `71.3%`; `<0.1%` for tiny non-zero shares; `n/a` without a total.
+  /// `1 sample`, `12 samples`, `1,204 requests`.
+  public static func counted(_ value: Int, _ singular: String, plural: String? = nil) -> String {
+    value == 1 ? "1 \(singular)" : count(Int64(value)) + " " + (plural ?? singular + "s")
+  }
+
+  /// `71.3%` of a total; `<0.1%` for tiny non-zero shares; `n/a` without a total.
   public static func percentage(_ part: Int64, of total: Int64?) -> String {
     guard let total, total > 0 else { return "n/a" }
     let share = Double(part) / Double(total) * 100
@@ -37,7 +47,23 @@ public enum Units {
     return fixed(share, digits: 1) + "%"
   }
 
+  /// A share (0–1) as `20%`, `4.5%`, `0.3%`.
+  public static func share(_ share: Double) -> String {
+    let value = share * 100
+    return value >= 10 || value == 0
+      ? "\(Int(value.rounded()))%" : fixed(value, digits: 1) + "%"
+  }
+
+  /// A signed percentage change: `−0.08%`, `+5.8%`, `0%`.
+  public static func signedPercent(_ value: Double) -> String {
+    if value == 0 { return "0%" }
+    let digits = abs(value) < 1 ? 2 : 1
+    return (value < 0 ? minus : "+") + fixed(abs(value), digits: digits) + "%"
+  }
+
   /// `value` with exactly `digits` decimals, without Foundation's locale-dependent formatting.
+  /// Machine-readable: a negative value has an ASCII `-` (JSON, CSV, sort keys); words use the
+  /// functions above and below.
   public static func fixed(_ value: Double, digits: Int) -> String {
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
@@ -51,5 +77,102 @@ public enum Units {
       text += "." + String(repeating: "0", count: digits - f.count) + f
     }
     return negative ? "-" + text : text
+  }
+
+  /// `value` with `digits` decimals and thousands separators.
+  public static func grouped(_ value: Double, digits: Int) -> String {
+    let plain = fixed(abs(value), digits: digits)
+    let parts = plain.split(separator: ".", maxSplits: 1)
+    let whole = Int64(parts[0]) ?? 0
+    var text = count(whole)
+    if parts.count > 1 { text += "." + parts[1] }
+    let isZero = !text.contains(where: { $0 != "0" && $0 != "." && $0 != "," })
+    return value < 0 && !isZero ? minus + text : text
+  }
+
+  /// Three significant digits with thousands separators: `5,590`, `41.3`, `0.123`, `0`.
+  public static func significant(_ value: Double, digits: Int = 3) -> String {
+    guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "∞" : minus + "∞") }
+    let magnitude = abs(value)
+    guard magnitude >= 1e-12 else { return "0" }
+    var decimals = 0
+    var scaled = magnitude
+    while scaled < pow10(digits - 1) && decimals < 12 {
+      scaled *= 10
+      decimals += 1
+    }
+    // Rounding can carry into a new digit (0.99999 → 1.00, not 1.000).
+    if decimals > 0 && scaled.rounded() >= pow10(digits) { decimals -= 1 }
+    return grouped(value, digits: decimals)
+  }
+
+  /// `1,204.5 MiB`, `27.7 MiB`, `3.25 MiB`, `0.125 MiB` (memory-over-time series are MiB).
+  public static func mib(_ value: Double) -> String { mibNumber(value) + " MiB" }
+
+  /// The number part of `mib`.
+  public static func mibNumber(_ value: Double) -> String {
+    let magnitude = abs(value)
+    let digits = magnitude >= 10 ? 1 : (magnitude >= 1 ? 2 : 3)
+    var text = grouped(value, digits: digits)
+    // `512 MiB`, not `512.0 MiB`.
+    if let dot = text.firstIndex(of: "."), text[text.index(after: dot)...].allSatisfy({ $0 == "0" }) {
+      text = String(text[..<dot])
+    }
+    return text
+  }
+
+  /// A signed MiB change: `+12.5 MiB`, `−3.20 MiB`, `±0 MiB`.
+  public static func signedMiB(_ value: Double) -> String {
+    let text = mibNumber(abs(value))
+    if text.allSatisfy({ $0 == "0" || $0 == "." || $0 == "," }) { return "±0 MiB" }
+    return (value < 0 ? minus : "+") + text + " MiB"
+  }
+
+  /// An interval: `5,629–5,668`, or `−7.96 to 22.2` when a bound is negative (a dash between
+  /// signed numbers reads as a minus).
+  public static func interval(_ low: String, _ high: String) -> String {
+    low.hasPrefix(minus) || high.hasPrefix(minus) ? "\(low) to \(high)" : "\(low)–\(high)"
+  }
+
+  /// Rounds a count up to two significant digits, for "run about N samples": 1,234 → 1,300.
+  public static func roundedUp(_ value: Double) -> Int {
+    guard value > 100 else { return Int(value.rounded(.up)) }
+    var scale = 1.0
+    while value / scale >= 100 { scale *= 10 }
+    return Int((value / scale).rounded(.up) * scale)
+  }
+
+  /// Seconds without trailing zeros: `5 s`, `2.5 s`, `0.25 s`.
+  public static func seconds(_ value: Double) -> String {
+    var text = significant(value, digits: 3)
+    if text.contains(".") {
+      while text.hasSuffix("0") { text.removeLast() }
+      if text.hasSuffix(".") { text.removeLast() }
+    }
+    return text + " s"
+  }
+
+  /// `35 s`, `4.5 min`, `17 min`, `2.3 h`, `3.1 days`.
+  public static func duration(_ seconds: Double) -> String {
+    if seconds < 90 { return "\(Int(seconds.rounded())) s" }
+    let minutes = seconds / 60
+    if minutes < 10 { return fixed(minutes, digits: 1) + " min" }
+    if minutes < 90 { return "\(Int(minutes.rounded())) min" }
+    let hours = minutes / 60
+    if hours < 48 { return fixed(hours, digits: 1) + " h" }
+    return fixed(hours / 24, digits: 1) + " days"
+  }
+
+  /// `p < 0.001`, `p = 0.012`, `p = 0.41`.
+  public static func pValue(_ p: Double) -> String {
+    if p < 0.001 { return "p < 0.001" }
+    if p < 0.01 { return "p = " + fixed(p, digits: 3) }
+    return "p = " + fixed(p, digits: 2)
+  }
+
+  private static func pow10(_ n: Int) -> Double {
+    var v = 1.0
+    for _ in 0..<max(0, n) { v *= 10 }
+    return v
   }
 }

@@ -70,7 +70,7 @@ public struct DiffGate: Sendable, Equatable {
       return Result(passed: false, delta: nil, deltaPercent: nil, message: "\(name): the totals are unknown, so the gate cannot pass")
     }
     let change = DiffFormat.magnitude(abs(delta), metric.metric)
-    let percent = total.deltaPercent.map { " (\(DiffFormat.signedPercent($0)))" } ?? ""
+    let percent = total.deltaPercent.map { " (\(Units.signedPercent($0)))" } ?? ""
     let crossed: Bool
     switch limit {
     case .percent(let p):

@@ -5,7 +5,7 @@ public enum DiffFormat {
   /// `−35.5 kB`, `+1,204`, `0`.
   public static func signed(_ value: Double, _ metric: Metric) -> String {
     if value == 0 { return "0" }
-    let sign = value < 0 ? "−" : "+"
+    let sign = value < 0 ? Units.minus : "+"
     return sign + magnitude(abs(value), metric)
   }
 
@@ -15,13 +15,6 @@ public enum DiffFormat {
     if metric == .memory { return Units.bytes(Int64(value.rounded())) }
     if value < 100 && value != value.rounded() { return Units.fixed(value, digits: 1) }
     return Units.count(Int64(value.rounded()))
-  }
-
-  /// `−0.08%`, `+5.8%`.
-  public static func signedPercent(_ value: Double) -> String {
-    if value == 0 { return "0%" }
-    let digits = abs(value) < 1 ? 2 : 1
-    return (value < 0 ? "−" : "+") + Units.fixed(abs(value), digits: digits) + "%"
   }
 
   /// A side's value for a table cell: the median, `< bound` when unlisted, or `—`.
@@ -50,7 +43,7 @@ public enum DiffFormat {
   public static func percent(_ row: DiffRow) -> String {
     if row.status == .new { return "new" }
     guard let p = row.deltaPercent else { return "" }
-    return signedPercent(p)
+    return Units.signedPercent(p)
   }
 
   /// "Allocated memory −35.5 kB (−0.08%), objects −888; retained unchanged".
@@ -69,9 +62,9 @@ public enum DiffFormat {
         continue
       }
       var text = "\(name) memory "
-      text += b == 0 ? "unchanged" : signed(b, .memory) + (bytes?.deltaPercent.map { " (\(signedPercent($0)))" } ?? "")
+      text += b == 0 ? "unchanged" : signed(b, .memory) + (bytes?.deltaPercent.map { " (\(Units.signedPercent($0)))" } ?? "")
       text += ", objects "
-      text += o == 0 ? "unchanged" : signed(o, .objects) + (objects?.deltaPercent.map { " (\(signedPercent($0)))" } ?? "")
+      text += o == 0 ? "unchanged" : signed(o, .objects) + (objects?.deltaPercent.map { " (\(Units.signedPercent($0)))" } ?? "")
       if let t = bytes, !t.isReal, t.before?.runCount ?? 1 > 1 || t.after?.runCount ?? 1 > 1 { text += " (within run-to-run noise)" }
       parts.append(text)
     }

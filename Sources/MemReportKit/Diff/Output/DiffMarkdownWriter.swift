@@ -30,7 +30,7 @@ public struct DiffMarkdownWriter: DiffWriter {
     for total in diff.totals {
       head += "| \(total.label) | \(total.before.map { DiffFormat.side($0, total.metric) } ?? "unknown") | "
       head += "\(total.after.map { DiffFormat.side($0, total.metric) } ?? "unknown") | "
-      head += "\(total.delta.map { DiffFormat.signed($0, total.metric) } ?? "") | \(total.deltaPercent.map(DiffFormat.signedPercent) ?? "") |\n"
+      head += "\(total.delta.map { DiffFormat.signed($0, total.metric) } ?? "") | \(total.deltaPercent.map(Units.signedPercent) ?? "") |\n"
     }
     let top = context.top ?? Self.defaultTop
     let lead = diff.section("allocated memory by location") ?? diff.sections.first { $0.moverCount > 0 }

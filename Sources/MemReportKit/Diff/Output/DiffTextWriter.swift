@@ -21,7 +21,7 @@ public struct DiffTextWriter: DiffWriter {
         total.before.map { DiffFormat.side($0, total.metric) } ?? "unknown",
         total.after.map { DiffFormat.side($0, total.metric) } ?? "unknown",
         total.delta.map { DiffFormat.signed($0, total.metric) } ?? "",
-        total.deltaPercent.map(DiffFormat.signedPercent) ?? "",
+        total.deltaPercent.map(Units.signedPercent) ?? "",
       ])
     }
     TextTable.write(table, rightAligned: [1, 2, 3, 4], into: &out)

@@ -90,7 +90,7 @@ public struct HTMLDiffWriter: DiffWriter {
       deltaClass: delta > 0 ? "grow" : (delta < 0 ? "shrink" : ""),
       before: total.before.map { DiffFormat.side($0, total.metric) } ?? "unknown",
       after: total.after.map { DiffFormat.side($0, total.metric) } ?? "unknown",
-      percent: total.deltaPercent.map(DiffFormat.signedPercent) ?? "n/a")
+      percent: total.deltaPercent.map(Units.signedPercent) ?? "n/a")
   }
 
   static func section(_ section: DiffSection, index: Int, top: Int) -> SectionView {

@@ -383,7 +383,7 @@ public struct MemOverTimeParser {
       if level > 65_536 {
         warn(
           0,
-          "the values would be \(TrendFormat.significant(level / 1024)) GiB as MiB: if they are KiB (ps -o rss=), pass '--unit KiB'"
+          "the values would be \(Units.significant(level / 1024)) GiB as MiB: if they are KiB (ps -o rss=), pass '--unit KiB'"
         )
       }
     }
@@ -401,7 +401,7 @@ public struct MemOverTimeParser {
         if irregular {
           warn(
             0,
-            "the '\(series.timeColumn ?? "time")' column is not evenly spaced (median step \(TrendFormat.significant(interval)) s); samples are analysed in row order"
+            "the '\(series.timeColumn ?? "time")' column is not evenly spaced (median step \(Units.significant(interval)) s); samples are analysed in row order"
           )
         }
       }

@@ -57,7 +57,7 @@ public struct TrendComparison: Sendable {
   }
 
   private static func summarise(_ c: TrendComparison) -> String {
-    let f = TrendFormat.self
+    let f = Units.self
     func rate(_ s: Double?) -> String { s.map { f.significant($0 * 1000) } ?? "n/a" }
     let growth = "tail growth \(rate(c.beforeSlope)) → \(rate(c.afterSlope)) MiB per 1,000 samples"
     switch (c.beforeVerdict, c.afterVerdict) {
@@ -70,13 +70,13 @@ public struct TrendComparison: Sendable {
       }
       let change = (a - b) / b
       let word = change < 0 ? "slower" : "faster"
-      return "still leaking, \(f.percent(abs(change))) \(word): \(growth)."
+      return "still leaking, \(f.share(abs(change))) \(word): \(growth)."
     case (.bloat, .leak), (.stable, .leak):
       return "a leak appeared: \(growth)."
     case (.bloat, .bloat), (.stable, .stable), (.bloat, .stable), (.stable, .bloat):
       guard let pb = c.beforePlateau, let pa = c.afterPlateau else { return "\(growth)." }
       let delta = pa - pb
-      let share = pb > 0 ? " (\(delta < 0 ? "−" : "+")\(f.percent(abs(delta) / pb)))" : ""
+      let share = pb > 0 ? " (\(delta < 0 ? Units.minus : "+")\(f.share(abs(delta) / pb)))" : ""
       return
         "no leak in either; plateau \(f.mib(pb)) → \(f.mib(pa)), \(f.signedMiB(delta))\(share)."
     default:

@@ -3,20 +3,20 @@ import MemReportCore
 /// stable or undecided, and for `inconclusive` what to run instead.
 enum TrendExplanation {
   static func explain(_ a: TrendAnalysis, series: MemorySeries) -> String {
-    let f = TrendFormat.self
+    let f = Units.self
     var text = patternPrefix(a, series: series)
     let tailCount = a.tailRange.count
     switch a.verdict {
     case .leak:
       guard let fit = a.fit else { break }
       let first = series.values[a.analysedRange.lowerBound]
-      text += "memory rose from \(f.mib(first)) to \(f.mib(a.endMiB)) over \(f.samples(a.samples))"
+      text += "memory rose from \(f.mib(first)) to \(f.mib(a.endMiB)) over \(f.counted(a.samples, "sample"))"
       text +=
         " (\(f.duration(Double(a.samples - 1) * series.intervalSeconds))) and never levelled off: "
       if a.warmupSamples > 0 {
         text += "after a \(Units.count(Int64(a.warmupSamples)))-sample warm-up, "
       }
-      text += "it grew \(f.mib(fit.growth)) over the last \(f.samples(tailCount))"
+      text += "it grew \(f.mib(fit.growth)) over the last \(f.counted(tailCount, "sample"))"
       text +=
         " (95% CI \(f.interval(f.mibNumber(fit.growthLow), f.mibNumber(fit.growthHigh))), \(f.pValue(fit.test.pValue))),"
       text +=
@@ -25,19 +25,19 @@ enum TrendExplanation {
     case .bloat:
       guard let fit = a.fit, let plateau = a.plateauMiB, let rise = a.riseMiB else { break }
       let share = Double(a.warmupSamples) / Double(max(1, a.samples))
-      text += "memory rose \(f.mib(rise)) in the first \(f.percent(share)) of samples"
+      text += "memory rose \(f.mib(rise)) in the first \(f.share(share)) of samples"
       text +=
-        " (\(f.samples(a.warmupSamples)), \(f.duration(Double(a.warmupSamples) * series.intervalSeconds))),"
+        " (\(f.counted(a.warmupSamples, "sample")), \(f.duration(Double(a.warmupSamples) * series.intervalSeconds))),"
       text += " then stayed within ±\(f.mib(a.plateauSpreadMiB ?? 0)) of \(f.mib(plateau))"
       text +=
-        " for the remaining \(f.samples(tailCount)) (\(tailGrowth(fit, threshold: a.thresholdMiB))): bloat, not a leak."
+        " for the remaining \(f.counted(tailCount, "sample")) (\(tailGrowth(fit, threshold: a.thresholdMiB))): bloat, not a leak."
     case .stable:
       guard let fit = a.fit, let plateau = a.plateauMiB else { break }
       text += "memory stayed within ±\(f.mib(a.plateauSpreadMiB ?? 0)) of \(f.mib(plateau))"
       text +=
         a.warmupSamples == 0
-        ? " for all \(f.samples(tailCount))"
-        : " for the last \(f.samples(tailCount)) after the first \(f.samples(a.warmupSamples))"
+        ? " for all \(f.counted(tailCount, "sample"))"
+        : " for the last \(f.counted(tailCount, "sample")) after the first \(f.counted(a.warmupSamples, "sample"))"
       text +=
         " without a warm-up rise (\(f.signedMiB(a.riseMiB ?? 0)) since the start) and without growth"
       text += " (\(tailGrowth(fit, threshold: a.thresholdMiB))): stable, neither a leak nor bloat."
@@ -49,7 +49,7 @@ enum TrendExplanation {
 
   /// "growth at most 0.80 MiB with 95% confidence, under the 6.20 MiB threshold".
   private static func tailGrowth(_ fit: TrendFit, threshold: Double) -> String {
-    let f = TrendFormat.self
+    let f = Units.self
     if fit.growthHigh <= 0 {
       return
         "it fell \(f.mib(-fit.growth)) (95% CI \(f.interval(f.mibNumber(-fit.growthHigh), f.mibNumber(-fit.growthLow))))"
@@ -59,7 +59,7 @@ enum TrendExplanation {
   }
 
   private static func patternPrefix(_ a: TrendAnalysis, series: MemorySeries) -> String {
-    let f = TrendFormat.self
+    let f = Units.self
     let drops = a.pattern.drops
     guard !drops.isEmpty else { return "" }
     if a.pattern.sawtooth {
@@ -68,11 +68,11 @@ enum TrendExplanation {
         "memory drops by about \(f.mib(size)) every \(f.significant(a.pattern.period ?? 0, digits: 2)) samples"
         + " (\(drops.count) drops, a GC sawtooth), so the trend is measured on the memory left after each drop; "
     }
-    let list = drops.map { "\(f.mib($0.sizeMiB)) after \(f.samples($0.sample))" }.joined(
+    let list = drops.map { "\(f.mib($0.sizeMiB)) after \(f.counted($0.sample, "sample"))" }.joined(
       separator: " and ")
     var text = "memory dropped by \(list) (a restart or a big GC), so "
     if a.analysedRange.upperBound == a.samples {
-      text += "the \(f.samples(a.analysedRange.count)) after the drop are analysed on their own; "
+      text += "the \(f.counted(a.analysedRange.count, "sample")) after the drop are analysed on their own; "
     } else {
       text +=
         "the longest stretch between drops (samples \(a.analysedRange.lowerBound)–\(a.analysedRange.upperBound - 1)) is analysed on its own; "
@@ -81,13 +81,13 @@ enum TrendExplanation {
   }
 
   private static func inconclusive(_ a: TrendAnalysis, series: MemorySeries) -> String {
-    let f = TrendFormat.self
+    let f = Units.self
     var text: String
     let fit = a.fit
     switch a.uncertainty {
     case .tooShort(let minimum)?:
       text =
-        "only \(f.samples(a.samples)) (\(f.duration(Double(max(0, a.samples - 1)) * series.intervalSeconds))):"
+        "only \(f.counted(a.samples, "sample")) (\(f.duration(Double(max(0, a.samples - 1)) * series.intervalSeconds))):"
       text +=
         " too few to see whether memory levels off (it went from \(f.mib(a.startMiB)) to \(f.mib(a.endMiB)));"
       text += " the analysis needs at least \(minimum)."
@@ -95,7 +95,7 @@ enum TrendExplanation {
       text = "the drops leave no stretch of \(TrendClassifier.minimumSamples) samples to analyse."
     case .tooNoisy?:
       text =
-        "memory moves too much to tell: over the last \(f.samples(a.tailRange.count)) it changed"
+        "memory moves too much to tell: over the last \(f.counted(a.tailRange.count, "sample")) it changed"
       if let fit {
         text +=
           " \(f.signedMiB(fit.growth)) (95% CI \(f.interval(f.mibNumber(fit.growthLow), f.mibNumber(fit.growthHigh))),"
@@ -107,7 +107,7 @@ enum TrendExplanation {
       text = "memory grows slightly"
       if let fit {
         text +=
-          " (\(f.pValue(fit.test.pValue))): \(f.mib(fit.growth)) over the last \(f.samples(a.tailRange.count))"
+          " (\(f.pValue(fit.test.pValue))): \(f.mib(fit.growth)) over the last \(f.counted(a.tailRange.count, "sample"))"
         text += " (95% CI \(f.interval(f.mibNumber(fit.growthLow), f.mibNumber(fit.growthHigh))))"
       }
       text +=
@@ -118,9 +118,9 @@ enum TrendExplanation {
       text += " to \(f.significant(to * 1000)) MiB per 1,000 samples, so it may yet level off."
     case .singleStep(let sample, let height)?:
       text =
-        "memory jumped \(f.mib(height)) after \(f.samples(sample)) and was flat before and after it:"
+        "memory jumped \(f.mib(height)) after \(f.counted(sample, "sample")) and was flat before and after it:"
       text +=
-        " one step up is bloat, repeated steps are a leak, and the \(f.samples(a.samples - sample)) after it are too few to tell."
+        " one step up is bloat, repeated steps are a leak, and the \(f.counted(a.samples - sample, "sample")) after it are too few to tell."
     case nil:
       text = "the series could not be analysed."
     }
@@ -130,11 +130,11 @@ enum TrendExplanation {
 
   /// "Run about 620 samples (52 min at 5 s): with ≈243 requests per sample, TEST_COUNT=151000."
   static func advice(needed: Int, series: MemorySeries) -> String {
-    let f = TrendFormat.self
+    let f = Units.self
     let n = max(1, series.count)
     let samples = f.roundedUp(Double(needed))
     var text =
-      "Run about \(f.samples(samples)) (\(f.duration(Double(samples) * series.intervalSeconds))"
+      "Run about \(f.counted(samples, "sample")) (\(f.duration(Double(samples) * series.intervalSeconds))"
     text += " at \(f.seconds(series.intervalSeconds)) per sample)"
     if let rate = series.requestsPerSample {
       let requests = f.roundedUp(Double(samples) * rate)

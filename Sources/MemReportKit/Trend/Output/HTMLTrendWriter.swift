@@ -44,7 +44,7 @@ public struct HTMLTrendWriter: TrendWriter {
     let page = Page(
       chrome: PageChrome(title: "memreport trend", inputs: report.entries.map(\.series.source), templates: templates),
       inputs: report.entries.map { DisplayText.clean($0.series.source) }, verdict: DisplayText.clean(verdict),
-      limit: report.limitMiB.map { TrendFormat.mib($0) }, chart: chart,
+      limit: report.limitMiB.map { Units.mib($0) }, chart: chart,
       caption: "Memory (MiB) against "
         + (report.entries.allSatisfy { $0.series.requestsPerSample != nil } ? "requests" : "samples")
         + "; the warm-up is shaded and each series' fitted tail trend is dashed.",
@@ -70,7 +70,7 @@ public struct HTMLTrendWriter: TrendWriter {
   }
 
   static func table(_ report: TrendReport, labels: [String]) -> TableModel {
-    let f = TrendFormat.self
+    let f = Units.self
     let rows = zip(report.entries, labels).map { e, label -> TableModel.Row in
       let a = e.analysis
       return TableModel.Row(cells: [

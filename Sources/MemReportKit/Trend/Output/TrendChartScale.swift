@@ -65,6 +65,6 @@ struct TrendChartScale: Equatable {
 
   private func compact(_ value: Double, _ step: Double) -> String {
     let decimals = step >= 1 ? 0 : Int((-log10(step)).rounded(.up))
-    return TrendFormat.grouped(value, digits: max(0, decimals))
+    return Units.grouped(value, digits: max(0, decimals))
   }
 }

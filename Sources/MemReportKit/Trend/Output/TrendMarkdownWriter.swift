@@ -6,7 +6,7 @@ public struct TrendMarkdownWriter: TrendWriter {
   public init() {}
 
   public func write(_ report: TrendReport, into out: inout some TextOutputStream) {
-    let f = TrendFormat.self
+    let f = Units.self
     if let c = report.comparisons.first, report.comparisons.count == 1 {
       out.write(
         "**\(c.beforeVerdict.rawValue) → \(c.afterVerdict.rawValue)**: \(MarkdownText.escaped(c.summary))\n\n"

@@ -31,7 +31,7 @@ public struct TrendReport: Sendable {
 
   /// The one-line verdict of a series, as the text and Markdown outputs start with it.
   static func headline(_ e: Entry, perRequest: Bool = true) -> String {
-    let f = TrendFormat.self
+    let f = Units.self
     let a = e.analysis
     switch a.verdict {
     case .leak:
@@ -65,7 +65,7 @@ public struct TrendReport: Sendable {
       case nil: text += "cannot tell"
       }
       if let needed = a.samplesNeeded {
-        text += "; run about \(f.samples(f.roundedUp(Double(needed))))"
+        text += "; run about \(f.counted(f.roundedUp(Double(needed)), "sample"))"
       }
       return text
     }

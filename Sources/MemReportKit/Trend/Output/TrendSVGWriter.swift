@@ -139,7 +139,7 @@ public struct TrendSVGWriter: TrendWriter {
         xml.element(
           "title",
           text:
-            "memory dropped by \(TrendFormat.mib(drop.sizeMiB)) after \(drop.sample) samples (a restart or a big GC)"
+            "memory dropped by \(Units.mib(drop.sizeMiB)) after \(drop.sample) samples (a restart or a big GC)"
         )
         xml.endElement()
         xml.element(
@@ -192,7 +192,7 @@ public struct TrendSVGWriter: TrendWriter {
     if byRequests {
       xTitle = "Requests"
     } else if intervals.count == 1, let interval = intervals.first {
-      xTitle = "Sample (every \(TrendFormat.seconds(interval)))"
+      xTitle = "Sample (every \(Units.seconds(interval)))"
     } else {
       xTitle = "Sample"
     }
@@ -226,14 +226,14 @@ public struct TrendSVGWriter: TrendWriter {
             "x": f(right - 4), "y": f(y - 6), "font-size": "13", "font-weight": "bold",
             "text-anchor": "end", "fill": Self.limitColour, "stroke": "#FFFFFF",
             "stroke-width": "4", "stroke-linejoin": "round", "paint-order": "stroke",
-          ], text: "limit \(TrendFormat.mib(limit))")
+          ], text: "limit \(Units.mib(limit))")
       } else {
         xml.element(
           "text",
           [
             "x": f(right), "y": f(bottom + 42), "font-size": "13", "font-weight": "bold",
             "text-anchor": "end", "fill": Self.limitColour,
-          ], text: "limit \(TrendFormat.mib(limit)): above the chart")
+          ], text: "limit \(Units.mib(limit)): above the chart")
       }
     }
 
@@ -275,16 +275,16 @@ public struct TrendSVGWriter: TrendWriter {
         xml.element(
           "title",
           text:
-            "fitted tail trend: \(TrendFormat.significant(fit.slope * 1000)) MiB per 1,000 samples")
+            "fitted tail trend: \(Units.significant(fit.slope * 1000)) MiB per 1,000 samples")
         xml.endElement()
         if entries.count == 1 {
           let label: String
           switch e.analysis.verdict {
           case .bloat, .stable:
-            label = "plateau \(TrendFormat.mib(e.analysis.plateauMiB ?? fit.value(atSample: s1)))"
+            label = "plateau \(Units.mib(e.analysis.plateauMiB ?? fit.value(atSample: s1)))"
           default:
             label =
-              "trend \(fit.slope >= 0 ? "+" : "")\(TrendFormat.significant(fit.slope * 1000)) MiB / 1,000 samples"
+              "trend \(fit.slope >= 0 ? "+" : "")\(Units.significant(fit.slope * 1000)) MiB / 1,000 samples"
           }
           let above = y1 - 10 > top + 14
           xml.element(

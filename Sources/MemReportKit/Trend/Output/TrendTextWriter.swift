@@ -22,19 +22,19 @@ public struct TrendTextWriter: TrendWriter {
         }
         if let b = c.beforeSlopePerRequest, let a = c.afterSlopePerRequest {
           facts.append(
-            "\(TrendFormat.significant(b * 1000)) → \(TrendFormat.significant(a * 1000)) MiB per 1,000 requests"
+            "\(Units.significant(b * 1000)) → \(Units.significant(a * 1000)) MiB per 1,000 requests"
           )
         }
-        if let change = c.plateauChange { facts.append("plateau \(TrendFormat.signedMiB(change))") }
-        facts.append("last sample \(TrendFormat.mib(c.beforeEnd)) → \(TrendFormat.mib(c.afterEnd))")
+        if let change = c.plateauChange { facts.append("plateau \(Units.signedMiB(change))") }
+        facts.append("last sample \(Units.mib(c.beforeEnd)) → \(Units.mib(c.afterEnd))")
         out.write("    " + facts.joined(separator: "; ") + "\n")
       }
     }
   }
 
   private func signedRate(_ value: Double) -> String {
-    let text = TrendFormat.significant(abs(value * 1000))
-    return text == "0" ? "±0" : (value < 0 ? "−" : "+") + text
+    let text = Units.significant(abs(value * 1000))
+    return text == "0" ? "±0" : (value < 0 ? Units.minus : "+") + text
   }
 
   private func writeEntry(_ e: TrendReport.Entry, into out: inout some TextOutputStream) {
@@ -55,11 +55,11 @@ public struct TrendTextWriter: TrendWriter {
   /// the text and HTML writers.
   static func evidence(_ e: TrendReport.Entry) -> [String] {
     var lines: [String] = []
-    let f = TrendFormat.self
+    let f = Units.self
     let s = e.series
     let a = e.analysis
     var run =
-      "run: \(f.samples(s.count)), \(f.duration(Double(max(0, s.count - 1)) * s.intervalSeconds))"
+      "run: \(f.counted(s.count, "sample")), \(f.duration(Double(max(0, s.count - 1)) * s.intervalSeconds))"
     run += " at \(f.seconds(s.intervalSeconds)) per sample (\(s.intervalOrigin))"
     if let n = s.testCount, let rps = s.requestsPerSample {
       run +=
@@ -78,7 +78,7 @@ public struct TrendTextWriter: TrendWriter {
     )
     if !a.pattern.drops.isEmpty {
       let drops = a.pattern.drops.prefix(5).map {
-        "\(f.mib($0.sizeMiB)) after \(f.samples($0.sample))"
+        "\(f.mib($0.sizeMiB)) after \(f.counted($0.sample, "sample"))"
       }
       var line = "drops: " + drops.joined(separator: ", ")
       if a.pattern.drops.count > 5 { line += ", … \(a.pattern.drops.count - 5) more" }
@@ -93,9 +93,9 @@ public struct TrendTextWriter: TrendWriter {
     }
     let tail = a.tailRange
     var warm =
-      "warm-up: \(f.samples(a.warmupSamples)) (\(f.duration(Double(a.warmupSamples) * s.intervalSeconds)))"
+      "warm-up: \(f.counted(a.warmupSamples, "sample")) (\(f.duration(Double(a.warmupSamples) * s.intervalSeconds)))"
     if let rise = a.riseMiB { warm += ", rise \(f.signedMiB(rise))" }
-    warm += "; tail: samples \(tail.lowerBound)–\(tail.upperBound - 1) (\(f.samples(tail.count)))"
+    warm += "; tail: samples \(tail.lowerBound)–\(tail.upperBound - 1) (\(f.counted(tail.count, "sample")))"
     lines.append(warm)
     if let plateau = a.plateauMiB {
       lines.append(
@@ -132,10 +132,10 @@ public struct TrendTextWriter: TrendWriter {
 
   /// "limit 512 MiB: reached after 87 samples" / "... in ≈120 samples (95% CI 110–130), ≈29,000 requests, 10 min".
   static func projectionLine(_ p: TrendProjection, verdict: TrendVerdict) -> String {
-    let f = TrendFormat.self
+    let f = Units.self
     var text = "limit \(f.mib(p.limitMiB)): "
     if let reached = p.reachedAtSample {
-      text += "reached after \(f.samples(reached))"
+      text += "reached after \(f.counted(reached, "sample"))"
       if let r = p.requests(Double(reached)) {
         text += " (≈\(Units.count(Int64(r.rounded()))) requests)"
       }
@@ -145,7 +145,7 @@ public struct TrendTextWriter: TrendWriter {
       if p.levelMiB >= p.limitMiB {
         return text + "the level \(f.mib(p.levelMiB)) is at or above it"
       }
-      let share = f.percent(p.levelMiB / p.limitMiB)
+      let share = f.share(p.levelMiB / p.limitMiB)
       return text + "not reached: memory levels off at \(f.mib(p.levelMiB)), \(share) of the limit"
     }
     text += "in ≈\(Units.count(Int64(samples.rounded(.up)))) more samples"
