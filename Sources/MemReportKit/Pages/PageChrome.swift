@@ -15,9 +15,3 @@ struct PageChrome {
     self.inputs = inputs.map(DisplayText.clean)
   }
 }
-
-/// A `label: value` line of a page's fact list (`<dl>`).
-struct LabelledValue {
-  var label: String
-  var value: String
-}

@@ -39,7 +39,7 @@ public struct HTMLReportWriter: ReportWriter {
     guard let templates = options.templates ?? (try? HTMLTemplates.embedded()) else { return }
     let page = ReportPage(
       chrome: PageChrome(title: "memreport: \(source)", inputs: [source], templates: templates),
-      source: DisplayText.clean(source), metaLines: [LabelledValue(label: "Reports", value: String(reports.count))],
+      source: DisplayText.clean(source), metaLines: [Fact(label: "Reports", value: String(reports.count))],
       reports: reports)
     if let html = try? templates.render("report", page) { out.write(html) }
   }
@@ -47,7 +47,7 @@ public struct HTMLReportWriter: ReportWriter {
   struct ReportPage {
     var chrome: PageChrome
     var source: String
-    var metaLines: [LabelledValue]
+    var metaLines: [Fact]
     var reports: [ReportView]
   }
 }

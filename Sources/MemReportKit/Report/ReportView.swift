@@ -2,7 +2,7 @@ import MemReportCore
 /// The view model of one report on the HTML page: every field pre-formatted, so the template only
 /// lays it out.
 struct ReportView {
-  typealias Meta = LabelledValue
+  typealias Meta = Fact
 
   struct Card {
     var label: String

@@ -9,7 +9,7 @@ public struct HTMLTrendWriter: TrendWriter {
   struct SeriesView {
     var label: String
     var headline: String
-    var evidence: [LabelledValue]
+    var evidence: [Fact]
     var explanation: String
     var warnings: [String]
   }
@@ -54,9 +54,9 @@ public struct HTMLTrendWriter: TrendWriter {
       table: Self.table(report, labels: labels),
       series: zip(report.entries, labels).map { entry, label in
         let lines = TrendTextWriter.evidence(entry)
-        let facts = lines.dropLast().map { line -> LabelledValue in
-          guard let colon = line.firstRange(of: ": ") else { return LabelledValue(label: "", value: DisplayText.clean(line)) }
-          return LabelledValue(label: String(line[..<colon.lowerBound]), value: DisplayText.clean(String(line[colon.upperBound...])))
+        let facts = lines.dropLast().map { line -> Fact in
+          guard let colon = line.firstRange(of: ": ") else { return Fact(label: "", value: DisplayText.clean(line)) }
+          return Fact(label: String(line[..<colon.lowerBound]), value: DisplayText.clean(String(line[colon.upperBound...])))
         }
         let warnings = entry.series.warnings.isEmpty ? [] : [
           "\(entry.series.warnings.count) warning(s) while reading: "
