@@ -7,11 +7,37 @@ import MemReportCore
 #endif
 
 /// Prints library errors as `memreport: error: PATH:LINE: what is wrong` and turns them into the
-/// documented exit codes (64 usage, 65 unusable input, 66 cannot open, 74 cannot write).
+/// documented exit codes. Exit codes live here only.
 enum ExitCodes {
+  /// A `--fail-on-increase` gate was crossed (the output is still written).
+  static let gateCrossed: Int32 = 1
+  /// The command line is wrong (`EX_USAGE`).
+  static let usage: Int32 = 64
+  /// The input was read but cannot be used (`EX_DATAERR`).
+  static let unusableInput: Int32 = 65
+  /// An input cannot be opened or read (`EX_NOINPUT`).
+  static let cannotOpen: Int32 = 66
+  /// The output cannot be written (`EX_IOERR`).
+  static let cannotWrite: Int32 = 74
+
+  static func code(_ error: MemReportError) -> Int32 {
+    switch error {
+    case .usage: return usage
+    case .unusableInput, .otherInputKind: return unusableInput
+    case .cannotOpen: return cannotOpen
+    case .cannotWrite: return cannotWrite
+    }
+  }
+
   static func fail(_ error: MemReportError) -> ExitCode {
-    Diagnostics.error(error.description)
-    return ExitCode(error.exitCode)
+    var message = error.description
+    if case .otherInputKind(_, _, let found, _) = error, let kind = InputKind(rawValue: found),
+      let command = MemReportCommand.command(reading: kind)
+    {
+      message += ": use 'memreport \(command)'"
+    }
+    Diagnostics.error(message)
+    return ExitCode(code(error))
   }
 }
 

@@ -16,3 +16,21 @@ struct MemReportCommand: ParsableCommand {
     defaultSubcommand: nil
   )
 }
+
+/// A subcommand and the kinds of input it reads (the registry's detection points users of the
+/// wrong command to the right one).
+protocol ReadsInputs {
+  static var reads: [InputKind] { get }
+}
+
+extension MemReportCommand {
+  /// The name of the subcommand that reads `kind`.
+  static func command(reading kind: InputKind) -> String? {
+    for command in configuration.subcommands {
+      if let reader = command as? any ReadsInputs.Type, reader.reads.contains(kind) {
+        return command._commandName
+      }
+    }
+    return nil
+  }
+}

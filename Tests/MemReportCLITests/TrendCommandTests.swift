@@ -144,7 +144,28 @@ struct TrendCommandTests {
     let report = try CLIRunner.run(["trend", CLIRunner.sample("default.txt")])
     #expect(report.status == 65)
     #expect(
-      report.stderr.contains(
-        "this is a memory_profiler report, not a memory-over-time series: use 'memreport report'"))
+      report.stderr
+        == "memreport: error: \(CLIRunner.sample("default.txt")):1: this looks like a memory_profiler report, "
+        + "not a memory-over-time series (derailed perf:mem_over_time): use 'memreport report'\n")
+  }
+
+  /// Detection reads ahead on pipes too, and the parser then sees every byte once.
+  @Test func detectionOnStandardInput() throws {
+    let series = try Data(contentsOf: URL(fileURLWithPath: CLIRunner.sample("mem-over-time/leak-stdout.txt")))
+    let asReport = try CLIRunner.run(["report", "-"], stdin: series)
+    #expect(asReport.status == 65)
+    #expect(asReport.stderr.hasSuffix("not a memory_profiler report: use 'memreport trend'\n"), "\(asReport.stderr)")
+    let viaPipe = try CLIRunner.run(["trend", "-", "--format", "json"], stdin: series)
+    let viaFile = try CLIRunner.run(["trend", CLIRunner.sample("mem-over-time/leak-stdout.txt"), "--format", "json"])
+    #expect(viaPipe.status == 0)
+    #expect(
+      viaPipe.stdout.replacingOccurrences(of: "\"-\"", with: "\"X\"")
+        == viaFile.stdout.replacingOccurrences(of: "\"\(CLIRunner.sample("mem-over-time/leak-stdout.txt"))\"", with: "\"X\""))
+    // 2 MB through a pipe: the read-ahead (64 KiB) is handed to the parser before the rest.
+    let big = try Data(contentsOf: URL(fileURLWithPath: CLIRunner.sample("top3000.txt")))
+    let piped = try CLIRunner.run(["report", "-", "--format", "json"], stdin: big)
+    let file = try CLIRunner.run(["report", CLIRunner.sample("top3000.txt"), "--format", "json"])
+    #expect(piped.status == 0)
+    #expect(piped.stdout.count == file.stdout.count + 1 - CLIRunner.sample("top3000.txt").utf8.count)
   }
 }

@@ -12,6 +12,50 @@ public struct InputFile: Sendable {
   package let descriptor: Int32
   /// The size for regular files, for progress lines; `nil` for pipes and terminals.
   public let size: Int?
+  /// Bytes read ahead by `head(limit:)`, handed out again before the rest of the input.
+  package let readAhead = ReadAhead()
+
+  init(path: String, descriptor: Int32, size: Int?) {
+    self.path = path
+    self.descriptor = descriptor
+    self.size = size
+  }
+
+  /// The first `limit` bytes (fewer when the input is shorter), for detecting what the input is by
+  /// its content. Works on pipes too: the bytes are kept and every later read starts with them.
+  /// - Throws: `MemReportError.cannotOpen` when reading fails.
+  public func head(limit: Int = 64 << 10) throws -> [UInt8] {
+    while readAhead.bytes.count < limit && !readAhead.ended {
+      var chunk = [UInt8](repeating: 0, count: limit - readAhead.bytes.count)
+      let n = try chunk.withUnsafeMutableBytes { try readDescriptor(into: $0) }
+      if n == 0 { readAhead.ended = true }
+      readAhead.bytes += chunk[0..<n]
+    }
+    return Array(readAhead.bytes.prefix(limit))
+  }
+
+  /// Reads what is available into `buffer`: read-ahead bytes first, then the descriptor.
+  /// - Returns: the number of bytes read; 0 at the end of the input.
+  package func readSome(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    if readAhead.offset < readAhead.bytes.count {
+      let n = min(buffer.count, readAhead.bytes.count - readAhead.offset)
+      readAhead.bytes.withUnsafeBytes { source in
+        buffer.baseAddress?.copyMemory(from: source.baseAddress! + readAhead.offset, byteCount: n)
+      }
+      readAhead.offset += n
+      return n
+    }
+    if readAhead.ended { return 0 }
+    return try readDescriptor(into: buffer)
+  }
+
+  private func readDescriptor(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    while true {
+      let n = read(descriptor, buffer.baseAddress, buffer.count)
+      if n >= 0 { return n }
+      if errno != EINTR { throw MemReportError.cannotOpen(path: path, reason: SystemError.message(errno)) }
+    }
+  }
 
   /// Opens `path` for reading.
   /// - Throws: `MemReportError.cannotOpen` for a missing, unreadable or non-regular input such as
@@ -45,11 +89,7 @@ public struct InputFile: Sendable {
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
-      let n = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw MemReportError.cannotOpen(path: path, reason: SystemError.message(errno))
-      }
+      let n = try chunk.withUnsafeMutableBytes { try readSome(into: $0) }
       if n == 0 { return bytes }
       bytes.append(contentsOf: chunk[0..<n])
       if bytes.count > limit {
@@ -61,6 +101,14 @@ public struct InputFile: Sendable {
   public func close() {
     if descriptor != STDIN_FILENO { _ = Glibc.close(descriptor) }
   }
+}
+
+/// The bytes `InputFile.head(limit:)` read ahead, shared by the copies of one `InputFile` (one
+/// reader at a time, like the descriptor itself).
+package final class ReadAhead: @unchecked Sendable {
+  package var bytes: [UInt8] = []
+  package var offset = 0
+  package var ended = false
 }
 
 /// Text for `errno` values.

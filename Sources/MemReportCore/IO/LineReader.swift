@@ -53,11 +53,8 @@ package struct LineReader {
     var skippingOverlong = false
     var total = 0
     while true {
-      let n = read(input.descriptor, buffer + filled, capacity - filled)
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw MemReportError.cannotOpen(path: input.path, reason: SystemError.message(errno))
-      }
+      let n = try input.readSome(
+        into: UnsafeMutableRawBufferPointer(start: buffer + filled, count: capacity - filled))
       total += n
       progress?(total)
       let end = filled + n

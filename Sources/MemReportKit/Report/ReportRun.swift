@@ -39,6 +39,7 @@ public struct ReportRun {
     if let svgDirectory { try SVGFiles.prepare(svgDirectory) }
     let file = try InputFile.open(input)
     defer { file.close() }
+    try InputRegistry.check(file, reads: [.memoryProfilerReport])
     let out = try OutputFile.create(output ?? "-")
     var stream = out
     do {

@@ -35,6 +35,7 @@ public struct TrendRun {
   {
     let input = try InputFile.open(path)
     defer { input.close() }
+    try InputRegistry.check(input, reads: [.memoryOverTimeSeries])
     return try MemOverTimeParser.parse(input, options: options)
   }
 

@@ -5,7 +5,9 @@ import MemReportCore
 extension DiffGate.Metric: ExpressibleByArgument {}
 
 extension MemReportCommand {
-  struct Diff: ParsableCommand {
+  struct Diff: ParsableCommand, ReadsInputs {
+    static let reads: [InputKind] = [.memoryProfilerReport]
+
     static let configuration = CommandConfiguration(
       abstract: "Compare memory_profiler reports before and after a change.",
       discussion: """
@@ -103,7 +105,7 @@ extension MemReportCommand {
         if let result, !result.passed {
           var err = FileHandleStream.standardError
           err.write("memreport: gate: \(result.message)\n")
-          throw ExitCode(1)
+          throw ExitCode(ExitCodes.gateCrossed)
         }
       } catch let error as MemReportError {
         throw ExitCodes.fail(error)

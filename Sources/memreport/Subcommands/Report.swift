@@ -7,7 +7,9 @@ import MemReportCore
 #endif
 
 extension MemReportCommand {
-  struct Report: ParsableCommand {
+  struct Report: ParsableCommand, ReadsInputs {
+    static let reads: [InputKind] = [.memoryProfilerReport]
+
     static let configuration = CommandConfiguration(
       abstract: "Read memory_profiler reports (or derailed perf:objects output) and summarise them.",
       discussion: """

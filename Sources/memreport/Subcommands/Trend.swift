@@ -3,7 +3,9 @@ import MemReportKit
 import MemReportCore
 
 extension MemReportCommand {
-  struct Trend: ParsableCommand {
+  struct Trend: ParsableCommand, ReadsInputs {
+    static let reads: [InputKind] = [.memoryOverTimeSeries]
+
     static let configuration = CommandConfiguration(
       abstract:
         "Leak or bloat? A verdict, with the evidence and a chart, from memory-over-time series (derailed perf:mem_over_time).",

@@ -207,10 +207,10 @@ struct SeriesParsingTests {
     }
     let report = TestFiles.sample("default.txt")
     #expect(
-      throws: MemReportError.unusableInput(
-        path: report, line: 1,
+      throws: MemReportError.otherInputKind(
+        path: report, line: 1, found: InputKind.memoryProfilerReport.rawValue,
         reason:
-          "this is a memory_profiler report, not a memory-over-time series: use 'memreport report'")
+          "this looks like a memory_profiler report, not a memory-over-time series (derailed perf:mem_over_time)")
     ) {
       try readSeries(report)
     }

@@ -315,7 +315,7 @@ public struct MemOverTimeParser {
       {
         throw error(
           number,
-          "this is a memory_profiler report, not a memory-over-time series: use 'memreport report'")
+          "this looks like \(InputKind.memoryProfilerReport.description), not \(InputKind.memoryOverTimeSeries.description)")
       }
       let delimiter = MemOverTimeTable.delimiter(of: text)
       let fields = MemOverTimeTable.split(text, by: delimiter).map {

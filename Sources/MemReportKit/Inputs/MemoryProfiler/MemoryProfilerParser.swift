@@ -608,7 +608,7 @@ public struct MemoryProfilerParser {
       return "this looks like JSON, not a memory_profiler text report (memreport reads the text that pretty_print writes)"
     }
     if numberLines * 2 >= contentLines {
-      return "this looks like a memory-over-time series (derailed perf:mem_over_time), not a memory_profiler report: use 'memreport trend'"
+      return "this looks like \(InputKind.memoryOverTimeSeries.description), not \(InputKind.memoryProfilerReport.description)"
     }
     return "not a memory_profiler report: no 'Total allocated' line or section title found"
   }

@@ -1,0 +1,24 @@
+import MemReportCore
+
+/// Memory-over-time series in the registry: at least two samples, and at least half of the first
+/// lines (derailed's preamble aside) are bare numbers.
+public enum MemOverTimeReader: InputReader {
+  public static let kind = InputKind.memoryOverTimeSeries
+
+  public static func detect(_ head: InputHead) -> Detection {
+    var content = 0
+    var numbers = 0
+    var first: Int?
+    head.forEachLine { line, number in
+      if LineKind.preambleFact(line) != nil { return true }
+      content += 1
+      if LineKind.noise(line) == .number {
+        numbers += 1
+        if first == nil { first = number }
+      }
+      return true
+    }
+    guard numbers >= 2, numbers * 2 >= content, let first else { return .notMine }
+    return .mine(line: first)
+  }
+}
