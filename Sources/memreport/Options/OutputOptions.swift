@@ -6,25 +6,51 @@ import MemReportCore
   import Glibc
 #endif
 
-extension OutputFormat: ExpressibleByArgument {}
+/// The formats one command writes: the one list its `--help`, completions and validation read.
+protocol FormatList {
+  static var formats: [OutputFormat] { get }
+}
+
+enum ReportFormats: FormatList { static var formats: [OutputFormat] { OutputFormat.reportFormats } }
+enum DiffFormats: FormatList { static var formats: [OutputFormat] { OutputFormat.diffFormats } }
+enum TrendFormats: FormatList { static var formats: [OutputFormat] { OutputFormat.trendFormats } }
+
+/// A `--format` value among the formats of `List` only.
+struct FormatChoice<List: FormatList>: ExpressibleByArgument {
+  var format: OutputFormat
+
+  init?(argument: String) {
+    guard let format = OutputFormat(rawValue: argument), List.formats.contains(format) else { return nil }
+    self.format = format
+  }
+
+  static var allValueStrings: [String] { List.formats.map(\.rawValue) }
+  var defaultValueDescription: String { format.rawValue }
+}
 
 /// When to colour text output.
 enum ColourChoice: String, CaseIterable, ExpressibleByArgument {
   case auto, always, never
 }
 
-/// `--format`, `-o`, `--color`, `--quiet`, `--templates`, `--svg`: shared by every command.
-struct OutputOptions: ParsableArguments {
+/// `--color`: for the commands whose text output has colour (report, trend).
+struct ColourOptions: ParsableArguments {
+  @Option(name: .customLong("color"), help: "Colour text output: auto (terminal only, honours NO_COLOR), always, never.")
+  var colour: ColourChoice = .auto
+}
+
+/// `--format`, `-o`, `--quiet`, `--templates`, `--svg`: shared by every command; `List` is the
+/// command's formats.
+struct OutputOptions<List: FormatList>: ParsableArguments {
   /// Output format; inferred from `-o`'s extension when not given, else text.
-  @Option(name: .long, help: "Output format (default: from -o's extension, else text); each command lists the formats it writes.")
-  var format: OutputFormat?
+  @Option(name: .customLong("format"), help: "Output format (default: from -o's extension, else text).")
+  var formatChoice: FormatChoice<List>?
+
+  var format: OutputFormat? { formatChoice?.format }
 
   /// Output path; standard output when absent or `-`.
   @Option(name: [.short, .customLong("output")], help: "Write to this file (default: standard output).")
   var output: String?
-
-  @Option(name: .customLong("color"), help: "Colour text output: auto (terminal only, honours NO_COLOR), always, never.")
-  var colour: ColourChoice = .auto
 
   @Flag(name: .shortAndLong, help: "Do not print warnings (errors still print).")
   var quiet = false
@@ -41,12 +67,10 @@ struct OutputOptions: ParsableArguments {
     return try HTMLTemplates.load(overriding: templates)
   }
 
-  /// Checks the format (given or implied by `-o`) against what a command writes.
-  func check(supported: [OutputFormat]) throws {
+  /// Checks the format implied by `-o` against what the command writes.
+  func validate() throws {
+    let supported = List.formats
     let names = supported.map(\.rawValue).joined(separator: "|")
-    if let format, !supported.contains(format) {
-      throw ValidationError("this command writes \(names), not '\(format.rawValue)'")
-    }
     if format == nil, let output, output != "-", !output.hasPrefix("/dev/") {
       let inferred = OutputFormat(pathExtensionOf: output)
       if let inferred, !supported.contains(inferred) {
@@ -66,9 +90,9 @@ struct OutputOptions: ParsableArguments {
   }
 
   /// Whether to colour: text to a terminal, unless NO_COLOR or `--color never`.
-  func useColour(format: OutputFormat) -> Bool {
-    guard format == .text else { return false }
-    switch colour {
+  func useColour(_ colour: ColourOptions) -> Bool {
+    guard resolvedFormat == .text else { return false }
+    switch colour.colour {
     case .always: return true
     case .never: return false
     case .auto:

@@ -50,13 +50,12 @@ extension MemReportCommand {
     var filterOptions: FilterOptions
 
     @OptionGroup(title: "Output")
-    var outputOptions: OutputOptions
+    var outputOptions: OutputOptions<DiffFormats>
 
     @OptionGroup(title: "Output")
     var rowOptions: RowOptions
 
     func validate() throws {
-      try outputOptions.check(supported: OutputFormat.diffFormats)
       let sides = try resolvedSides()
       if sides.before.isEmpty || sides.after.isEmpty {
         throw ValidationError("give BEFORE and AFTER, or --before FILE... --after FILE...")

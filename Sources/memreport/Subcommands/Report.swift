@@ -36,21 +36,20 @@ extension MemReportCommand {
     var aggregateBy: AggregateKey?
 
     @OptionGroup(title: "Output")
-    var outputOptions: OutputOptions
+    var outputOptions: OutputOptions<ReportFormats>
+
+    @OptionGroup(title: "Output")
+    var colourOptions: ColourOptions
 
     @OptionGroup(title: "Output")
     var rowOptions: RowOptions
-
-    func validate() throws {
-      try outputOptions.check(supported: OutputFormat.reportFormats)
-    }
 
     func run() throws {
       let format = outputOptions.resolvedFormat
       let progress = ProgressLine(input: file)
       do {
         let options = ReportOptions(
-          top: rowOptions.top, colour: outputOptions.useColour(format: format), aggregateBy: aggregateBy,
+          top: rowOptions.top, colour: outputOptions.useColour(colourOptions), aggregateBy: aggregateBy,
           templates: try outputOptions.loadTemplates(for: format))
         var job = ReportRun(
           input: file, format: format, options: options, output: outputOptions.output,

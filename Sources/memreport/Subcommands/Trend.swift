@@ -35,10 +35,12 @@ extension MemReportCommand {
     var trendOptions: TrendOptions
 
     @OptionGroup(title: "Output")
-    var outputOptions: OutputOptions
+    var outputOptions: OutputOptions<TrendFormats>
+
+    @OptionGroup(title: "Output")
+    var colourOptions: ColourOptions
 
     func validate() throws {
-      try outputOptions.check(supported: OutputFormat.trendFormats)
       if files.isEmpty { throw ValidationError("give at least one series") }
       if files.filter({ $0 == "-" }).count > 1 {
         throw ValidationError("standard input ('-') can be read only once")
@@ -50,7 +52,7 @@ extension MemReportCommand {
       var job = TrendRun(
         inputs: files, format: format, output: outputOptions.output,
         parseOptions: trendOptions.parseOptions,
-        limitMiB: trendOptions.limitMiB, colour: outputOptions.useColour(format: format))
+        limitMiB: trendOptions.limitMiB, colour: outputOptions.useColour(colourOptions))
       let quiet = outputOptions.quiet
       do {
         job.templates = try outputOptions.loadTemplates(for: format)
