@@ -1,6 +1,7 @@
 import MemReportCore
 /// The plain-language account of a verdict: what memory did, in numbers, why that is a leak, bloat,
-/// stable or undecided, and for `inconclusive` what to run instead.
+/// stable or undecided, and for `inconclusive` what to run instead. Sample positions (`samples
+/// 3–205`) and the `TEST_COUNT=` value to paste stay plain digits.
 enum TrendExplanation {
   static func explain(_ a: TrendAnalysis, series: MemorySeries) -> String {
     let f = Units.self
@@ -66,7 +67,7 @@ enum TrendExplanation {
       let size = RobustStatistics.median(drops.map(\.sizeMiB))
       return
         "memory drops by about \(f.mib(size)) every \(f.significant(a.pattern.period ?? 0, digits: 2)) samples"
-        + " (\(drops.count) drops, a GC sawtooth), so the trend is measured on the memory left after each drop; "
+        + " (\(f.count(Int64(drops.count))) drops, a GC sawtooth), so the trend is measured on the memory left after each drop; "
     }
     let list = drops.map { "\(f.mib($0.sizeMiB)) after \(f.counted($0.sample, "sample"))" }.joined(
       separator: " and ")
@@ -90,9 +91,10 @@ enum TrendExplanation {
         "only \(f.counted(a.samples, "sample")) (\(f.duration(Double(max(0, a.samples - 1)) * series.intervalSeconds))):"
       text +=
         " too few to see whether memory levels off (it went from \(f.mib(a.startMiB)) to \(f.mib(a.endMiB)));"
-      text += " the analysis needs at least \(minimum)."
+      text += " the analysis needs at least \(f.count(Int64(minimum)))."
     case .interruptedByDrops?:
-      text = "the drops leave no stretch of \(TrendClassifier.minimumSamples) samples to analyse."
+      text =
+        "the drops leave no stretch of \(f.count(Int64(TrendClassifier.minimumSamples))) samples to analyse."
     case .tooNoisy?:
       text =
         "memory moves too much to tell: over the last \(f.counted(a.tailRange.count, "sample")) it changed"
