@@ -358,11 +358,6 @@ public struct TrendSVGWriter: TrendWriter {
     return try xml.finish()
   }
 
-  /// The last path component.
-  static func fileName(_ path: String) -> String {
-    path == "-" ? "standard input" : (path.split(separator: "/").last.map(String.init) ?? path)
-  }
-
   static func clip(_ text: String, _ limit: Int) -> String {
     text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
   }

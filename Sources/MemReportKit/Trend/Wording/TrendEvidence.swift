@@ -111,7 +111,9 @@ enum TrendEvidence {
     let f = Units.self
     if let reached = p.reachedAtSample {
       var text = "reached after \(f.counted(reached, "sample"))"
-      if let r = p.requests(Double(reached)) { text += " (≈\(f.count(Int64(r.rounded()))) requests)" }
+      if let r = p.requests(Double(reached)) {
+        text += " (≈\(f.count(Int64(r.rounded()))) requests)"
+      }
       return text
     }
     guard let samples = p.samplesToLimit else {

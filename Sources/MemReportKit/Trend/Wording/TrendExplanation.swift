@@ -11,7 +11,8 @@ enum TrendExplanation {
     case .leak:
       guard let fit = a.fit else { break }
       let first = series.values[a.analysedRange.lowerBound]
-      text += "memory rose from \(f.mib(first)) to \(f.mib(a.endMiB)) over \(f.counted(a.samples, "sample"))"
+      text +=
+        "memory rose from \(f.mib(first)) to \(f.mib(a.endMiB)) over \(f.counted(a.samples, "sample"))"
       text +=
         " (\(f.duration(Double(a.samples - 1) * series.intervalSeconds))) and never levelled off: "
       if a.warmupSamples > 0 {
@@ -73,7 +74,8 @@ enum TrendExplanation {
       separator: " and ")
     var text = "memory dropped by \(list) (a restart or a big GC), so "
     if a.analysedRange.upperBound == a.samples {
-      text += "the \(f.counted(a.analysedRange.count, "sample")) after the drop are analysed on their own; "
+      text +=
+        "the \(f.counted(a.analysedRange.count, "sample")) after the drop are analysed on their own; "
     } else {
       text +=
         "the longest stretch between drops (samples \(a.analysedRange.lowerBound)–\(a.analysedRange.upperBound - 1)) is analysed on its own; "

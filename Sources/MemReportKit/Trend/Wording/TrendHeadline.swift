@@ -42,7 +42,8 @@ struct TrendHeadline: Sendable, Equatable {
       var text: String
       switch a.uncertainty {
       case .tooShort(let minimum)?:
-        text = "too few samples (\(f.count(Int64(a.samples))) of the \(f.count(Int64(minimum))) needed)"
+        text =
+          "too few samples (\(f.count(Int64(a.samples))) of the \(f.count(Int64(minimum))) needed)"
       case .interruptedByDrops?: text = "too many drops (restarts or big GCs) to analyse"
       case .tooNoisy?: text = "too noisy to tell growth from drift"
       case .uncertainRate?: text = "memory grows slightly, perhaps within drift"
