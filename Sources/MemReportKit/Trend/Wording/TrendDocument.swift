@@ -88,7 +88,9 @@ struct TrendDocument {
   init(_ report: TrendReport) {
     let labels = TrendSourceNames.labels(report.entries.map(\.series.source))
     let names = report.entries.count > 1 ? labels : report.entries.map(\.series.source)
-    series = zip(zip(report.entries, labels), names).map { Self.series($0.0, label: $0.1, name: $1) }
+    series = zip(zip(report.entries, labels), names).map {
+      Self.series($0.0, label: $0.1, name: $1)
+    }
     comparisons = report.comparisons.map { c in
       Comparison(
         before: c.before, after: c.after, afterName: TrendSourceNames.shortName(c.after),
@@ -129,7 +131,9 @@ struct TrendDocument {
     let a = e.analysis
     let fit = a.fit
     let growth = fit.map { f.significant($0.slope * 1000) }
-    let interval = fit.map { f.interval(f.significant($0.low * 1000), f.significant($0.high * 1000)) }
+    let interval = fit.map {
+      f.interval(f.significant($0.low * 1000), f.significant($0.high * 1000))
+    }
     var perRequest: String?
     if let fit, let rps = e.series.requestsPerSample {
       perRequest = "\(f.significant(fit.slope / rps * 1000)) MiB"
@@ -145,7 +149,7 @@ struct TrendDocument {
 
   /// `< 0.001`, `= 0.012`, `= 0.41`: `Units.pValue` without its leading `p`, for a column headed
   /// `p`. The thresholds and digits are `Units.pValue`'s (the kernel has no bare form).
-  private static func pValueCell(_ p: Double) -> String {
+  static func pValueCell(_ p: Double) -> String {
     if p < 0.001 { return "< " + Units.fixed(0.001, digits: 3) }
     return "= " + Units.fixed(p, digits: p < 0.01 ? 3 : 2)
   }
