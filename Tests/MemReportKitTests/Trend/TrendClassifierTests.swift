@@ -30,16 +30,18 @@ struct TrendClassifierTests {
     #expect(abs(perRequest - 23.28) < 0.01)
     // python3: next(i for i, x in enumerate(values) if x >= 512) → 84
     #expect(a.projection?.reachedAtSample == 84)
+    let explanation = TrendExplanation.explain(a, series: s)
     #expect(
-      a.explanation.hasPrefix(
+      explanation.hasPrefix(
         "memory rose from 27.7 MiB to 1,204.5 MiB over 206 samples (17 min) and never levelled off")
     )
-    #expect(a.explanation.hasSuffix("a leak, not bloat."))
+    #expect(explanation.hasSuffix("a leak, not bloat."))
   }
 
   @Test func realPlateauIsBloat() throws {
     for path in [try TrendFiles.plateau, TrendFiles.plateauStdout] {
-      let a = TrendClassifier(limitMiB: 512).analyse(try readSeries(path))
+      let s = try readSeries(path)
+      let a = TrendClassifier(limitMiB: 512).analyse(s)
       #expect(a.verdict == .bloat)
       // The LRU holds TEST_COUNT/5 entries, so memory fills for the first 20% of requests: 41 of
       // 205 samples. It is at 215.5 MiB at sample 40, 220.6 MiB at sample 41, then creeps.
@@ -58,8 +60,9 @@ struct TrendClassifierTests {
       #expect(abs((a.riseMiB ?? 0) - (223.6640625 - 27.69140625)) < 1e-9)
       #expect(a.projection?.reachedAtSample == nil)
       #expect(a.projection?.samplesToLimit == nil)
-      #expect(a.explanation.contains("then stayed within ±"))
-      #expect(a.explanation.hasSuffix("bloat, not a leak."))
+      let explanation = TrendExplanation.explain(a, series: s)
+      #expect(explanation.contains("then stayed within ±"))
+      #expect(explanation.hasSuffix("bloat, not a leak."))
     }
   }
 
@@ -156,13 +159,14 @@ struct TrendClassifierTests {
   }
 
   @Test func shortSeriesAreInconclusiveAndSayWhatToRun() {
-    let a = analyse(Shapes.leak(12, base: 100, rate: 3, sigma: 0.1, seed: 81), testCount: 3000)
+    let s = series(Shapes.leak(12, base: 100, rate: 3, sigma: 0.1, seed: 81), testCount: 3000)
+    let a = TrendClassifier().analyse(s)
     #expect(a.verdict == .inconclusive)
     #expect(a.uncertainty == .tooShort(minimum: 30))
     #expect(a.samplesNeeded == 30)
     // 3,000 requests over 12 samples is 250 per sample: 30 samples need TEST_COUNT=7500.
     #expect(
-      a.explanation.contains(
+      TrendExplanation.explain(a, series: s).contains(
         "Run about 30 samples (2.5 min at 5 s per sample): with ≈250 requests per sample, TEST_COUNT=7500."
       ))
     #expect(analyse([100]).verdict == .inconclusive)
@@ -202,7 +206,7 @@ struct TrendClassifierTests {
     let c = try #require(report.comparisons.first)
     #expect(c.beforeVerdict == .leak && c.afterVerdict == .bloat)
     #expect(
-      c.summary.hasPrefix(
+      TrendComparisonWording.summary(c).hasPrefix(
         "the leak is gone: tail growth 5,651 → 11.2 MiB per 1,000 samples, levels off at 223.7 MiB."
       ))
     #expect(abs((c.slopeChange ?? 0) - (0.011160714285714286 - 5.651393581081081)) < 1e-9)

@@ -40,8 +40,6 @@ public struct TrendAnalysis: Sendable {
   public var samplesNeeded: Int?
   /// When the series would reach `--limit`.
   public var projection: TrendProjection?
-  /// A plain-language account of the verdict and its evidence (and, when inconclusive, what to run).
-  public var explanation = ""
 
   public init(
     verdict: TrendVerdict, samples: Int, analysedRange: Range<Int>, warmupSamples: Int,

@@ -352,7 +352,7 @@ public struct TrendClassifier: Sendable {
     return (signal.firstSample(ofPoint: k + best.end + 1), best.height)
   }
 
-  /// Adds the projection and the explanation.
+  /// Adds the projection.
   private func finish(_ analysis: TrendAnalysis, series: MemorySeries) -> TrendAnalysis {
     var a = analysis
     if let limitMiB {
@@ -368,7 +368,6 @@ public struct TrendClassifier: Sendable {
         slope: fit?.slope ?? 0, low: fit?.low ?? 0, high: fit?.high ?? 0,
         requestsPerSample: series.requestsPerSample, intervalSeconds: series.intervalSeconds)
     }
-    a.explanation = TrendExplanation.explain(a, series: series)
     return a
   }
 }

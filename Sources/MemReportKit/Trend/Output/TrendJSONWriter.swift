@@ -16,16 +16,18 @@ public struct TrendJSONWriter: TrendWriter {
   public init() {}
 
   public func write(_ report: TrendReport, into out: inout some TextOutputStream) {
+    // The sentences (`explanation`, `summary`) are the document's; everything else is numbers.
+    let document = TrendDocument(report)
     out.write(
       "{\n  \"schemaVersion\": \(Self.schemaVersion),\n  \"limitMiB\": \(Self.number(report.limitMiB)),\n  \"series\": ["
     )
-    for (i, entry) in report.entries.enumerated() {
+    for (i, (entry, words)) in zip(report.entries, document.series).enumerated() {
       out.write(i == 0 ? "\n" : ",\n")
-      writeEntry(entry, into: &out)
+      writeEntry(entry, explanation: words.explanation, into: &out)
     }
     out.write(report.entries.isEmpty ? "],\n" : "\n  ],\n")
     out.write("  \"comparisons\": [")
-    for (i, c) in report.comparisons.enumerated() {
+    for (i, (c, words)) in zip(report.comparisons, document.comparisons).enumerated() {
       out.write(i == 0 ? "\n    {" : ",\n    {")
       var fields: [String] = []
       fields.append("\"before\": \(JSONText.quoted(c.before))")
@@ -44,13 +46,15 @@ public struct TrendJSONWriter: TrendWriter {
         "\"plateauMiB\": [\(Self.number(c.beforePlateau)), \(Self.number(c.afterPlateau))]")
       fields.append("\"plateauChangeMiB\": \(Self.number(c.plateauChange))")
       fields.append("\"lastSampleMiB\": [\(Self.number(c.beforeEnd)), \(Self.number(c.afterEnd))]")
-      fields.append("\"summary\": \(JSONText.quoted(c.summary))")
+      fields.append("\"summary\": \(JSONText.quoted(words.summary))")
       out.write(fields.joined(separator: ", ") + "}")
     }
     out.write(report.comparisons.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
   }
 
-  private func writeEntry(_ e: TrendReport.Entry, into out: inout some TextOutputStream) {
+  private func writeEntry(
+    _ e: TrendReport.Entry, explanation: String, into out: inout some TextOutputStream
+  ) {
     let s = e.series
     let a = e.analysis
     let fit = a.fit
@@ -73,7 +77,7 @@ public struct TrendJSONWriter: TrendWriter {
     f.append(("slopeCI95", fit.map { "[\(perK($0.low)), \(perK($0.high))]" } ?? "null"))
     f.append(("trendPValue", n(fit?.test.pValue)))
     f.append(("projection", a.projection.map(Self.projection) ?? "null"))
-    f.append(("explanation", JSONText.quoted(a.explanation)))
+    f.append(("explanation", JSONText.quoted(explanation)))
     // Evidence beyond the fields.
     f.append(("form", JSONText.quoted(s.form.rawValue)))
     f.append(("inputUnit", "\"\(s.inputUnit.rawValue)\""))

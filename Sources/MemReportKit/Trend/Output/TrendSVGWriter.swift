@@ -33,6 +33,17 @@ public struct TrendSVGWriter: TrendWriter {
   /// The chart as an SVG document.
   /// - Complexity: O(total samples): long series are decimated to a minimum and maximum per pixel.
   public func svg(_ report: TrendReport) throws -> String {
+    try svg(report, document: TrendDocument(report), declaration: true)
+  }
+
+  /// The chart as an `<svg>` element to put in a page: no XML declaration.
+  func svgElement(_ report: TrendReport, document: TrendDocument) throws -> String {
+    try svg(report, document: document, declaration: false)
+  }
+
+  private func svg(_ report: TrendReport, document: TrendDocument, declaration: Bool) throws
+    -> String
+  {
     let xml = XMLWriter()
     let entries = report.entries
     let byRequests = !entries.isEmpty && entries.allSatisfy { $0.series.requestsPerSample != nil }
@@ -69,7 +80,7 @@ public struct TrendSVGWriter: TrendWriter {
     func py(_ y: Double) -> Double { bottom - yScale.fraction(y) * (bottom - top) }
     func f(_ v: Double) -> String { Units.fixed(v, digits: 1) }
 
-    xml.startDocument()
+    if declaration { xml.startDocument() }
     xml.startElement("svg")
     xml.attributes([
       "xmlns": "http://www.w3.org/2000/svg", "width": "800", "height": "400",
@@ -82,10 +93,10 @@ public struct TrendSVGWriter: TrendWriter {
       : "Memory over time: \(entries.map { $0.analysis.verdict.rawValue }.joined(separator: " vs "))"
     xml.element("title", ["id": "chart-title"], text: title)
     var desc: [String] = []
-    for e in entries {
-      desc.append("\(e.series.source): \(TrendReport.headline(e)). \(e.analysis.explanation)")
+    for s in document.series {
+      desc.append("\(s.source): \(s.headline.text). \(s.explanation)")
     }
-    for c in report.comparisons {
+    for c in document.comparisons {
       desc.append("\(c.after) compared with \(c.before): \(c.summary)")
     }
     xml.element("desc", ["id": "chart-desc"], text: desc.joined(separator: "\n"))
@@ -95,14 +106,8 @@ public struct TrendSVGWriter: TrendWriter {
     xml.element(
       "text", ["x": "16", "y": "24", "font-size": "17", "font-weight": "bold", "fill": "#111111"],
       text: title)
-    let subtitle: String
-    if let c = report.comparisons.first {
-      subtitle = c.summary
-    } else if let e = entries.first {
-      subtitle = TrendReport.headline(e, perRequest: false)
-    } else {
-      subtitle = ""
-    }
+    let subtitle =
+      document.comparisons.first?.summary ?? document.series.first?.shortHeadline.text ?? ""
     xml.element(
       "text", ["x": "16", "y": "44", "font-size": "13", "fill": "#444444"],
       text: Self.clip(subtitle, 112))
@@ -301,10 +306,7 @@ public struct TrendSVGWriter: TrendWriter {
     // Legend, only for several series.
     if entries.count > 1 {
       let rowHeight = 20.0
-      let names = TrendReport.labels(entries.map(\.series.source))
-      var labels = zip(names, entries).map {
-        "\(Self.clip($0.0, 48)) — \($0.1.analysis.verdict.rawValue)"
-      }
+      var labels = document.series.map { "\(Self.clip($0.label, 48)) — \($0.verdict.rawValue)" }
       let shaded = entries.contains { $0.analysis.warmupSamples > 0 }
       if shaded { labels.append("warm-up (shaded)") }
       let width = min(right - left - 20, Double((labels.map(\.count).max() ?? 10) * 7 + 52))
@@ -344,9 +346,9 @@ public struct TrendSVGWriter: TrendWriter {
     // Where the data came from.
     let sources: String
     if entries.count == 1 {
-      sources = "Source: " + TrendReport.shortName(entries[0].series.source, limit: 110)
+      sources = "Source: " + TrendSourceNames.shortName(entries[0].series.source, limit: 110)
     } else {
-      let parts = TrendReport.labelParts(entries.map(\.series.source))
+      let parts = TrendSourceNames.labelParts(entries.map(\.series.source))
       sources = "Sources: \(parts.prefix){\(parts.labels.joined(separator: ", "))}\(parts.suffix)"
     }
     xml.element(
@@ -354,11 +356,6 @@ public struct TrendSVGWriter: TrendWriter {
       text: Self.clip(sources, 130))
     xml.endElement()
     return try xml.finish()
-  }
-
-  /// The last path component.
-  static func fileName(_ path: String) -> String {
-    path == "-" ? "standard input" : (path.split(separator: "/").last.map(String.init) ?? path)
   }
 
   static func clip(_ text: String, _ limit: Int) -> String {

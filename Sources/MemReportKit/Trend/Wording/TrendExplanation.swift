@@ -1,6 +1,7 @@
 import MemReportCore
 /// The plain-language account of a verdict: what memory did, in numbers, why that is a leak, bloat,
-/// stable or undecided, and for `inconclusive` what to run instead.
+/// stable or undecided, and for `inconclusive` what to run instead. Sample positions (`samples
+/// 3–205`) and the `TEST_COUNT=` value to paste stay plain digits.
 enum TrendExplanation {
   static func explain(_ a: TrendAnalysis, series: MemorySeries) -> String {
     let f = Units.self
@@ -10,7 +11,8 @@ enum TrendExplanation {
     case .leak:
       guard let fit = a.fit else { break }
       let first = series.values[a.analysedRange.lowerBound]
-      text += "memory rose from \(f.mib(first)) to \(f.mib(a.endMiB)) over \(f.counted(a.samples, "sample"))"
+      text +=
+        "memory rose from \(f.mib(first)) to \(f.mib(a.endMiB)) over \(f.counted(a.samples, "sample"))"
       text +=
         " (\(f.duration(Double(a.samples - 1) * series.intervalSeconds))) and never levelled off: "
       if a.warmupSamples > 0 {
@@ -66,13 +68,14 @@ enum TrendExplanation {
       let size = RobustStatistics.median(drops.map(\.sizeMiB))
       return
         "memory drops by about \(f.mib(size)) every \(f.significant(a.pattern.period ?? 0, digits: 2)) samples"
-        + " (\(drops.count) drops, a GC sawtooth), so the trend is measured on the memory left after each drop; "
+        + " (\(f.count(Int64(drops.count))) drops, a GC sawtooth), so the trend is measured on the memory left after each drop; "
     }
     let list = drops.map { "\(f.mib($0.sizeMiB)) after \(f.counted($0.sample, "sample"))" }.joined(
       separator: " and ")
     var text = "memory dropped by \(list) (a restart or a big GC), so "
     if a.analysedRange.upperBound == a.samples {
-      text += "the \(f.counted(a.analysedRange.count, "sample")) after the drop are analysed on their own; "
+      text +=
+        "the \(f.counted(a.analysedRange.count, "sample")) after the drop are analysed on their own; "
     } else {
       text +=
         "the longest stretch between drops (samples \(a.analysedRange.lowerBound)–\(a.analysedRange.upperBound - 1)) is analysed on its own; "
@@ -90,9 +93,10 @@ enum TrendExplanation {
         "only \(f.counted(a.samples, "sample")) (\(f.duration(Double(max(0, a.samples - 1)) * series.intervalSeconds))):"
       text +=
         " too few to see whether memory levels off (it went from \(f.mib(a.startMiB)) to \(f.mib(a.endMiB)));"
-      text += " the analysis needs at least \(minimum)."
+      text += " the analysis needs at least \(f.count(Int64(minimum)))."
     case .interruptedByDrops?:
-      text = "the drops leave no stretch of \(TrendClassifier.minimumSamples) samples to analyse."
+      text =
+        "the drops leave no stretch of \(f.count(Int64(TrendClassifier.minimumSamples))) samples to analyse."
     case .tooNoisy?:
       text =
         "memory moves too much to tell: over the last \(f.counted(a.tailRange.count, "sample")) it changed"

@@ -1,0 +1,60 @@
+import MemReportCore
+/// The one-line verdict of a series: the verdict word and what backs it, kept apart so the
+/// Markdown writer can set the word in bold without cutting it off a finished line.
+struct TrendHeadline: Sendable, Equatable {
+  var verdict: TrendVerdict
+  /// What follows `verdict: `; `nil` when there is nothing to add (a leak without a fit).
+  var detail: String?
+
+  /// `leak: memory grows 5,651 MiB per 1,000 samples (95% CI …), …, never levels off`.
+  var text: String { detail.map { "\(verdict.rawValue): \($0)" } ?? verdict.rawValue }
+
+  /// - Parameter perRequest: adds the growth per 1,000 requests when TEST_COUNT is known (the
+  ///   chart's subtitle leaves it out).
+  init(_ e: TrendReport.Entry, perRequest: Bool = true) {
+    verdict = e.analysis.verdict
+    detail = Self.detail(e, perRequest: perRequest)
+  }
+
+  private static func detail(_ e: TrendReport.Entry, perRequest: Bool) -> String? {
+    let f = Units.self
+    let a = e.analysis
+    switch a.verdict {
+    case .leak:
+      guard let fit = a.fit else { return nil }
+      var text = "memory grows \(f.significant(fit.slope * 1000)) MiB per 1,000 samples"
+      text +=
+        " (95% CI \(f.interval(f.significant(fit.low * 1000), f.significant(fit.high * 1000))))"
+      if perRequest, let rps = e.series.requestsPerSample {
+        text += ", \(f.significant(fit.slope / rps * 1000)) MiB per 1,000 requests"
+      }
+      return text + ", \(f.pValue(fit.test.pValue)), never levels off"
+    case .bloat:
+      let rise = a.riseMiB.map { f.mib($0) } ?? "n/a"
+      let plateau = a.plateauMiB.map { f.mib($0) } ?? "n/a"
+      return
+        "memory rises \(rise) in a \(f.count(Int64(a.warmupSamples)))-sample warm-up, then levels off at \(plateau) (±\(f.mib(a.plateauSpreadMiB ?? 0)))"
+    case .stable:
+      let plateau = a.plateauMiB.map { f.mib($0) } ?? "n/a"
+      return
+        "memory stays at \(plateau) (±\(f.mib(a.plateauSpreadMiB ?? 0))), no warm-up rise, no growth"
+    case .inconclusive:
+      var text: String
+      switch a.uncertainty {
+      case .tooShort(let minimum)?:
+        text =
+          "too few samples (\(f.count(Int64(a.samples))) of the \(f.count(Int64(minimum))) needed)"
+      case .interruptedByDrops?: text = "too many drops (restarts or big GCs) to analyse"
+      case .tooNoisy?: text = "too noisy to tell growth from drift"
+      case .uncertainRate?: text = "memory grows slightly, perhaps within drift"
+      case .slowingDown?: text = "memory still rises, but more and more slowly"
+      case .singleStep?: text = "one step up near the end"
+      case nil: text = "cannot tell"
+      }
+      if let needed = a.samplesNeeded {
+        text += "; run about \(f.counted(f.roundedUp(Double(needed)), "sample"))"
+      }
+      return text
+    }
+  }
+}

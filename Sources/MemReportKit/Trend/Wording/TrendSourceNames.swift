@@ -1,0 +1,51 @@
+/// How the sources of a trend are named in words: short labels that tell several apart, and
+/// paths shortened to fit a line or a table cell.
+enum TrendSourceNames {
+  /// Short labels that tell several sources apart: the paths without their common beginning and
+  /// end (cut at a `/`, `-`, `_`, `.`, `+` or space), e.g. `before` and `after` for
+  /// `runs/before.txt` and `runs/after.txt`. A single source, or sources that only differ in
+  /// nothing, keep their file names.
+  static func labels(_ sources: [String]) -> [String] { labelParts(sources).labels }
+
+  /// `labels` with the common beginning and end they were cut from.
+  static func labelParts(_ sources: [String]) -> (prefix: String, labels: [String], suffix: String)
+  {
+    let names = sources.map { $0 == "-" ? "standard input" : $0 }
+    guard names.count > 1, Set(names).count == names.count else {
+      return ("", names.map { $0.split(separator: "/").last.map(String.init) ?? $0 }, "")
+    }
+    let chars = names.map { Array($0) }
+    let shortest = chars.map(\.count).min() ?? 0
+    let separators: Set<Character> = ["/", "-", "_", ".", "+", " "]
+    var prefix = 0
+    while prefix < shortest, chars.allSatisfy({ $0[prefix] == chars[0][prefix] }) { prefix += 1 }
+    // Cut the prefix just after a separator.
+    while prefix > 0, !separators.contains(chars[0][prefix - 1]) { prefix -= 1 }
+    var suffix = 0
+    while suffix < shortest - prefix,
+      chars.allSatisfy({ $0[$0.count - 1 - suffix] == chars[0][chars[0].count - 1 - suffix] })
+    {
+      suffix += 1
+    }
+    // Cut the suffix just before a separator.
+    while suffix > 0, !separators.contains(chars[0][chars[0].count - suffix]) { suffix -= 1 }
+    let labels = chars.map { String($0[prefix..<($0.count - suffix)]) }
+    if labels.contains(where: \.isEmpty) { return ("", names, "") }
+    return (String(chars[0][..<prefix]), labels, String(chars[0][(chars[0].count - suffix)...]))
+  }
+
+  /// A path shortened in the middle to at most `limit` characters, keeping the file name's end.
+  static func shortName(_ path: String, limit: Int = 60) -> String {
+    var name = path == "-" ? "standard input" : path
+    // Control characters (a newline from derailed 1.0.0's `ruby -v`) would break a table row.
+    if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+      name = String(
+        String.UnicodeScalarView(
+          name.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\u{FFFD}" : $0 }))
+    }
+    guard name.count > limit else { return name }
+    let keepEnd = limit * 2 / 3
+    let keepStart = limit - keepEnd - 1
+    return String(name.prefix(keepStart)) + "…" + String(name.suffix(keepEnd))
+  }
+}
