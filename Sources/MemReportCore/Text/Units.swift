@@ -164,10 +164,12 @@ public enum Units {
   }
 
   /// `p < 0.001`, `p = 0.012`, `p = 0.41`.
-  public static func pValue(_ p: Double) -> String {
-    if p < 0.001 { return "p < 0.001" }
-    if p < 0.01 { return "p = " + fixed(p, digits: 3) }
-    return "p = " + fixed(p, digits: 2)
+  public static func pValue(_ p: Double) -> String { "p " + pValueRelation(p) }
+
+  /// `< 0.001`, `= 0.012`, `= 0.41`: a p-value for a column headed `p`.
+  public static func pValueRelation(_ p: Double) -> String {
+    if p < 0.001 { return "< 0.001" }
+    return "= " + fixed(p, digits: p < 0.01 ? 3 : 2)
   }
 
   private static func pow10(_ n: Int) -> Double {

@@ -42,7 +42,7 @@ struct TrendDocumentTests {
   /// The bare p-value cell mirrors `Units.pValue` (the kernel has no bare form).
   @Test func pValueCellIsUnitsPValueWithoutItsP() {
     for p in [0.0, 1e-9, 0.000999, 0.001, 0.0042, 0.0099, 0.01, 0.0449, 0.41, 1] {
-      #expect("p " + TrendDocument.pValueCell(p) == Units.pValue(p), "\(p)")
+      #expect("p " + Units.pValueRelation(p) == Units.pValue(p), "\(p)")
     }
   }
 }

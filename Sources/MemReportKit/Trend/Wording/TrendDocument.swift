@@ -144,13 +144,6 @@ struct TrendDocument {
       growth: growth, growthInterval: interval,
       growthWithInterval: growth.flatMap { g in interval.map { "\(g) MiB (\($0))" } },
       growthPerRequest: perRequest, pValue: fit.map { f.pValue($0.test.pValue) },
-      pValueCell: fit.map { pValueCell($0.test.pValue) }, last: f.mibNumber(a.endMiB))
-  }
-
-  /// `< 0.001`, `= 0.012`, `= 0.41`: `Units.pValue` without its leading `p`, for a column headed
-  /// `p`. The thresholds and digits are `Units.pValue`'s (the kernel has no bare form).
-  static func pValueCell(_ p: Double) -> String {
-    if p < 0.001 { return "< " + Units.fixed(0.001, digits: 3) }
-    return "= " + Units.fixed(p, digits: p < 0.01 ? 3 : 2)
+      pValueCell: fit.map { f.pValueRelation($0.test.pValue) }, last: f.mibNumber(a.endMiB))
   }
 }
