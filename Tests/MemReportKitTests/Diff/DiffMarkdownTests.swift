@@ -31,7 +31,7 @@ struct DiffMarkdownTests {
 
   @Test func neverLongerThanAGitHubComment() throws {
     let diff = try bigPair()
-    #expect(diff.section("allocated memory by location")?.movers.count == 3000)
+    #expect(diff.section(.allocatedLocations)?.movers.count == 3000)
     var sink = Sink()
     DiffMarkdownWriter().write(diff, context: DiffContext(before: ["a"], after: ["b"]), into: &sink)
     #expect(sink.text.count <= 65_000)

@@ -35,7 +35,7 @@ struct ProfileDiffTests {
   @Test func movedLinesCompareAsTheSameLocationWithAPatch() throws {
     let options = DiffOptions(lineMap: try patch())
     let diff = ProfileDiffBuilder.build(before: [try load("before.txt")], after: [try load("after.txt")], options: options)
-    let section = try #require(diff.section("allocated memory by location"))
+    let section = try #require(diff.section(.allocatedLocations))
     let changed = section.movers.map { "\($0.name) \($0.status.rawValue)" }
     // Only the edited line differs: `"repos/" + owner + ...` at 28 became one interpolation at 30.
     #expect(changed == ["workloads/app/models/repo.rb:28 gone", "workloads/app/models/repo.rb:30 new"])
@@ -91,7 +91,7 @@ struct ProfileDiffTests {
     // The Allocated String Report is a top-50 list on both sides: a string printed before only is
     // "outside top N" after, with a bound (the after list's smallest count), not zero.
     let diff = ProfileDiffBuilder.build(before: [try load("before.txt")], after: [try load("after.txt")])
-    let strings = try #require(diff.section("Allocated String Report"))
+    let strings = try #require(diff.section(.strings(.allocated)))
     let row = try #require(strings.rows.first { $0.name == "\"repos/owner-0\"" })
     #expect(row.status == .outsideTopN)
     #expect(row.before.median == 177)

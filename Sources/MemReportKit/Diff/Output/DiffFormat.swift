@@ -40,6 +40,11 @@ public enum DiffFormat {
     return "?"
   }
 
+  /// What a section's rows are keyed on, for a column heading: `location`, `gem`, `string`.
+  public static func keyNoun(_ kind: DiffSection.Kind) -> String {
+    kind.grouping?.rawValue ?? "string"
+  }
+
   public static func percent(_ row: DiffRow) -> String {
     if row.status == .new { return "new" }
     guard let p = row.deltaPercent else { return "" }

@@ -31,7 +31,7 @@ public struct DiffJSONWriter: DiffWriter {
       out.write("}")
     }
     out.write("\n  },\n  \"sections\": [")
-    let sections = diff.sections.filter { !$0.title.hasSuffix("String Report") }
+    let sections = diff.sections.filter { !$0.kind.isStringReport }
     for (i, section) in sections.enumerated() {
       out.write(i == 0 ? "\n    " : ",\n    ")
       writeSection(section, into: &out)
@@ -40,9 +40,8 @@ public struct DiffJSONWriter: DiffWriter {
     out.write("  \"strings\": {")
     for (i, state) in AllocationState.allCases.enumerated() {
       out.write(i == 0 ? "\n    " : ",\n    ")
-      let title = StringReport.title(state)
       out.write("\"\(state.rawValue)\": ")
-      if let section = diff.section(title) {
+      if let section = diff.section(.strings(state)) {
         writeSection(section, into: &out)
       } else {
         out.write("null")

@@ -33,9 +33,8 @@ public struct DiffMarkdownWriter: DiffWriter {
       head += "\(total.delta.map { DiffFormat.signed($0, total.metric) } ?? "") | \(total.deltaPercent.map(Units.signedPercent) ?? "") |\n"
     }
     let top = context.top ?? Self.defaultTop
-    let lead = diff.section("allocated memory by location") ?? diff.sections.first { $0.moverCount > 0 }
-    var topTable: Table?
-    if let lead, lead.moverCount > 0 {
+        var topTable: Table?
+    if let lead = diff.lead, lead.moverCount > 0 {
       topTable = table(lead, rows: lead.topMovers(top), heading: "\n**Top movers** (\(lead.title))\n\n")
     }
     var tables: [Table] = diff.sections.compactMap { section in
@@ -78,7 +77,7 @@ public struct DiffMarkdownWriter: DiffWriter {
   }
 
   private func table(_ section: DiffSection, rows: [DiffRow], heading: String) -> Table {
-    let noun = section.title.hasSuffix("String Report") ? "string" : (section.title.pieces(separatedBy: " by ").last.map(String.init) ?? "name")
+    let noun = DiffFormat.keyNoun(section.kind)
     let header = "| \(noun) | before | after | Δ | Δ% | status |\n|---|---:|---:|---:|---:|---|\n"
     let lines = rows.map { row in
       "| \(MarkdownText.code(row.name)) | \(DiffFormat.side(row.before, section.metric)) | \(DiffFormat.side(row.after, section.metric)) | "

@@ -33,7 +33,7 @@ public struct DiffTextWriter: DiffWriter {
       let summary = DiffStatus.allCases.compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }
       out.write(summary.isEmpty ? "no rows\n" : summary.joined(separator: ", ") + "\n")
       guard !movers.isEmpty else { continue }
-      var rows = [["before", "after", "delta", "delta%", "status", section.title.hasSuffix("String Report") ? "string" : "name"]]
+      var rows = [["before", "after", "delta", "delta%", "status", section.kind.isStringReport ? "string" : "name"]]
       for row in movers {
         rows.append([
           DiffFormat.side(row.before, section.metric), DiffFormat.side(row.after, section.metric),

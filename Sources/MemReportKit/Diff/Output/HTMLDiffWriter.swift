@@ -59,8 +59,7 @@ public struct HTMLDiffWriter: DiffWriter {
 
   /// The charts of a diff.
   public static func charts(_ diff: ProfileDiff) -> [SVGChart] {
-    let lead = diff.section("allocated memory by location") ?? diff.sections.first { $0.moverCount > 0 }
-    return lead.flatMap { DivergingBarChart.make($0) }.map { [$0] } ?? []
+    diff.lead.flatMap { DivergingBarChart.make($0) }.map { [$0] } ?? []
   }
 
   public func write(_ diff: ProfileDiff, context: DiffContext, into out: inout some TextOutputStream) {
@@ -110,7 +109,7 @@ public struct HTMLDiffWriter: DiffWriter {
         status,
       ])
     }
-    let noun = section.title.hasSuffix("String Report") ? "string" : String(section.title.pieces(separatedBy: " by ").last ?? "name")
+    let noun = DiffFormat.keyNoun(section.kind)
     let table = TableModel(
       id: "d\(index)", caption: section.title, note: nil,
       columns: [.init(label: noun), .init(label: "before", numeric: true), .init(label: "after", numeric: true),
