@@ -65,8 +65,13 @@ public struct DiffRun {
       normalizer: transform.normalizer, filters: transform.filter.patterns, patch: patch)
     let out = try OutputFile.create(output ?? "-")
     var stream = out
-    writer.write(diff, context: context, into: &stream)
-    try out.commit()
+    do {
+      try writer.write(diff, context: context, into: &stream)
+      try out.commit()
+    } catch {
+      out.discard()
+      throw error
+    }
     if let svgDirectory { try SVGFiles.write(HTMLDiffWriter.charts(diff), to: svgDirectory) }
     return (diff, result)
   }

@@ -3,7 +3,7 @@ import MemReportCore
 public struct DiffJSONWriter: DiffWriter {
   public init() {}
 
-  public func write(_ diff: ProfileDiff, context: DiffContext, into out: inout some TextOutputStream) {
+  public func write(_ diff: ProfileDiff, context: DiffContext, into out: inout some TextOutputStream) throws {
     out.write("{\n  \"schemaVersion\": 1,\n")
     out.write("  \"before\": [\(context.before.map(JSONText.quoted).joined(separator: ", "))],\n")
     out.write("  \"after\": [\(context.after.map(JSONText.quoted).joined(separator: ", "))],\n")

@@ -21,7 +21,7 @@ public struct DiffMarkdownWriter: DiffWriter {
     var size: Int { heading.count + header.count + rows.reduce(0) { $0 + $1.count + 1 } }
   }
 
-  public func write(_ diff: ProfileDiff, context: DiffContext, into out: inout some TextOutputStream) {
+  public func write(_ diff: ProfileDiff, context: DiffContext, into out: inout some TextOutputStream) throws {
     var head = "**" + MarkdownText.escaped(DiffFormat.verdict(diff)) + "**\n\n"
     if let result = context.gateResult {
       head += (result.passed ? "✅ Gate passed: " : "❌ Gate failed: ") + MarkdownText.escaped(result.message) + "\n\n"

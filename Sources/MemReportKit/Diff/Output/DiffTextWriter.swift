@@ -5,7 +5,7 @@ public struct DiffTextWriter: DiffWriter {
 
   public init() {}
 
-  public func write(_ diff: ProfileDiff, context: DiffContext, into out: inout some TextOutputStream) {
+  public func write(_ diff: ProfileDiff, context: DiffContext, into out: inout some TextOutputStream) throws {
     out.write("memreport diff: \(context.before.joined(separator: ", ")) → \(context.after.joined(separator: ", "))\n")
     out.write(DiffFormat.verdict(diff) + "\n")
     for note in context.notes(diff) { out.write(note + "\n") }

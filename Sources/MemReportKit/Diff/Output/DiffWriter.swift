@@ -50,7 +50,9 @@ public struct DiffContext: Sendable {
 
 /// Writes a `ProfileDiff` in one format.
 public protocol DiffWriter {
-  func write(_ diff: ProfileDiff, context: DiffContext, into out: inout some TextOutputStream)
+  /// - Throws: `MemReportError` when the output cannot be made (a template that does not render);
+  ///   what was written so far is then to be discarded.
+  func write(_ diff: ProfileDiff, context: DiffContext, into out: inout some TextOutputStream) throws
 }
 
 extension OutputFormat {

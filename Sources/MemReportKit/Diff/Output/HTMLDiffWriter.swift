@@ -4,8 +4,6 @@ import MemReportCore
 public struct HTMLDiffWriter: DiffWriter {
   public static let defaultTop = 100
   public var templates: HTMLTemplates?
-  /// The charts drawn by the last `write`, for `--svg DIR`.
-  public private(set) var charts: [SVGChart] = []
 
   public init(templates: HTMLTemplates?) { self.templates = templates }
 
@@ -62,8 +60,8 @@ public struct HTMLDiffWriter: DiffWriter {
     diff.lead.flatMap { DivergingBarChart.make($0) }.map { [$0] } ?? []
   }
 
-  public func write(_ diff: ProfileDiff, context: DiffContext, into out: inout some TextOutputStream) {
-    guard let templates = templates ?? (try? HTMLTemplates.embedded()) else { return }
+  public func write(_ diff: ProfileDiff, context: DiffContext, into out: inout some TextOutputStream) throws {
+    let templates = try templates ?? HTMLTemplates.embedded()
     let top = context.top ?? Self.defaultTop
     let chart = Self.charts(diff).first
     let result = context.gateResult
@@ -79,7 +77,7 @@ public struct HTMLDiffWriter: DiffWriter {
         Move(from: DisplayText.clean($0.from), to: DisplayText.clean($0.to), bytes: DiffFormat.magnitude($0.bytes, .memory))
       }),
       sections: diff.sections.enumerated().map { Self.section($1, index: $0, top: top) })
-    if let html = try? templates.render("diff", page) { out.write(html) }
+    out.write(try templates.render("diff", page))
   }
 
   static func card(_ total: DiffTotal) -> Card {
