@@ -102,7 +102,7 @@ extension MemReportCommand {
         }
         if let result, !result.passed {
           var err = FileHandleStream.standardError
-          err.write("memreport: gate: \(result.message)\n")
+          err.write("memreport: gate: \(DiffDocument.gateMessage(result))\n")
           throw ExitCode(1)
         }
       } catch let error as MemReportError {

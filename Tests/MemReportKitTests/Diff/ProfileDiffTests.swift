@@ -28,7 +28,7 @@ struct ProfileDiffTests {
     #expect(diff.total(.retained, .objects)?.delta == 0)
     let percent = try #require(diff.total(.allocated, .memory)?.deltaPercent)
     #expect(abs(percent - (-381_696.0 / 951_056 * 100)) < 1e-9)
-    #expect(DiffFormat.verdict(diff)
+    #expect(DiffDocument.verdict(diff)
       == "Allocated memory −382 kB (−40.1%), objects −8,998 (−52.9%); retained memory +18.7 kB (+7.6%), objects unchanged")
   }
 
@@ -135,7 +135,7 @@ struct ProfileDiffTests {
     #expect(try DiffGate(limit: "400 kB").evaluate(diff).passed == true)
     #expect(try DiffGate(limit: "5%", metric: .retainedBytes).evaluate(diff).passed == true)  // retained fell
     #expect(try DiffGate(limit: "8000", metric: .allocatedObjects).evaluate(diff).passed == false)
-    #expect(try DiffGate(limit: "5%").evaluate(diff).message == "allocated bytes grew by 382 kB (+67.0%), over the limit of +5%")
+    #expect(DiffDocument.gateMessage(try DiffGate(limit: "5%").evaluate(diff)) == "allocated bytes grew by 382 kB (+67.0%), over the limit of +5%")
     #expect(throws: MemReportError.self) { try DiffGate(limit: "lots") }
     #expect(throws: MemReportError.self) { try DiffGate(limit: "5kB", metric: .allocatedObjects) }
   }
