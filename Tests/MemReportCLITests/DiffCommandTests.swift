@@ -94,6 +94,17 @@ struct DiffCommandTests {
     #expect(missing.status == 66)
   }
 
+  @Test func aBrokenDiffTemplateIsAnErrorAndLeavesNoFile() throws {
+    let templates = try CLIRunner.temporaryFolder()
+    try "{{#broken}".write(to: templates.appendingPathComponent("diff.mustache"), atomically: true, encoding: .utf8)
+    let folder = try CLIRunner.temporaryFolder()
+    let out = folder.appendingPathComponent("diff.html")
+    let r = try CLIRunner.run(["diff", before, after, "--format", "html", "--templates", templates.path, "-o", out.path])
+    #expect(r.status == 65)
+    #expect(r.stderr.contains("diff.mustache:1: template does not parse"))
+    #expect(CLIRunner.contents(of: folder).isEmpty)
+  }
+
   @Test func usageErrors() throws {
     #expect(try CLIRunner.run(["diff", before]).status == 64)
     #expect(try CLIRunner.run(["diff", before, after, "--fail-on-increase", "lots"]).status == 64)

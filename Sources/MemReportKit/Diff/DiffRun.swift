@@ -37,7 +37,8 @@ public struct DiffRun {
   /// Runs the diff. The output is written even when the gate fails; the caller turns a failed
   /// gate into exit code 1.
   /// - Parameter onReport: called with each input's path and each report read from it (warnings).
-  /// - Returns: the diff and the gate's verdict, if a gate was given.
+  /// - Returns: the diff and the gate's verdict, if a gate was given (`DiffDocument.gateMessage`
+  ///   words it).
   /// - Throws: `MemReportError`; no output file is left behind when it throws.
   @discardableResult
   public func run(onReport: (String, Profile) -> Void = { _, _ in }) throws -> (ProfileDiff, DiffGate.Result?) {
@@ -63,10 +64,16 @@ public struct DiffRun {
     let context = DiffContext(
       before: before, after: after, top: top, gate: gate, gateResult: result,
       normalizer: transform.normalizer, filters: transform.filter.patterns, patch: patch)
+    let document = DiffDocument(diff, context: context)
     let out = try OutputFile.create(output ?? "-")
     var stream = out
-    writer.write(diff, context: context, into: &stream)
-    try out.commit()
+    do {
+      try writer.write(document, into: &stream)
+      try out.commit()
+    } catch {
+      out.discard()
+      throw error
+    }
     if let svgDirectory { try SVGFiles.write(HTMLDiffWriter.charts(diff), to: svgDirectory) }
     return (diff, result)
   }

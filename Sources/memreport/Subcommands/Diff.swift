@@ -103,7 +103,7 @@ extension MemReportCommand {
         }
         if let result, !result.passed {
           var err = FileHandleStream.standardError
-          err.write("memreport: gate: \(result.message)\n")
+          err.write("memreport: gate: \(DiffDocument.gateMessage(result))\n")
           throw ExitCode(ExitCodes.gateCrossed)
         }
       } catch let error as MemReportError {

@@ -28,14 +28,14 @@ struct ProfileDiffTests {
     #expect(diff.total(.retained, .objects)?.delta == 0)
     let percent = try #require(diff.total(.allocated, .memory)?.deltaPercent)
     #expect(abs(percent - (-381_696.0 / 951_056 * 100)) < 1e-9)
-    #expect(DiffFormat.verdict(diff)
+    #expect(DiffDocument.verdict(diff)
       == "Allocated memory −382 kB (−40.1%), objects −8,998 (−52.9%); retained memory +18.7 kB (+7.6%), objects unchanged")
   }
 
   @Test func movedLinesCompareAsTheSameLocationWithAPatch() throws {
     let options = DiffOptions(lineMap: try patch())
     let diff = ProfileDiffBuilder.build(before: [try load("before.txt")], after: [try load("after.txt")], options: options)
-    let section = try #require(diff.section("allocated memory by location"))
+    let section = try #require(diff.section(.allocatedLocations))
     let changed = section.movers.map { "\($0.name) \($0.status.rawValue)" }
     // Only the edited line differs: `"repos/" + owner + ...` at 28 became one interpolation at 30.
     #expect(changed == ["workloads/app/models/repo.rb:28 gone", "workloads/app/models/repo.rb:30 new"])
@@ -91,7 +91,7 @@ struct ProfileDiffTests {
     // The Allocated String Report is a top-50 list on both sides: a string printed before only is
     // "outside top N" after, with a bound (the after list's smallest count), not zero.
     let diff = ProfileDiffBuilder.build(before: [try load("before.txt")], after: [try load("after.txt")])
-    let strings = try #require(diff.section("Allocated String Report"))
+    let strings = try #require(diff.section(.strings(.allocated)))
     let row = try #require(strings.rows.first { $0.name == "\"repos/owner-0\"" })
     #expect(row.status == .outsideTopN)
     #expect(row.before.median == 177)
@@ -135,7 +135,7 @@ struct ProfileDiffTests {
     #expect(try DiffGate(limit: "400 kB").evaluate(diff).passed == true)
     #expect(try DiffGate(limit: "5%", metric: .retainedBytes).evaluate(diff).passed == true)  // retained fell
     #expect(try DiffGate(limit: "8000", metric: .allocatedObjects).evaluate(diff).passed == false)
-    #expect(try DiffGate(limit: "5%").evaluate(diff).message == "allocated bytes grew by 382 kB (+67.0%), over the limit of +5%")
+    #expect(DiffDocument.gateMessage(try DiffGate(limit: "5%").evaluate(diff)) == "allocated bytes grew by 382 kB (+67.0%), over the limit of +5%")
     #expect(throws: MemReportError.self) { try DiffGate(limit: "lots") }
     #expect(throws: MemReportError.self) { try DiffGate(limit: "5kB", metric: .allocatedObjects) }
   }

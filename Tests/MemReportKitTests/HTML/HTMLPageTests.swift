@@ -88,7 +88,7 @@ struct HTMLPageTests {
     let diff = ProfileDiffBuilder.build(before: [before], after: [after])
     let gate = try DiffGate(limit: "5%")
     var sink = Sink()
-    HTMLDiffWriter(templates: try HTMLTemplates.embedded()).write(
+    try HTMLDiffWriter(templates: try HTMLTemplates.embedded()).write(
       diff, context: DiffContext(before: ["before.txt"], after: ["after.txt"], gate: gate, gateResult: gate.evaluate(diff)), into: &sink)
     checkPage(sink.text, "diff")
     #expect(sink.text.contains("Allocated memory −382 kB (−40.1%)"))

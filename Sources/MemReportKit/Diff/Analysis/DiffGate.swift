@@ -55,22 +55,20 @@ public struct DiffGate: Sendable, Equatable {
     limit = .amount(value)
   }
 
-  /// The gate's verdict on a diff.
+  /// The gate's verdict on a diff (`DiffDocument.gateMessage` words it).
   public struct Result: Sendable, Equatable {
+    /// The gate that judged.
+    public var gate: DiffGate
     public var passed: Bool
+    /// The watched total's change; `nil` when the totals are unknown (the gate then fails).
     public var delta: Double?
     public var deltaPercent: Double?
-    /// One line: what was measured against what.
-    public var message: String
   }
 
   public func evaluate(_ diff: ProfileDiff) -> Result {
-    let name = metric.state.rawValue + " " + (metric.metric == .memory ? "bytes" : "objects")
     guard let total = diff.total(metric.state, metric.metric), let delta = total.delta else {
-      return Result(passed: false, delta: nil, deltaPercent: nil, message: "\(name): the totals are unknown, so the gate cannot pass")
+      return Result(gate: self, passed: false, delta: nil, deltaPercent: nil)
     }
-    let change = DiffFormat.magnitude(abs(delta), metric.metric)
-    let percent = total.deltaPercent.map { " (\(Units.signedPercent($0)))" } ?? ""
     let crossed: Bool
     switch limit {
     case .percent(let p):
@@ -78,10 +76,6 @@ public struct DiffGate: Sendable, Equatable {
     case .amount(let a):
       crossed = delta > a
     }
-    let verb = delta > 0 ? "grew by" : (delta < 0 ? "fell by" : "did not change")
-    let message = crossed
-      ? "\(name) grew by \(change)\(percent), over the limit of +\(text)"
-      : "\(name) \(verb)\(delta == 0 ? "" : " " + change + percent), within the limit of +\(text)"
-    return Result(passed: !crossed, delta: delta, deltaPercent: total.deltaPercent, message: message)
+    return Result(gate: self, passed: !crossed, delta: delta, deltaPercent: total.deltaPercent)
   }
 }

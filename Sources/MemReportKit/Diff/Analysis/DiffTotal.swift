@@ -23,7 +23,4 @@ public struct DiffTotal: Sendable {
     if before.runCount == 1 && after.runCount == 1 { return delta != 0 }
     return after.low > before.high || after.high < before.low
   }
-
-  /// `allocated bytes`.
-  public var label: String { "\(state.rawValue) \(metric == .memory ? "bytes" : "objects")" }
 }

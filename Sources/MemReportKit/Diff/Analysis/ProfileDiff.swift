@@ -29,8 +29,14 @@ public struct ProfileDiff: Sendable {
     totals.first { $0.state == state && $0.metric == metric }
   }
 
-  /// The section with a title.
-  public func section(_ title: String) -> DiffSection? { sections.first { $0.title == title } }
+  /// The section of a kind.
+  public func section(_ kind: DiffSection.Kind) -> DiffSection? { sections.first { $0.kind == kind } }
+
+  /// The section the top movers and the chart show: allocated memory by location, else the first
+  /// section with a change.
+  public var lead: DiffSection? {
+    section(.allocatedLocations) ?? sections.first { $0.moverCount > 0 }
+  }
 }
 
 /// Options for building a `ProfileDiff`.

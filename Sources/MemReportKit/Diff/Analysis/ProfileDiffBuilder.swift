@@ -70,7 +70,7 @@ public enum ProfileDiffBuilder {
         runs: (sides[0].count, sides[1].count))
       diff.linesMoved = linesMoved
       diff.linesEdited = linesEdited
-      if options.lineMap == nil, let locations = sections.first(where: { $0.title == "allocated memory by location" }) {
+      if options.lineMap == nil, let locations = sections.first(where: { $0.kind == .allocatedLocations }) {
         diff.candidateMoves = Self.candidateMoves(locations, window: options.moveWindow)
       }
       return diff
@@ -148,7 +148,7 @@ public enum ProfileDiffBuilder {
       let rows = Self.rows(keyCount: keyList.count, columns: columns) { k in
         Profile.locationText(file: keys[keyList[k].id], line: keyList[k].line)
       }
-      return DiffSection(title: title.text, metric: title.metric, rows: Self.sorted(rows))
+      return DiffSection(kind: .section(title), rows: Self.sorted(rows))
     }
 
     mutating func diffStrings(_ state: AllocationState, _ present: [[StringReport?]]) -> DiffSection {
@@ -176,7 +176,7 @@ public enum ProfileDiffBuilder {
         }
       }
       let rows = Self.rows(keyCount: names.count, columns: columns) { names[$0] }
-      return DiffSection(title: StringReport.title(state), metric: .objects, rows: Self.sorted(rows))
+      return DiffSection(kind: .strings(state), rows: Self.sorted(rows))
     }
 
     /// Turns each side's run columns into a key × run table (values of one key in one run are

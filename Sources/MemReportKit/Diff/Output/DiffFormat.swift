@@ -1,6 +1,7 @@
 import MemReportCore
-/// Formatting shared by the diff writers: signed deltas with a true minus sign, percentages, and
-/// the one-line verdict a pull request can quote.
+/// The cells of a diff, shared by its writers: a side's value, signed deltas with a true minus
+/// sign (`Units.minus`), percentages, status badges and column nouns. Sentences are
+/// `DiffDocument`'s; generic number spelling is `Units`'.
 public enum DiffFormat {
   /// `−35.5 kB`, `+1,204`, `0`.
   public static func signed(_ value: Double, _ metric: Metric) -> String {
@@ -40,36 +41,46 @@ public enum DiffFormat {
     return "?"
   }
 
+  /// What a section's rows are keyed on, for a column heading: `location`, `gem`, `string`.
+  public static func keyNoun(_ kind: DiffSection.Kind) -> String {
+    kind.grouping?.rawValue ?? "string"
+  }
+
   public static func percent(_ row: DiffRow) -> String {
     if row.status == .new { return "new" }
     guard let p = row.deltaPercent else { return "" }
     return Units.signedPercent(p)
   }
 
-  /// "Allocated memory −35.5 kB (−0.08%), objects −888; retained unchanged".
-  public static func verdict(_ diff: ProfileDiff) -> String {
-    var parts: [String] = []
-    for state in AllocationState.allCases {
-      let bytes = diff.total(state, .memory)
-      let objects = diff.total(state, .objects)
-      let name = state == .allocated ? "Allocated" : "retained"
-      guard let b = bytes?.delta, let o = objects?.delta else {
-        parts.append("\(name) totals unknown")
-        continue
-      }
-      if b == 0 && o == 0 {
-        parts.append("\(name) unchanged")
-        continue
-      }
-      var text = "\(name) memory "
-      text += b == 0 ? "unchanged" : signed(b, .memory) + (bytes?.deltaPercent.map { " (\(Units.signedPercent($0)))" } ?? "")
-      text += ", objects "
-      text += o == 0 ? "unchanged" : signed(o, .objects) + (objects?.deltaPercent.map { " (\(Units.signedPercent($0)))" } ?? "")
-      if let t = bytes, !t.isReal, t.before?.runCount ?? 1 > 1 || t.after?.runCount ?? 1 > 1 { text += " (within run-to-run noise)" }
-      parts.append(text)
+  /// A total's name: `allocated bytes`, `retained objects`.
+  public static func totalLabel(_ state: AllocationState, _ metric: Metric) -> String {
+    "\(state.rawValue) \(metric == .memory ? "bytes" : "objects")"
+  }
+
+  /// A status as a Markdown table cell: `NEW`, `GONE`, `changed`, `same`, `≥ top N`.
+  public static func badge(_ status: DiffStatus) -> String {
+    switch status {
+    case .new: return "NEW"
+    case .gone: return "GONE"
+    case .changed: return "changed"
+    case .same: return "same"
+    case .outsideTopN: return "≥ top N"
     }
-    var line = parts.joined(separator: "; ")
-    if let runs = diff.perIteration { line += " — per iteration (before ran \(runs.before) times, after \(runs.after))" }
-    return line
+  }
+
+  /// A row's status as a page badge, with a direction for changed rows: `▲ grew`, `▼ shrank`.
+  public static func pageBadge(_ row: DiffRow) -> String {
+    switch row.status {
+    case .changed: return row.delta > 0 ? "▲ grew" : "▼ shrank"
+    default: return badge(row.status)
+    }
+  }
+
+  /// The mark before a chart bar's value: `NEW `, `GONE `, `≥ top N `, or nothing.
+  public static func chartMark(_ status: DiffStatus) -> String {
+    switch status {
+    case .new, .gone, .outsideTopN: return badge(status) + " "
+    case .changed, .same: return ""
+    }
   }
 }

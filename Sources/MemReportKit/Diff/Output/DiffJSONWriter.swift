@@ -3,17 +3,19 @@ import MemReportCore
 public struct DiffJSONWriter: DiffWriter {
   public init() {}
 
-  public func write(_ diff: ProfileDiff, context: DiffContext, into out: inout some TextOutputStream) {
+  public func write(_ document: DiffDocument, into out: inout some TextOutputStream) throws {
+    let diff = document.diff
+    let context = document.context
     out.write("{\n  \"schemaVersion\": 1,\n")
     out.write("  \"before\": [\(context.before.map(JSONText.quoted).joined(separator: ", "))],\n")
     out.write("  \"after\": [\(context.after.map(JSONText.quoted).joined(separator: ", "))],\n")
-    out.write("  \"verdict\": \(JSONText.quoted(DiffFormat.verdict(diff))),\n")
+    out.write("  \"verdict\": \(JSONText.quoted(document.headline)),\n")
     if let runs = diff.perIteration {
       out.write("  \"perIteration\": {\"before\": \(runs.before), \"after\": \(runs.after)},\n")
     } else {
       out.write("  \"perIteration\": null,\n")
     }
-    out.write("  \"notes\": [\(context.notes(diff).map(JSONText.quoted).joined(separator: ", "))],\n")
+    out.write("  \"notes\": [\(document.notes.map(JSONText.quoted).joined(separator: ", "))],\n")
     out.write("  \"totals\": {")
     for (i, state) in AllocationState.allCases.enumerated() {
       out.write(i == 0 ? "\n    " : ",\n    ")
@@ -31,7 +33,7 @@ public struct DiffJSONWriter: DiffWriter {
       out.write("}")
     }
     out.write("\n  },\n  \"sections\": [")
-    let sections = diff.sections.filter { !$0.title.hasSuffix("String Report") }
+    let sections = diff.sections.filter { !$0.kind.isStringReport }
     for (i, section) in sections.enumerated() {
       out.write(i == 0 ? "\n    " : ",\n    ")
       writeSection(section, into: &out)
@@ -40,9 +42,8 @@ public struct DiffJSONWriter: DiffWriter {
     out.write("  \"strings\": {")
     for (i, state) in AllocationState.allCases.enumerated() {
       out.write(i == 0 ? "\n    " : ",\n    ")
-      let title = StringReport.title(state)
       out.write("\"\(state.rawValue)\": ")
-      if let section = diff.section(title) {
+      if let section = diff.section(.strings(state)) {
         writeSection(section, into: &out)
       } else {
         out.write("null")
@@ -53,9 +54,9 @@ public struct DiffJSONWriter: DiffWriter {
       "{\"from\": \(JSONText.quoted($0.from)), \"to\": \(JSONText.quoted($0.to)), \"bytes\": \(Self.number($0.bytes))}"
     }.joined(separator: ", "))
     out.write("],\n  \"gate\": ")
-    if let gate = context.gate, let result = context.gateResult {
+    if let gate = context.gate, let result = context.gateResult, let line = document.gate {
       out.write("{\"metric\": \"\(gate.metric.rawValue)\", \"limit\": \(JSONText.quoted(gate.text)), \"passed\": \(result.passed), ")
-      out.write("\"delta\": \(Self.number(result.delta)), \"deltaPercent\": \(Self.number(result.deltaPercent, digits: 4)), \"message\": \(JSONText.quoted(result.message))}")
+      out.write("\"delta\": \(Self.number(result.delta)), \"deltaPercent\": \(Self.number(result.deltaPercent, digits: 4)), \"message\": \(JSONText.quoted(line.message))}")
     } else {
       out.write("null")
     }

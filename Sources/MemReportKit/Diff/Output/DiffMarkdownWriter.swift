@@ -21,38 +21,36 @@ public struct DiffMarkdownWriter: DiffWriter {
     var size: Int { heading.count + header.count + rows.reduce(0) { $0 + $1.count + 1 } }
   }
 
-  public func write(_ diff: ProfileDiff, context: DiffContext, into out: inout some TextOutputStream) {
-    var head = "**" + MarkdownText.escaped(DiffFormat.verdict(diff)) + "**\n\n"
-    if let result = context.gateResult {
-      head += (result.passed ? "✅ Gate passed: " : "❌ Gate failed: ") + MarkdownText.escaped(result.message) + "\n\n"
+  public func write(_ document: DiffDocument, into out: inout some TextOutputStream) throws {
+    var head = "**" + MarkdownText.escaped(document.headline) + "**\n\n"
+    if let gate = document.gate {
+      head += (gate.passed ? "✅ " : "❌ ") + gate.label + ": " + MarkdownText.escaped(gate.message) + "\n\n"
     }
     head += "| total | before | after | Δ | Δ% |\n|---|---:|---:|---:|---:|\n"
-    for total in diff.totals {
-      head += "| \(total.label) | \(total.before.map { DiffFormat.side($0, total.metric) } ?? "unknown") | "
-      head += "\(total.after.map { DiffFormat.side($0, total.metric) } ?? "unknown") | "
-      head += "\(total.delta.map { DiffFormat.signed($0, total.metric) } ?? "") | \(total.deltaPercent.map(Units.signedPercent) ?? "") |\n"
+    for total in document.totals {
+      head += "| \(total.label) | \(total.before) | \(total.after) | \(total.delta ?? "") | \(total.percent ?? "") |\n"
     }
-    let top = context.top ?? Self.defaultTop
-    let lead = diff.section("allocated memory by location") ?? diff.sections.first { $0.moverCount > 0 }
+    let top = document.context.top ?? Self.defaultTop
     var topTable: Table?
-    if let lead, lead.moverCount > 0 {
+    if let lead = document.lead, lead.moverCount > 0 {
       topTable = table(lead, rows: lead.topMovers(top), heading: "\n**Top movers** (\(lead.title))\n\n")
     }
-    var tables: [Table] = diff.sections.compactMap { section in
-      let movers = section.movers
+    var tables: [Table] = document.sections.compactMap { block in
+      let movers = block.section.movers
       guard !movers.isEmpty else { return nil }
-      return table(section, rows: movers, heading: "\n#### \(section.title)\n\n")
+      return table(block.section, rows: movers, heading: "\n#### \(block.section.title)\n\n")
     }
     var tail = ""
-    if !diff.candidateMoves.isEmpty {
-      tail += "\n#### Candidate moves\n\nSame file, same bytes, nearby lines: probably code moved by an edit above it (pass `--git-diff` to map lines).\n\n"
-      for move in diff.candidateMoves {
-        tail += "- \(MarkdownText.code(move.from)) → \(MarkdownText.code(move.to)) (\(DiffFormat.magnitude(move.bytes, .memory)))\n"
+    if !document.moves.isEmpty {
+      tail += "\n#### \(DiffDocument.movesHeading)\n\n\(DiffDocument.movesExplanation)\n\n"
+      for move in document.moves {
+        tail += "- \(MarkdownText.code(move.from)) → \(MarkdownText.code(move.to)) (\(move.size))\n"
       }
     }
-    let notes = context.notes(diff)
+    let notes = document.notes
     let footer = notes.isEmpty ? "" : "\n<sub>" + notes.map(MarkdownText.escaped).joined(separator: " · ") + "</sub>\n"
-    let detailsOpen = "\n<details><summary>All changes: \(tables.reduce(0) { $0 + $1.total }) rows in \(tables.count) sections</summary>\n"
+    let summary = DiffDocument.allChanges(rows: tables.reduce(0) { $0 + $1.total }, sections: tables.count)
+    let detailsOpen = "\n<details><summary>\(summary)</summary>\n"
     let detailsClose = "\n</details>\n"
     // Cut the longest tables first until the comment fits.
     let fixed = head.count + (topTable?.size ?? 0) + detailsOpen.count + detailsClose.count + tail.count + footer.count + 200
@@ -69,7 +67,7 @@ public struct DiffMarkdownWriter: DiffWriter {
       for table in tables { out.write(render(table)) }
       let cut = tables.reduce(0) { $0 + $1.cut }
       if cut > 0 {
-        out.write("\n\(Units.count(Int64(cut))) rows were cut to keep this comment under \(Units.count(Int64(limit))) characters; `--format json` has them all.\n")
+        out.write("\n\(DiffDocument.rowsCut(cut, limit: limit))\n")
       }
       out.write(detailsClose)
     }
@@ -78,28 +76,18 @@ public struct DiffMarkdownWriter: DiffWriter {
   }
 
   private func table(_ section: DiffSection, rows: [DiffRow], heading: String) -> Table {
-    let noun = section.title.hasSuffix("String Report") ? "string" : (section.title.pieces(separatedBy: " by ").last.map(String.init) ?? "name")
+    let noun = DiffFormat.keyNoun(section.kind)
     let header = "| \(noun) | before | after | Δ | Δ% | status |\n|---|---:|---:|---:|---:|---|\n"
     let lines = rows.map { row in
       "| \(MarkdownText.code(row.name)) | \(DiffFormat.side(row.before, section.metric)) | \(DiffFormat.side(row.after, section.metric)) | "
-        + "\(DiffFormat.delta(row, section.metric)) | \(DiffFormat.percent(row)) | \(Self.badge(row.status)) |"
+        + "\(DiffFormat.delta(row, section.metric)) | \(DiffFormat.percent(row)) | \(DiffFormat.badge(row.status)) |"
     }
     return Table(heading: heading, header: header, rows: lines, total: rows.count)
   }
 
   private func render(_ table: Table) -> String {
     var text = table.heading + table.header + table.rows.joined(separator: "\n") + "\n"
-    if table.cut > 0 { text += "| … \(Units.count(Int64(table.cut))) more rows cut to fit |  |  |  |  |  |\n" }
+    if table.cut > 0 { text += "| \(DiffDocument.rowsCutToFit(table.cut)) |  |  |  |  |  |\n" }
     return text
-  }
-
-  static func badge(_ status: DiffStatus) -> String {
-    switch status {
-    case .new: return "NEW"
-    case .gone: return "GONE"
-    case .changed: return "changed"
-    case .same: return "same"
-    case .outsideTopN: return "≥ top N"
-    }
   }
 }

@@ -5,35 +5,27 @@ public struct DiffTextWriter: DiffWriter {
 
   public init() {}
 
-  public func write(_ diff: ProfileDiff, context: DiffContext, into out: inout some TextOutputStream) {
-    out.write("memreport diff: \(context.before.joined(separator: ", ")) → \(context.after.joined(separator: ", "))\n")
-    out.write(DiffFormat.verdict(diff) + "\n")
-    for note in context.notes(diff) { out.write(note + "\n") }
-    if let result = context.gateResult {
-      out.write("gate: \(result.passed ? "passed" : "FAILED"): \(result.message)\n")
+  public func write(_ document: DiffDocument, into out: inout some TextOutputStream) throws {
+    let context = document.context
+    out.write("\(DiffDocument.title): \(context.before.joined(separator: ", ")) → \(context.after.joined(separator: ", "))\n")
+    out.write(document.headline + "\n")
+    for note in document.notes { out.write(note + "\n") }
+    if let gate = document.gate {
+      out.write("gate: \(gate.passed ? "passed" : "FAILED"): \(gate.message)\n")
     }
     out.write("\n")
-    let header = ["", "before", "after", "delta", "delta%"]
-    var table = [header]
-    for total in diff.totals {
-      table.append([
-        total.label,
-        total.before.map { DiffFormat.side($0, total.metric) } ?? "unknown",
-        total.after.map { DiffFormat.side($0, total.metric) } ?? "unknown",
-        total.delta.map { DiffFormat.signed($0, total.metric) } ?? "",
-        total.deltaPercent.map(Units.signedPercent) ?? "",
-      ])
+    var table = [["", "before", "after", "delta", "delta%"]]
+    for total in document.totals {
+      table.append([total.label, total.before, total.after, total.delta ?? "", total.percent ?? ""])
     }
     TextTable.write(table, rightAligned: [1, 2, 3, 4], into: &out)
     let top = context.top ?? Self.defaultTop
-    for section in diff.sections {
+    for block in document.sections {
+      let section = block.section
+      out.write("\n\(section.title)\n\(block.summary)\n")
       let movers = section.topMovers(top)
-      let counts = section.statusCounts
-      out.write("\n\(section.title)\n")
-      let summary = DiffStatus.allCases.compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }
-      out.write(summary.isEmpty ? "no rows\n" : summary.joined(separator: ", ") + "\n")
       guard !movers.isEmpty else { continue }
-      var rows = [["before", "after", "delta", "delta%", "status", section.title.hasSuffix("String Report") ? "string" : "name"]]
+      var rows = [["before", "after", "delta", "delta%", "status", section.kind.isStringReport ? "string" : "name"]]
       for row in movers {
         rows.append([
           DiffFormat.side(row.before, section.metric), DiffFormat.side(row.after, section.metric),
@@ -41,12 +33,12 @@ public struct DiffTextWriter: DiffWriter {
         ])
       }
       TextTable.write(rows, rightAligned: [0, 1, 2, 3], into: &out)
-      if section.moverCount > top { out.write("  … \(section.moverCount - top) more changed rows\n") }
+      if section.moverCount > top { out.write("  … \(DiffDocument.moreRows(section.moverCount - top))\n") }
     }
-    if !diff.candidateMoves.isEmpty {
-      out.write("\ncandidate moves (same file, same bytes, nearby lines; pass --git-diff to map them):\n")
-      for move in diff.candidateMoves {
-        out.write("  \(move.from) → \(move.to) (\(DiffFormat.magnitude(move.bytes, .memory)))\n")
+    if !document.moves.isEmpty {
+      out.write("\n\(DiffDocument.movesLine)\n")
+      for move in document.moves {
+        out.write("  \(move.from) → \(move.to) (\(move.size))\n")
       }
     }
   }

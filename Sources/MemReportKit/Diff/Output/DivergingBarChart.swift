@@ -20,8 +20,7 @@ public enum DivergingBarChart {
       let w = largest > 0 ? half * abs(delta) / largest : 0
       let growing = delta > 0
       let x = growing ? centre : centre - w
-      let mark = row.status == .new ? "NEW " : (row.status == .gone ? "GONE " : (row.status == .outsideTopN ? "≥ top N " : ""))
-      let valueText = mark + DiffFormat.delta(row, section.metric)
+      let valueText = DiffFormat.chartMark(row.status) + DiffFormat.delta(row, section.metric)
       body.append(SVGChart.text(labelWidth - 8, y + 15, SVGChart.fit(row.name, width: labelWidth - 10), anchor: "end"))
       body.append(SVGChart.rect(x, y + 4, max(w, 1), rowHeight - 8,
         fill: growing ? SVGChart.Colour.grow : SVGChart.Colour.shrink, cls: growing ? "grow" : "shrink",

@@ -4,8 +4,6 @@ import MemReportCore
 public struct HTMLDiffWriter: DiffWriter {
   public static let defaultTop = 100
   public var templates: HTMLTemplates?
-  /// The charts drawn by the last `write`, for `--svg DIR`.
-  public private(set) var charts: [SVGChart] = []
 
   public init(templates: HTMLTemplates?) { self.templates = templates }
 
@@ -59,43 +57,39 @@ public struct HTMLDiffWriter: DiffWriter {
 
   /// The charts of a diff.
   public static func charts(_ diff: ProfileDiff) -> [SVGChart] {
-    let lead = diff.section("allocated memory by location") ?? diff.sections.first { $0.moverCount > 0 }
-    return lead.flatMap { DivergingBarChart.make($0) }.map { [$0] } ?? []
+    diff.lead.flatMap { DivergingBarChart.make($0) }.map { [$0] } ?? []
   }
 
-  public func write(_ diff: ProfileDiff, context: DiffContext, into out: inout some TextOutputStream) {
-    guard let templates = templates ?? (try? HTMLTemplates.embedded()) else { return }
+  public func write(_ document: DiffDocument, into out: inout some TextOutputStream) throws {
+    let templates = try templates ?? HTMLTemplates.embedded()
+    let context = document.context
     let top = context.top ?? Self.defaultTop
-    let chart = Self.charts(diff).first
-    let result = context.gateResult
+    let chart = Self.charts(document.diff).first
+    let gate = document.gate
     let page = Page(
-      chrome: PageChrome(title: "memreport diff", inputs: context.before + context.after, templates: templates),
-      verdict: DiffFormat.verdict(diff),
-      gate: result != nil, gateFailed: result.map { !$0.passed } ?? false, gatePassed: result?.passed ?? false,
-      gateClass: result.map { $0.passed ? "note" : "note warn" } ?? "", gateLabel: result.map { $0.passed ? "Gate passed:" : "Gate failed:" } ?? "",
-      gateMessage: result?.message ?? "", before: context.before.map(DisplayText.clean), after: context.after.map(DisplayText.clean),
-      notes: context.notes(diff).map(DisplayText.clean), cards: diff.totals.map(Self.card),
-      chart: chart.map { ChartView(svg: $0.inline, caption: "The largest changes of \($0.title.pieces(separatedBy: ": ").last.map(String.init) ?? "the report"): bars to the right grew (orange), to the left shrank (blue), each with its sign; a bar shows the change the data guarantees.") },
-      moves: diff.candidateMoves.isEmpty ? nil : Moves(items: diff.candidateMoves.map {
-        Move(from: DisplayText.clean($0.from), to: DisplayText.clean($0.to), bytes: DiffFormat.magnitude($0.bytes, .memory))
+      chrome: PageChrome(title: DiffDocument.title, inputs: context.before + context.after, templates: templates),
+      verdict: document.headline,
+      gate: gate != nil, gateFailed: gate.map { !$0.passed } ?? false, gatePassed: gate?.passed ?? false,
+      gateClass: gate.map { $0.passed ? "note" : "note warn" } ?? "", gateLabel: gate.map { $0.label + ":" } ?? "",
+      gateMessage: gate?.message ?? "", before: context.before.map(DisplayText.clean), after: context.after.map(DisplayText.clean),
+      notes: document.notes.map(DisplayText.clean), cards: document.totals.map(Self.card),
+      chart: chart.flatMap { chart in document.lead.map { ChartView(svg: chart.inline, caption: DiffDocument.chartCaption($0)) } },
+      moves: document.moves.isEmpty ? nil : Moves(items: document.moves.map {
+        Move(from: DisplayText.clean($0.from), to: DisplayText.clean($0.to), bytes: $0.size)
       }),
-      sections: diff.sections.enumerated().map { Self.section($1, index: $0, top: top) })
-    if let html = try? templates.render("diff", page) { out.write(html) }
+      sections: document.sections.enumerated().map { Self.section($1, index: $0, top: top) })
+    out.write(try templates.render("diff", page))
   }
 
-  static func card(_ total: DiffTotal) -> Card {
-    let delta = total.delta ?? 0
-    return Card(
-      label: total.label, delta: total.delta.map { DiffFormat.signed($0, total.metric) } ?? "unknown",
-      deltaClass: delta > 0 ? "grow" : (delta < 0 ? "shrink" : ""),
-      before: total.before.map { DiffFormat.side($0, total.metric) } ?? "unknown",
-      after: total.after.map { DiffFormat.side($0, total.metric) } ?? "unknown",
-      percent: total.deltaPercent.map(Units.signedPercent) ?? "n/a")
+  static func card(_ total: DiffDocument.TotalLine) -> Card {
+    Card(
+      label: total.label, delta: total.delta ?? DiffDocument.unknown,
+      deltaClass: total.direction > 0 ? "grow" : (total.direction < 0 ? "shrink" : ""),
+      before: total.before, after: total.after, percent: total.percent ?? DiffDocument.noPercent)
   }
 
-  static func section(_ section: DiffSection, index: Int, top: Int) -> SectionView {
-    let counts = section.statusCounts
-    let summary = DiffStatus.allCases.compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }.joined(separator: ", ")
+  static func section(_ block: DiffDocument.SectionBlock, index: Int, top: Int) -> SectionView {
+    let section = block.section
     let movers = section.topMovers(top)
     let rows = movers.map { row -> TableModel.Row in
       var status = TableModel.Cell(text: "")
@@ -110,22 +104,24 @@ public struct HTMLDiffWriter: DiffWriter {
         status,
       ])
     }
-    let noun = section.title.hasSuffix("String Report") ? "string" : String(section.title.pieces(separatedBy: " by ").last ?? "name")
     let table = TableModel(
       id: "d\(index)", caption: section.title, note: nil,
-      columns: [.init(label: noun), .init(label: "before", numeric: true), .init(label: "after", numeric: true),
+      columns: [.init(label: DiffFormat.keyNoun(section.kind)), .init(label: "before", numeric: true), .init(label: "after", numeric: true),
                 .init(label: "Δ", numeric: true), .init(label: "Δ%", numeric: true), .init(label: "status")],
-      rows: rows, more: section.moverCount > top ? "\(section.moverCount - top) more changed rows: use --top or --format json." : nil)
-    return SectionView(title: section.title, summary: summary.isEmpty ? "no rows" : summary, table: rows.isEmpty ? nil : table)
+      rows: rows, more: section.moverCount > top ? DiffDocument.moreRowsHint(section.moverCount - top) : nil)
+    return SectionView(title: section.title, summary: block.summary, table: rows.isEmpty ? nil : table)
   }
 
+  /// A row's status badge: `DiffFormat`'s words, with the page's style class.
   static func badge(_ row: DiffRow) -> TableModel.Badge {
+    let cls: String
     switch row.status {
-    case .new: return .init(text: "NEW", cls: "new")
-    case .gone: return .init(text: "GONE", cls: "gone")
-    case .same: return .init(text: "same", cls: "same")
-    case .outsideTopN: return .init(text: "≥ top N", cls: "bound")
-    case .changed: return row.delta > 0 ? .init(text: "▲ grew", cls: "changed-up") : .init(text: "▼ shrank", cls: "changed-down")
+    case .new: cls = "new"
+    case .gone: cls = "gone"
+    case .same: cls = "same"
+    case .outsideTopN: cls = "bound"
+    case .changed: cls = row.delta > 0 ? "changed-up" : "changed-down"
     }
+    return .init(text: DiffFormat.pageBadge(row), cls: cls)
   }
 }

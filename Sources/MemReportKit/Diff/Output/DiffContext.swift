@@ -1,0 +1,30 @@
+import MemReportCore
+/// What a diff's document needs besides the diff: the inputs, options, and the gate's verdict.
+public struct DiffContext: Sendable {
+  public var before: [String]
+  public var after: [String]
+  /// Rows per section to show in full (text, Markdown top movers); `nil`: the writer's default.
+  public var top: Int?
+  public var gate: DiffGate?
+  public var gateResult: DiffGate.Result?
+  /// How paths were normalized and filtered (from the first report).
+  public var normalizer: PathNormalizer?
+  public var filters: [FileFilter.Pattern]
+  /// A `--git-diff` patch was used.
+  public var patch: String?
+
+  public init(
+    before: [String], after: [String], top: Int? = nil, gate: DiffGate? = nil,
+    gateResult: DiffGate.Result? = nil, normalizer: PathNormalizer? = nil,
+    filters: [FileFilter.Pattern] = [], patch: String? = nil
+  ) {
+    self.before = before
+    self.after = after
+    self.top = top
+    self.gate = gate
+    self.gateResult = gateResult
+    self.normalizer = normalizer
+    self.filters = filters
+    self.patch = patch
+  }
+}

@@ -1,0 +1,185 @@
+import MemReportCore
+/// Every sentence of a diff, built once per diff: the headline (the verdict a pull request can
+/// quote), the gate line, the notes on how the comparison was made, the totals, each section's
+/// summary and the candidate moves. The text, Markdown and HTML writers only lay it out; the JSON
+/// writer takes its headline, notes and gate line next to the numbers. Cells (a side's value, a
+/// delta, a status badge) are `DiffFormat`'s; numbers are spelled by `Units`.
+public struct DiffDocument: Sendable {
+  /// The gate's verdict as a line.
+  public struct GateLine: Sendable, Equatable {
+    public var passed: Bool
+    /// `allocated bytes grew by 382 kB (+67.0%), over the limit of +5%`.
+    public var message: String
+    /// `Gate passed` / `Gate failed`.
+    public var label: String { passed ? "Gate passed" : "Gate failed" }
+  }
+
+  /// One of the four totals, as cells; `nil` where the change is unknown.
+  public struct TotalLine: Sendable, Equatable {
+    /// `allocated bytes`.
+    public var label: String
+    public var before: String
+    public var after: String
+    public var delta: String?
+    public var percent: String?
+    /// The sign of the change: 1 grew, −1 shrank, 0 unchanged or unknown.
+    public var direction: Int
+  }
+
+  /// One diffed section: its rows stay numbers (`DiffFormat` spells each cell).
+  public struct SectionBlock: Sendable {
+    public var section: DiffSection
+    /// `1 new, 1 gone, 16 same`, or `no rows`.
+    public var summary: String
+  }
+
+  /// A location that looks moved by an edit above it.
+  public struct MoveLine: Sendable, Equatable {
+    public var from: String
+    public var to: String
+    /// `24.1 kB`.
+    public var size: String
+  }
+
+  public static let title = "memreport diff"
+  /// A total a side does not give (old headers, headerless pastes).
+  public static let unknown = "unknown"
+  /// A change in percent that cannot be given (the before total is unknown or zero).
+  public static let noPercent = "n/a"
+
+  /// The numbers the words are about (JSON and charts read them directly).
+  public var diff: ProfileDiff
+  public var context: DiffContext
+  public var headline: String
+  public var gate: GateLine?
+  public var notes: [String]
+  public var totals: [TotalLine]
+  public var sections: [SectionBlock]
+  public var moves: [MoveLine]
+
+  public init(_ diff: ProfileDiff, context: DiffContext) {
+    self.diff = diff
+    self.context = context
+    headline = Self.verdict(diff)
+    gate = context.gateResult.map { GateLine(passed: $0.passed, message: Self.gateMessage($0)) }
+    notes = Self.notes(diff, context: context)
+    totals = diff.totals.map(Self.totalLine)
+    sections = diff.sections.map { SectionBlock(section: $0, summary: Self.summary($0)) }
+    moves = diff.candidateMoves.map { MoveLine(from: $0.from, to: $0.to, size: DiffFormat.magnitude($0.bytes, .memory)) }
+  }
+
+  /// The section of the top movers and the chart.
+  public var lead: DiffSection? { diff.lead }
+
+  // MARK: Sentences
+
+  /// "Allocated memory −35.5 kB (−0.08%), objects −888; retained unchanged".
+  public static func verdict(_ diff: ProfileDiff) -> String {
+    var parts: [String] = []
+    for state in AllocationState.allCases {
+      let bytes = diff.total(state, .memory)
+      let objects = diff.total(state, .objects)
+      let name = state == .allocated ? "Allocated" : "retained"
+      guard let b = bytes?.delta, let o = objects?.delta else {
+        parts.append("\(name) totals unknown")
+        continue
+      }
+      if b == 0 && o == 0 {
+        parts.append("\(name) unchanged")
+        continue
+      }
+      var text = "\(name) memory "
+      text += b == 0 ? "unchanged" : DiffFormat.signed(b, .memory) + percentInParentheses(bytes?.deltaPercent)
+      text += ", objects "
+      text += o == 0 ? "unchanged" : DiffFormat.signed(o, .objects) + percentInParentheses(objects?.deltaPercent)
+      if let t = bytes, !t.isReal, t.before?.runCount ?? 1 > 1 || t.after?.runCount ?? 1 > 1 { text += " (within run-to-run noise)" }
+      parts.append(text)
+    }
+    var line = parts.joined(separator: "; ")
+    if let runs = diff.perIteration { line += " — per iteration (before ran \(runs.before) times, after \(runs.after))" }
+    return line
+  }
+
+  /// The gate's one line: what was measured against what (`memreport: gate: …` on a failure).
+  public static func gateMessage(_ result: DiffGate.Result) -> String {
+    let metric = result.gate.metric
+    let name = DiffFormat.totalLabel(metric.state, metric.metric)
+    guard let delta = result.delta else { return "\(name): the totals are unknown, so the gate cannot pass" }
+    let change = DiffFormat.magnitude(abs(delta), metric.metric) + percentInParentheses(result.deltaPercent)
+    let limit = "the limit of +\(result.gate.text)"
+    if !result.passed { return "\(name) grew by \(change), over \(limit)" }
+    if delta == 0 { return "\(name) did not change, within \(limit)" }
+    return "\(name) \(delta > 0 ? "grew by" : "fell by") \(change), within \(limit)"
+  }
+
+  /// Notes on how the comparison was made, for every format.
+  public static func notes(_ diff: ProfileDiff, context: DiffContext) -> [String] {
+    var notes: [String] = []
+    if diff.runs.before > 1 || diff.runs.after > 1 {
+      notes.append("\(diff.runs.before) run(s) before, \(diff.runs.after) after: values are medians; a change is real only when the min–max ranges do not overlap")
+    }
+    if let runs = diff.perIteration {
+      notes.append("compared per iteration: before ran \(runs.before) times, after \(runs.after)")
+    }
+    if let patch = context.patch {
+      notes.append("line numbers mapped through \(patch): \(diff.linesMoved) moved, \(diff.linesEdited) edited")
+    }
+    if let normalizer = context.normalizer { notes.append("paths: " + normalizer.summary) }
+    if !context.filters.isEmpty {
+      let filters = context.filters.map { "--\($0.kind.rawValue)-files \($0.text)" }.joined(separator: ", ")
+      notes.append("filters: " + filters + " (totals, gem and class rows are not filtered)")
+    }
+    return notes
+  }
+
+  /// Counts per status: `1 new, 1 gone, 16 same`, or `no rows`.
+  public static func summary(_ section: DiffSection) -> String {
+    let counts = section.statusCounts
+    let parts = DiffStatus.allCases.compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }
+    return parts.isEmpty ? "no rows" : parts.joined(separator: ", ")
+  }
+
+  /// `12 more changed rows`: movers beyond the rows shown.
+  public static func moreRows(_ count: Int) -> String { "\(count) more changed rows" }
+
+  /// Where the rows not shown are: `12 more changed rows: use --top or --format json.`
+  public static func moreRowsHint(_ count: Int) -> String { moreRows(count) + ": use --top or --format json." }
+
+  /// The summary of a Markdown comment's folded tables.
+  public static func allChanges(rows: Int, sections: Int) -> String { "All changes: \(rows) rows in \(sections) sections" }
+
+  /// Rows cut from one Markdown table to fit a comment: `… 120 more rows cut to fit`.
+  public static func rowsCutToFit(_ count: Int) -> String { "… \(Units.count(Int64(count))) more rows cut to fit" }
+
+  /// Rows cut from a whole Markdown comment.
+  public static func rowsCut(_ count: Int, limit: Int) -> String {
+    "\(Units.count(Int64(count))) rows were cut to keep this comment under \(Units.count(Int64(limit))) characters; `--format json` has them all."
+  }
+
+  public static let movesHeading = "Candidate moves"
+  /// What a candidate move is, as a sentence for Markdown (the page's template says it in its own words).
+  public static let movesExplanation = "Same file, same bytes, nearby lines: probably code moved by an edit above it (pass `--git-diff` to map lines)."
+  /// The same as a heading line of plain text.
+  public static let movesLine = "candidate moves (same file, same bytes, nearby lines; pass --git-diff to map them):"
+
+  /// The caption under the chart of the top movers of `section`.
+  public static func chartCaption(_ section: DiffSection) -> String {
+    "The largest changes of \(section.title): bars to the right grew (orange), to the left shrank (blue), each with its sign; a bar shows the change the data guarantees."
+  }
+
+  static func totalLine(_ total: DiffTotal) -> TotalLine {
+    let delta = total.delta ?? 0
+    return TotalLine(
+      label: DiffFormat.totalLabel(total.state, total.metric),
+      before: total.before.map { DiffFormat.side($0, total.metric) } ?? unknown,
+      after: total.after.map { DiffFormat.side($0, total.metric) } ?? unknown,
+      delta: total.delta.map { DiffFormat.signed($0, total.metric) },
+      percent: total.deltaPercent.map(Units.signedPercent),
+      direction: delta > 0 ? 1 : (delta < 0 ? -1 : 0))
+  }
+
+  /// ` (+5.8%)`, or nothing without a percentage.
+  static func percentInParentheses(_ percent: Double?) -> String {
+    percent.map { " (\(Units.signedPercent($0)))" } ?? ""
+  }
+}
