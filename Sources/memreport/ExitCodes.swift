@@ -2,9 +2,6 @@ import ArgumentParser
 import MemReportKit
 import MemReportCore
 
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// Prints library errors as `memreport: error: PATH:LINE: what is wrong` and turns them into the
 /// documented exit codes. Exit codes live here only.
@@ -73,19 +70,12 @@ enum Diagnostics {
 /// Unbuffered writes to standard error.
 struct FileHandleStream: TextOutputStream {
   let descriptor: Int32
-  static var standardError: FileHandleStream { FileHandleStream(descriptor: STDERR_FILENO) }
+  static var standardError: FileHandleStream { FileHandleStream(descriptor: POSIX.standardError) }
 
   mutating func write(_ string: String) {
     var text = string
-    text.withUTF8 { bytes in
-      var offset = 0
-      while offset < bytes.count {
-        let n = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-        if n <= 0 { return }
-        offset += n
-      }
-    }
+    text.withUTF8 { bytes in _ = POSIX.writeAll(descriptor, UnsafeRawBufferPointer(bytes)) }
   }
 
-  static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
+  static func isTerminal(_ descriptor: Int32) -> Bool { POSIX.isTerminal(descriptor) }
 }

@@ -64,19 +64,19 @@ public struct InputFile: Sendable {
     if path == "-" {
       return InputFile(path: path, descriptor: STDIN_FILENO, size: nil)
     }
-    let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+    let fd = POSIX.openForReading(path)
     guard fd >= 0 else {
       throw MemReportError.cannotOpen(path: path, reason: SystemError.message(errno))
     }
     var info = stat()
     guard fstat(fd, &info) == 0 else {
       let reason = SystemError.message(errno)
-      _ = Glibc.close(fd)
+      POSIX.close(fd)
       throw MemReportError.cannotOpen(path: path, reason: reason)
     }
     let type = info.st_mode & S_IFMT
     if type == S_IFDIR {
-      _ = Glibc.close(fd)
+      POSIX.close(fd)
       throw MemReportError.cannotOpen(path: path, reason: "is a directory")
     }
     return InputFile(
@@ -99,7 +99,7 @@ public struct InputFile: Sendable {
   }
 
   public func close() {
-    if descriptor != STDIN_FILENO { _ = Glibc.close(descriptor) }
+    if descriptor != STDIN_FILENO { POSIX.close(descriptor) }
   }
 }
 

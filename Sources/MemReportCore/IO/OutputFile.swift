@@ -79,16 +79,7 @@ public final class OutputFile: TextOutputStream {
       return
     }
     buffer.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        let n = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          failure = errno
-          return
-        }
-        offset += n
-      }
+      failure = POSIX.writeAll(descriptor, raw)
     }
     buffer.removeAll(keepingCapacity: true)
   }

@@ -2,9 +2,6 @@ import ArgumentParser
 import MemReportKit
 import MemReportCore
 
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// The formats one command writes: the one list its `--help`, completions and validation read.
 protocol FormatList {
@@ -96,8 +93,8 @@ struct OutputOptions<List: FormatList>: ParsableArguments {
     case .always: return true
     case .never: return false
     case .auto:
-      if getenv("NO_COLOR") != nil { return false }
-      return (output == nil || output == "-") && FileHandleStream.isTerminal(STDOUT_FILENO)
+      if POSIX.environment("NO_COLOR") != nil { return false }
+      return (output == nil || output == "-") && FileHandleStream.isTerminal(POSIX.standardOutput)
     }
   }
 }

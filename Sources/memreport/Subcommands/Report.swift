@@ -2,9 +2,6 @@ import ArgumentParser
 import MemReportKit
 import MemReportCore
 
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 extension MemReportCommand {
   struct Report: ParsableCommand, ReadsInputs {
@@ -75,18 +72,18 @@ extension MemReportCommand {
 /// A `read 120 MB of 512 MB (95 MB/s)` line on standard error for large inputs read on a terminal.
 final class ProgressLine {
   private let size: Int
-  private let start = Clock.now()
+  private let start = POSIX.monotonicSeconds()
   private var last = 0.0
 
   init?(input: String) {
-    guard input != "-", FileHandleStream.isTerminal(STDERR_FILENO) else { return nil }
-    var info = stat()
-    guard stat(input, &info) == 0, Int(info.st_size) > 50_000_000 else { return nil }
-    size = Int(info.st_size)
+    guard input != "-", FileHandleStream.isTerminal(POSIX.standardError),
+      let size = POSIX.regularFileSize(input), size > 50_000_000
+    else { return nil }
+    self.size = size
   }
 
   func update(_ bytes: Int) {
-    let now = Clock.now()
+    let now = POSIX.monotonicSeconds()
     guard now - last > 0.2 else { return }
     last = now
     let rate = Double(bytes) / max(now - start, 0.001)
@@ -99,11 +96,4 @@ final class ProgressLine {
     err.write("\r\u{1B}[K")
   }
 
-  enum Clock {
-    static func now() -> Double {
-      var ts = timespec()
-      clock_gettime(CLOCK_MONOTONIC, &ts)
-      return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
-  }
 }

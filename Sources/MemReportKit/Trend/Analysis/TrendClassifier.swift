@@ -375,10 +375,6 @@ public struct TrendClassifier: Sendable {
 extension Double {
   /// The natural logarithm, without Foundation.
   fileprivate var logarithm: Double {
-    #if canImport(Glibc)
-      return Glibc.log(self)
-    #else
-      return Darwin.log(self)
-    #endif
+    POSIX.log(self)
   }
 }
