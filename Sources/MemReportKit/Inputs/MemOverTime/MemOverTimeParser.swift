@@ -44,20 +44,20 @@ public struct MemOverTimeParser {
   /// At most this many warnings are kept per series; the rest are counted.
   public static let warningLimit = 1000
 
-  private let options: Options
-  private let fileName: SeriesFileName?
-  private var series: MemorySeries
-  private var cleaner = LineCleaner()
-  private var table: MemOverTimeTable?
-  private var times: [Double] = []
-  private var timesUsable = true
-  private var sawPreamble = false
-  private var contentLines = 0
-  private var lastLine = 0
-  private var droppedWarnings = 0
+  let options: Options
+  let fileName: SeriesFileName?
+  var series: MemorySeries
+  var cleaner = LineCleaner()
+  var table: MemOverTimeTable?
+  var times: [Double] = []
+  var timesUsable = true
+  var sawPreamble = false
+  var contentLines = 0
+  var lastLine = 0
+  var droppedWarnings = 0
   /// Unrecognised text lines seen before the input showed it is derailed's stdout: warnings if it
   /// turns out to be, bad values if not.
-  private var pendingText: [(line: Int, text: String)] = []
+  var pendingText: [(line: Int, text: String)] = []
 
   /// Creates a parser for the input named `path` (used in messages and to read derailed's file name).
   public init(path: String, options: Options = Options()) {
@@ -84,13 +84,13 @@ public struct MemOverTimeParser {
     return try parser.finish()
   }
 
-  private var path: String { series.source }
+  var path: String { series.source }
 
-  private func error(_ line: Int, _ reason: String) -> MemReportError {
+  func error(_ line: Int, _ reason: String) -> MemReportError {
     .unusableInput(path: path, line: line, reason: reason)
   }
 
-  private mutating func warn(_ line: Int, _ message: String) {
+  mutating func warn(_ line: Int, _ message: String) {
     if series.warnings.count < Self.warningLimit {
       series.warnings.append(ParseWarning(line: line, message: message))
     } else {
@@ -99,7 +99,7 @@ public struct MemOverTimeParser {
   }
 
   /// A value that cannot be read: an error, or a warning with `skipBadLines`.
-  private mutating func bad(_ line: Int, _ reason: String) throws {
+  mutating func bad(_ line: Int, _ reason: String) throws {
     guard options.skipBadLines else {
       // An earlier text line is bad too unless the input turns out to be derailed's stdout: name it.
       if !sawPreamble, let first = pendingText.first {
@@ -110,7 +110,7 @@ public struct MemOverTimeParser {
     warn(line, "skipped a bad value: " + reason)
   }
 
-  private static let skipHint = " (pass '--skip-bad-lines' to skip such lines)"
+  static let skipHint = " (pass '--skip-bad-lines' to skip such lines)"
 
   /// Reads one line (without its newline).
   public mutating func consume(
@@ -138,7 +138,7 @@ public struct MemOverTimeParser {
   }
 
   /// A TSV line: split on tabs as they are (the cleaner would turn them into spaces).
-  private mutating func consumeTabbed(_ raw: UnsafeBufferPointer<UInt8>, number: Int) throws {
+  mutating func consumeTabbed(_ raw: UnsafeBufferPointer<UInt8>, number: Int) throws {
     var end = raw.count
     if end > 0, raw[end - 1] == ASCII.carriageReturn { end -= 1 }
     var start = 0
@@ -167,7 +167,7 @@ public struct MemOverTimeParser {
     }
   }
 
-  private mutating func consumeClean(
+  mutating func consumeClean(
     _ line: UnsafeBufferPointer<UInt8>, number: Int, terminated: Bool
   ) throws {
     var start = 0
@@ -200,7 +200,7 @@ public struct MemOverTimeParser {
   }
 
   /// A line that should be one number.
-  private mutating func consumeNumberLine(
+  mutating func consumeNumberLine(
     _ text: UnsafeBufferPointer<UInt8>, number: Int, terminated: Bool
   ) throws {
     if text.contains(ASCII.space) || text.contains(UInt8(ascii: ","))
@@ -226,7 +226,7 @@ public struct MemOverTimeParser {
   }
 
   /// Converts one number, or reports why it is bad.
-  private mutating func read(_ text: UnsafeBufferPointer<UInt8>, number: Int, what: String) throws
+  mutating func read(_ text: UnsafeBufferPointer<UInt8>, number: Int, what: String) throws
     -> Double?
   {
     switch MemOverTimeNumber.parse(text) {
@@ -238,7 +238,7 @@ public struct MemOverTimeParser {
     return nil
   }
 
-  private mutating func append(_ value: Double, number: Int, raw: UnsafeBufferPointer<UInt8>) throws
+  mutating func append(_ value: Double, number: Int, raw: UnsafeBufferPointer<UInt8>) throws
   {
     if value == 0 {
       warn(
@@ -249,103 +249,6 @@ public struct MemOverTimeParser {
     }
     series.values.append(value)
     series.lines.append(number)
-  }
-
-  /// A row of a table.
-  private mutating func consumeRow(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws {
-    guard let table else { return }
-    let fields = MemOverTimeTable.split(line, by: table.delimiter)
-    guard table.memoryColumn < fields.count else {
-      try bad(
-        number, "no '\(table.names[table.memoryColumn])' column in this row: \(Self.preview(line))")
-      return
-    }
-    let field = fields[table.memoryColumn]
-    guard !field.isEmpty else {
-      try bad(number, "empty '\(table.names[table.memoryColumn])' value")
-      return
-    }
-    let parsed = try field.withUnsafeBufferPointer { try read($0, number: number, what: "memory") }
-    guard let value = parsed else { return }
-    if value == 0 {
-      warn(number, "skipped a 0 memory value")
-      return
-    }
-    if let column = table.timeColumn, case .seconds = table.timeKind, timesUsable {
-      if column < fields.count,
-        case .value(let t) = fields[column].withUnsafeBufferPointer({ MemOverTimeNumber.parse($0) })
-      {
-        times.append(t)
-      } else {
-        timesUsable = false
-        let name = table.names[column]
-        warn(
-          number,
-          "the '\(name)' column is not a number of seconds here, so samples are taken as evenly spaced"
-        )
-      }
-    }
-    series.values.append(value)
-    series.lines.append(number)
-  }
-
-  private mutating func startTable(_ header: MemOverTimeTable, number: Int) throws {
-    table = header
-    series.form = .table
-    series.memoryColumn = header.names[header.memoryColumn]
-    series.timeColumn = header.timeColumn.map { header.names[$0] }
-    if let named = header.unit, let given = options.unit, named != given {
-      warn(
-        number,
-        "the column '\(header.names[header.memoryColumn])' says \(named.rawValue), but '--unit \(given.rawValue)' was given: reading \(given.rawValue)"
-      )
-    }
-  }
-
-  /// Text where a sample could be: a header, derailed's preamble, recognised noise, or a bad value.
-  private mutating func skipText(_ text: UnsafeBufferPointer<UInt8>, number: Int) throws {
-    if let fact = LineKind.preambleFact(text) {
-      series.preamble[fact.name] = fact.value
-      sawPreamble = true
-      return
-    }
-    if series.values.isEmpty && table == nil {
-      if LineKind.equals(text, "Total allocated")
-        || text.starts(with: Array("Total allocated".utf8))
-      {
-        throw error(
-          number,
-          "this looks like \(InputKind.memoryProfilerReport.description), not \(InputKind.memoryOverTimeSeries.description)")
-      }
-      let delimiter = MemOverTimeTable.delimiter(of: text)
-      let fields = MemOverTimeTable.split(text, by: delimiter).map {
-        String(decoding: $0, as: UTF8.self)
-      }
-      if !fields.isEmpty, fields.count <= 16, !text.starts(with: [ASCII.hash]),
-        let header = MemOverTimeTable(fields: fields, delimiter: delimiter),
-        delimiter != .whitespace || fields.count <= 3
-      {
-        try startTable(header, number: number)
-        return
-      }
-    }
-    let noise = LineKind.noise(text)
-    switch noise {
-    case .fence, .elision, .prompt, .rubyWarning:
-      warn(number, noise.message + ": " + Self.preview(text))
-    case .heading:
-      warn(number, "skipped a comment: " + Self.preview(text))
-    case .number, .other:
-      if fileName != nil && !sawPreamble && table == nil {
-        try bad(number, "not a memory sample: \(Self.preview(text))")
-      } else if sawPreamble {
-        warn(number, "skipped a line that is not a sample (a log line?): " + Self.preview(text))
-      } else if table != nil {
-        try bad(number, "not a row of numbers: \(Self.preview(text))")
-      } else if pendingText.count < Self.warningLimit {
-        pendingText.append((number, Self.preview(text)))
-      }
-    }
   }
 
   /// Ends the input.

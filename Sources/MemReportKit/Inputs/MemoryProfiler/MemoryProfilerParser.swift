@@ -17,31 +17,32 @@ public struct MemoryProfilerParser {
   public static let warningLimit = 1000
 
   public let path: String
-  private let onProfile: (Profile) throws -> Void
-  private var cleaner = LineCleaner()
-  private var names = NameTable()
+  let onProfile: (Profile) throws -> Void
+  var cleaner = LineCleaner()
+  var names = NameTable()
 
   // The report being read and where in it we are.
-  private var profile: Profile?
-  private var reportIndex = 0
-  private var context = Context.none
-  private var sectionRows: [Row] = []
-  private var group: StringGroup?
-  private var awaitingDashes: Int?
-  private var droppedWarnings = 0
-  private var lastLine = 0
+  var profile: Profile?
+  var reportIndex = 0
+  var context = Context.none
+  var sectionRows: [Row] = []
+  var group: StringGroup?
+  var awaitingDashes: Int?
+  var droppedWarnings = 0
+  var lastLine = 0
 
   // What belongs to the next report: preamble facts, warnings about lines before it.
-  private var pendingMetadata = ProfileMetadata()
-  private var pendingWarnings: [ParseWarning] = []
+  var pendingMetadata = ProfileMetadata()
+  var pendingWarnings: [ParseWarning] = []
 
   // What the input looked like, to explain why it is not a report.
-  private var firstContentLine: (number: Int, byte: UInt8)?
-  private var contentLines = 0
-  private var numberLines = 0
-  private var overlongLine: Int?
+  var firstContentLine: (number: Int, byte: UInt8)?
+  var deliveryError: Error?
+  var contentLines = 0
+  var numberLines = 0
+  var overlongLine: Int?
 
-  private enum Context {
+  enum Context {
     case none
     case header
     case section(Int)
@@ -121,7 +122,7 @@ public struct MemoryProfilerParser {
     }
   }
 
-  private mutating func handle(
+  mutating func handle(
     _ line: UnsafeBufferPointer<UInt8>, number: Int, terminated: Bool, hasNUL: Bool
   ) throws {
     var cursor = ByteCursor(line)
@@ -183,348 +184,9 @@ public struct MemoryProfilerParser {
     warn(number, noise.message, line)
   }
 
-  // MARK: - Header
-
-  /// `Total allocated: 99059 bytes (1237 objects)` and its variants. Returns false when the line
-  /// only starts with `T`.
-  private mutating func header(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws -> Bool {
-    var c = ByteCursor(line)
-    c.skipSpaces()
-    guard c.consume("Total ") else { return false }
-    let state: AllocationState
-    if c.consume("allocated") {
-      state = .allocated
-    } else if c.consume("retained") {
-      state = .retained
-    } else if c.consume("freed") {
-      throw MemReportError.unusableInput(
-        path: path, line: number,
-        reason:
-          "this is heap-profiler output (Shopify's heap-profiler gem: 'Total freed'), not memory_profiler; memreport reads memory_profiler reports only"
-      )
-    } else {
-      return false
-    }
-    let hasColon = c.consume(":")
-    c.skipSpaces()
-    var amount = TotalAmount()
-    var shape: VariantFeature = .bytesAndObjectsHeader
-    if let size = c.count() {
-      c.skipSpaces()
-      if size.scaled {
-        amount.bytes = size.value
-        amount.bytesApproximate = true
-        scaled(size)
-      } else if c.consume("bytes") {
-        amount.bytes = size.value
-      } else if hasColon {
-        return malformedHeader(line, number: number)
-      } else if c.isAtEnd {
-        amount.objects = size.value
-        shape = .objectsOnlyHeader
-      } else {
-        amount.bytes = size.value
-        shape = .unlabelledHeader
-      }
-    } else if c.consume("bytes") {
-      shape = .emptyHeader
-    } else if !c.isAtEnd {
-      return malformedHeader(line, number: number)
-    } else {
-      shape = .emptyHeader
-    }
-    c.skipSpaces()
-    if c.consume("(") {
-      c.skipSpaces()
-      amount.objects = c.unsignedInteger()
-      if amount.objects == nil && shape != .unlabelledHeader { shape = .emptyHeader }
-      c.skipSpaces()
-      _ = c.consume("objects") || c.consume("object")
-      c.skipSpaces()
-      guard c.consume(")") else { return malformedHeader(line, number: number) }
-    }
-    c.skipSpaces()
-    guard c.isAtEnd else { return malformedHeader(line, number: number) }
-    if state == .allocated {
-      startReport(number: number, hasHeader: true)
-    } else if profile == nil || profile?.totals.retained != TotalAmount() || !(profile?.sections.isEmpty ?? true) {
-      startReport(number: number, hasHeader: true)
-      warn(number, "a 'Total retained' line without 'Total allocated' before it starts a new report")
-    }
-    profile?.totals[state] = amount
-    if profile?.totals.line == nil { profile?.totals.line = number }
-    feature(shape)
-    context = .header
-    return true
-  }
-
-  private mutating func malformedHeader(_ line: UnsafeBufferPointer<UInt8>, number: Int) -> Bool {
-    warn(number, "skipped a 'Total' line in an unknown form", line)
-    return true
-  }
-
-  // MARK: - Titles
-
-  private mutating func title(
-    _ match: (title: LineKind.Title, exact: Bool, markdown: Bool), number: Int,
-    line: UnsafeBufferPointer<UInt8>
-  ) {
-    closeSection()
-    if match.markdown { feature(.markdown) }
-    switch match.title {
-    case .section(let title):
-      if let profile, profile.section(title) != nil || profile.allocatedStrings != nil
-        || profile.retainedStrings != nil
-      {
-        warn(number, "'\(title.text)' appears again: reading it as the start of another report")
-        finishReport()
-      }
-      if profile == nil { startReport(number: number, hasHeader: false) }
-      profile?.sections.append(Section(title: title, line: number))
-      context = .section((profile?.sections.count ?? 1) - 1)
-      awaitingDashes = number
-      if !match.exact && !match.markdown {
-        warn(number, "read this line as the title '\(title.text)'", line)
-      }
-    case .strings(let state):
-      if let profile, profile.strings(state) != nil {
-        warn(number, "the \(state.rawValue) string report appears again: reading it as another report")
-        finishReport()
-      }
-      if profile == nil { startReport(number: number, hasHeader: false) }
-      let report = StringReport(state: state, line: number)
-      if state == .allocated { profile?.allocatedStrings = report } else { profile?.retainedStrings = report }
-      context = .strings(state)
-      awaitingDashes = number
-      if !match.exact && !match.markdown {
-        warn(number, "read this line as the title '\(report.title)'", line)
-      }
-    }
-  }
-
-  /// A title is followed by its dashes line; note the variant when it is not.
-  private mutating func checkDashesAfterTitle(_ line: UnsafeBufferPointer<UInt8>) {
-    guard awaitingDashes != nil, !LineKind.isDashes(line) else { return }
-    awaitingDashes = nil
-    feature(.titleWithoutDashes)
-  }
-
-  private mutating func noData(number: Int) {
-    if case .section(let index) = context, sectionRows.isEmpty, let profile,
-      !profile.sections[index].noData
-    {
-      self.profile?.sections[index].noData = true
-      feature(.noData)
-      awaitingDashes = nil
-    } else {
-      warn(number, "skipped a 'NO DATA' line outside an empty section")
-    }
-  }
-
-  // MARK: - Rows
-
-  private mutating func row(
-    _ count: ParsedCount, data: UnsafeBufferPointer<UInt8>, number: Int,
-    line: UnsafeBufferPointer<UInt8>
-  ) throws {
-    awaitingDashes = nil
-    switch context {
-    case .section(let index):
-      guard let title = profile?.sections[index].title else { return }
-      if Self.startsWithCount(data) {
-        warn(number, "skipped a line with two count columns (a side-by-side table?)", line)
-        return
-      }
-      if count.scaled && title.metric == .objects {
-        warn(number, "skipped a row with a size in an objects section", line)
-        return
-      }
-      if count.scaled {
-        scaled(count)
-        profile?.sections[index].approximate = true
-      }
-      guard let text = trimmedAnnotation(data, number: number, line: line) else { return }
-      sectionRows.append(makeRow(text, value: count.value, isLocation: title.grouping == .location))
-    case .strings(let state):
-      if Self.startsWithCount(data) || count.scaled {
-        throw MemReportError.unusableInput(
-          path: path, line: number,
-          reason:
-            "this is heap-profiler output (Shopify's heap-profiler gem: string rows carry bytes and a count), not memory_profiler; memreport reads memory_profiler reports only"
-        )
-      }
-      stringRow(data, count: count.value, state: state, number: number, line: line)
-    case .none, .header:
-      warn(number, "skipped a row that belongs to no section", line)
-    }
-  }
-
-  /// `data x count` rows of memory_profiler 0.0.x.
-  private mutating func legacyRow(_ line: UnsafeBufferPointer<UInt8>, number: Int) -> Bool {
-    switch context {
-    case .section, .strings: break
-    default: return false
-    }
-    var i = line.count - 1
-    while i >= 0, ASCII.isDigit(line[i]) { i -= 1 }
-    guard i < line.count - 1, i >= 3, line[i] == ASCII.space, line[i - 1] == UInt8(ascii: "x"),
-      line[i - 2] == ASCII.space
-    else { return false }
-    var countCursor = ByteCursor(line, at: i + 1)
-    guard let count = countCursor.unsignedInteger() else { return false }
-    var start = 0
-    while start < i - 2, line[start] == ASCII.space { start += 1 }
-    let data = UnsafeBufferPointer(rebasing: line[start..<(i - 2)])
-    guard !data.isEmpty else { return false }
-    feature(.legacyRows)
-    awaitingDashes = nil
-    switch context {
-    case .section(let index):
-      let isLocation = profile?.sections[index].title.grouping == .location
-      sectionRows.append(makeRow(data, value: count, isLocation: isLocation))
-    case .strings(let state):
-      stringRow(data, count: count, state: state, number: number, line: line)
-    default: break
-    }
-    return true
-  }
-
-  /// A string-report row: a group header when its data is a quoted string, else a location of
-  /// the current group.
-  private mutating func stringRow(
-    _ data: UnsafeBufferPointer<UInt8>, count: Int64, state: AllocationState, number: Int,
-    line: UnsafeBufferPointer<UInt8>
-  ) {
-    if data.first == ASCII.quote {
-      endGroup()
-      group = StringGroup(string: decode(data, number: number), count: count, line: number)
-    } else if group != nil {
-      let location = makeRow(data, value: count, isLocation: true)
-      group?.locations.append(StringLocation(fileID: location.nameID, line: location.line, count: count))
-    } else {
-      warn(number, "skipped a location row outside a string group in the \(state.rawValue) string report", line)
-    }
-  }
-
-  private static func startsWithCount(_ data: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let first = data.first, ASCII.isDigit(first) else { return false }
-    var c = ByteCursor(data)
-    guard c.count() != nil else { return false }
-    return c.skipSpaces() >= 2 && !c.isAtEnd
-  }
-
-  /// Cuts a hand-typed note after a run of three or more spaces (`foo.rb:3   (* this one)`).
-  /// Returns `nil`, with a warning, when what follows is another `count  name` pair: a
-  /// side-by-side table typed by a user, whose columns cannot be told apart.
-  private mutating func trimmedAnnotation(
-    _ data: UnsafeBufferPointer<UInt8>, number: Int, line: UnsafeBufferPointer<UInt8>
-  ) -> UnsafeBufferPointer<UInt8>? {
-    guard let start = Self.firstRunOfThreeSpaces(data) else { return data }
-    var end = start + 3
-    while end < data.count, data[end] == ASCII.space { end += 1 }
-    let note = UnsafeBufferPointer(rebasing: data[end...])
-    if Self.startsWithCount(note) {
-      warn(number, "skipped a line with two count columns (a side-by-side table?)", line)
-      return nil
-    }
-    warn(number, "dropped a note after the row's name", note)
-    return UnsafeBufferPointer(rebasing: data[0..<start])
-  }
-
-  private static func firstRunOfThreeSpaces(_ data: UnsafeBufferPointer<UInt8>) -> Int? {
-    guard let base = data.baseAddress else { return nil }
-    var i = 0
-    let n = data.count
-    while i + 2 < n, let found = memchr(base + i, Int32(ASCII.space), n - i - 2) {
-      let j = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-      if base[j + 1] == ASCII.space && base[j + 2] == ASCII.space { return j }
-      i = j + 1
-    }
-    return nil
-  }
-
-  /// A row keyed on an interned name; locations are split on their last colon, when only digits
-  /// (at most 9) follow it.
-  private mutating func makeRow(_ data: UnsafeBufferPointer<UInt8>, value: Int64, isLocation: Bool) -> Row {
-    guard isLocation else { return Row(nameID: intern(data), value: value) }
-    var i = data.count - 1
-    var line: Int32 = 0
-    var scale: Int32 = 1
-    while i >= 0, ASCII.isDigit(data[i]), data.count - i <= 9 {
-      line += Int32(data[i] &- ASCII.zero) * scale
-      scale = scale &* 10
-      i -= 1
-    }
-    guard i >= 0, data[i] == ASCII.colon else { return Row(nameID: intern(data), value: value) }
-    let file = UnsafeBufferPointer(rebasing: data[..<i])
-    return Row(nameID: intern(file), line: i == data.count - 1 ? Row.emptyLine : line, value: value)
-  }
-
-  private mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-    let count = names.count
-    let id = names.intern(bytes)
-    if names.count > count, names[id].unicodeScalars.contains("\u{FFFD}") {
-      feature(.invalidUTF8)
-      warn(lastLine, "invalid UTF-8 in a name was replaced with U+FFFD")
-    }
-    return id
-  }
-
-  private mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) -> String {
-    let text = String(decoding: bytes, as: UTF8.self)
-    if text.utf8.count != bytes.count || text.unicodeScalars.contains("\u{FFFD}") {
-      if String(validating: bytes, as: UTF8.self) == nil {
-        feature(.invalidUTF8)
-        warn(number, "invalid UTF-8 in a string value was replaced with U+FFFD")
-      }
-    }
-    return text
-  }
-
-  private mutating func scaled(_ count: ParsedCount) {
-    feature(count.decimals == 2 ? .scaledTwoDecimals : .scaledRounded)
-  }
-
-  private mutating func endGroup() {
-    guard let finished = group else { return }
-    group = nil
-    guard case .strings(let state) = context else { return }
-    let sum = finished.locations.reduce(Int64(0)) { $0 &+ $1.count }
-    if sum != finished.count && !(profile?.strings(state)?.incomplete ?? false) {
-      warn(
-        finished.line,
-        "string count \(finished.count) differs from the sum of its locations (\(sum))")
-    }
-    if state == .allocated {
-      profile?.allocatedStrings?.groups.append(finished)
-    } else {
-      profile?.retainedStrings?.groups.append(finished)
-    }
-  }
-
-  private mutating func closeSection() {
-    endGroup()
-    if case .section(let index) = context {
-      profile?.sections[index].rows = sectionRows
-      sectionRows = []
-    }
-    context = profile == nil ? .none : .header
-  }
-
-  private mutating func markIncomplete() {
-    switch context {
-    case .section(let index): profile?.sections[index].incomplete = true
-    case .strings(let state):
-      if state == .allocated { profile?.allocatedStrings?.incomplete = true } else {
-        profile?.retainedStrings?.incomplete = true
-      }
-    default: break
-    }
-  }
-
   // MARK: - Preamble and reports
 
-  private mutating func preamble(_ fact: (name: String, value: String)) {
+  mutating func preamble(_ fact: (name: String, value: String)) {
     // derailed prints its preamble before a report: a fact after a report's lines starts the next.
     if profile != nil { finishReport() }
     pendingMetadata.features.insert(.derailedPreamble)
@@ -540,7 +202,7 @@ public struct MemoryProfilerParser {
     }
   }
 
-  private mutating func startReport(number: Int, hasHeader: Bool) {
+  mutating func startReport(number: Int, hasHeader: Bool) {
     if profile != nil { finishReport() }
     reportIndex += 1
     var report = Profile()
@@ -562,7 +224,7 @@ public struct MemoryProfilerParser {
     context = .header
   }
 
-  private mutating func finishReport() {
+  mutating func finishReport() {
     closeSection()
     guard var report = profile else { return }
     profile = nil
@@ -579,12 +241,13 @@ public struct MemoryProfilerParser {
         ParseWarning(
           line: 0, message: "\(droppedWarnings) more warnings were not kept (limit \(Self.warningLimit))"))
     }
-    try? deliver(report)
+    deliver(report)
   }
 
-  private var deliveryError: Error?
-  private mutating func deliver(_ report: Profile) throws {
-    do { try onProfile(report) } catch { deliveryError = error; throw error }
+  /// Hands a finished report on; an error from the receiver is kept and thrown by the next
+  /// `consume` or by `finish`, so the input is not read further.
+  mutating func deliver(_ report: Profile) {
+    do { try onProfile(report) } catch { deliveryError = error }
   }
 
   /// Ends the input: finishes the last report and explains an input that held none.
@@ -597,7 +260,7 @@ public struct MemoryProfilerParser {
     throw MemReportError.unusableInput(path: path, line: firstContentLine?.number, reason: notAReport())
   }
 
-  private func notAReport() -> String {
+  func notAReport() -> String {
     if contentLines == 0 {
       return lastLine == 0 ? "the input is empty" : "the input holds only blank lines"
     }
@@ -613,44 +276,4 @@ public struct MemoryProfilerParser {
     return "not a memory_profiler report: no 'Total allocated' line or section title found"
   }
 
-  // MARK: - Warnings and features
-
-  private mutating func warn(_ line: Int, _ message: String, _ text: UnsafeBufferPointer<UInt8>? = nil) {
-    var message = message
-    if let text { message += ": " + Self.preview(text) }
-    let warning = ParseWarning(line: line, message: message)
-    if profile == nil {
-      if pendingWarnings.count < Self.warningLimit { pendingWarnings.append(warning) }
-      return
-    }
-    if (profile?.warnings.count ?? 0) < Self.warningLimit {
-      profile?.warnings.append(warning)
-    } else {
-      droppedWarnings += 1
-    }
-  }
-
-  /// A short, printable quotation of a line for messages.
-  static func preview(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    var text = String(decoding: bytes.prefix(80), as: UTF8.self).trimmingSpaces()
-    text = String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
-    if bytes.count > 80 { text += "…" }
-    return "'\(text)'"
-  }
-
-  private mutating func feature(_ feature: VariantFeature) {
-    if profile != nil {
-      profile?.metadata.features.insert(feature)
-    } else {
-      pendingMetadata.features.insert(feature)
-    }
-  }
-
-  private mutating func note(_ found: LineCleaner.Found) {
-    if found.contains(.ansi) { feature(.ansiColour) }
-    if found.contains(.carriageReturn) { feature(.crlf) }
-    if found.contains(.byteOrderMark) { feature(.byteOrderMark) }
-    if found.contains(.tab) { feature(.tabs) }
-    if found.contains(.nonBreakingSpace) { feature(.nonBreakingSpaces) }
-  }
 }
