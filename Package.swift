@@ -48,14 +48,25 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Tests mirror the source layout and share one helper target (sample paths, the CLI runner,
+    // generated series).
+    .target(
+      name: "MemReportTestSupport",
+      dependencies: ["MemReportKit", "MemReportCore"],
+      path: "Tests/MemReportTestSupport"
+    ),
+    .testTarget(
+      name: "MemReportCoreTests",
+      dependencies: ["MemReportCore", "MemReportTestSupport"]
+    ),
     .testTarget(
       name: "MemReportKitTests",
-      dependencies: ["MemReportKit", "MemReportCore", "MemReportTemplates"],
+      dependencies: ["MemReportKit", "MemReportCore", "MemReportTemplates", "MemReportTestSupport"],
       exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "MemReportCLITests",
-      dependencies: ["memreport"],
+      dependencies: ["memreport", "MemReportKit", "MemReportCore", "MemReportTestSupport"],
       exclude: ["Goldens"]
     ),
   ]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MemReportTestSupport
 
 /// Bad input: one line on stderr naming the path (and line), a documented exit code, no crash, no
 /// hang, and no file left at (or changed at) the `-o` path.
@@ -42,14 +43,14 @@ struct BadInputTests {
   }
 
   @Test func jsonFile() throws {
-    let path = CLIRunner.fixture("malformed/not-a-report.json")
+    let path = TestFiles.fixture("malformed/not-a-report.json")
     let r = try CLIRunner.run(["report", path])
     #expect(r.status == 65)
     #expect(r.stderr.hasPrefix("memreport: error: \(path):1: this looks like JSON"))
   }
 
   @Test func heapProfilerOutputFromStandardInput() throws {
-    let data = try Data(contentsOf: URL(fileURLWithPath: CLIRunner.fixture("malformed/heap-profiler.txt")))
+    let data = try Data(contentsOf: URL(fileURLWithPath: TestFiles.fixture("malformed/heap-profiler.txt")))
     try reject(
       "-", status: 65,
       message: "-:4: this is heap-profiler output (Shopify's heap-profiler gem: 'Total freed'), not memory_profiler; memreport reads memory_profiler reports only",
@@ -65,13 +66,13 @@ struct BadInputTests {
   }
 
   @Test func unwritableOutput() throws {
-    let r = try CLIRunner.run(["report", CLIRunner.sample("default.txt"), "-o", "/no/such/folder/out.json"])
+    let r = try CLIRunner.run(["report", TestFiles.sample("default.txt"), "-o", "/no/such/folder/out.json"])
     #expect(r.status == 74)
     #expect(r.stderr == "memreport: error: /no/such/folder/out.json: cannot write: no such file or directory\n")
   }
 
   @Test func devNullIsWrittenDirectly() throws {
-    let r = try CLIRunner.run(["report", CLIRunner.sample("default.txt"), "--format", "json", "-o", "/dev/null"])
+    let r = try CLIRunner.run(["report", TestFiles.sample("default.txt"), "--format", "json", "-o", "/dev/null"])
     #expect(r.status == 0)
     #expect(r.stderr.isEmpty)
     #expect(FileManager.default.fileExists(atPath: "/dev/null"))

@@ -1,18 +1,19 @@
 import Foundation
 import Testing
+import MemReportTestSupport
 
 @Suite("memreport diff, end to end")
 struct DiffCommandTests {
-  let before = CLIRunner.sample("before.txt")
-  let after = CLIRunner.sample("after.txt")
+  let before = TestFiles.sample("before.txt")
+  let after = TestFiles.sample("after.txt")
 
   @Test func textDiffOfTheSamples() throws {
-    let r = try CLIRunner.run(["diff", before, after, "--git-diff", CLIRunner.sample("before-after.patch")])
+    let r = try CLIRunner.run(["diff", before, after, "--git-diff", TestFiles.sample("before-after.patch")])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stderr.isEmpty)
     let lines = r.stdout.split(separator: "\n").map(String.init)
     #expect(lines[1] == "Allocated memory −382 kB (−40.1%), objects −8,998 (−52.9%); retained memory +18.7 kB (+7.6%), objects unchanged")
-    #expect(r.stdout.contains("line numbers mapped through \(CLIRunner.sample("before-after.patch")): 6 moved, 1 edited"))
+    #expect(r.stdout.contains("line numbers mapped through \(TestFiles.sample("before-after.patch")): 6 moved, 1 edited"))
     #expect(r.stdout.contains("1 new, 1 gone, 16 same"))
   }
 
@@ -77,12 +78,12 @@ struct DiffCommandTests {
   }
 
   @Test func notAReportIsRejected() throws {
-    let series = try #require(FileManager.default.contentsOfDirectory(atPath: CLIRunner.sample("mem-over-time/leak")).first)
-    let path = CLIRunner.sample("mem-over-time/leak/" + series)
+    let series = try #require(FileManager.default.contentsOfDirectory(atPath: TestFiles.sample("mem-over-time/leak")).first)
+    let path = TestFiles.sample("mem-over-time/leak/" + series)
     let r = try CLIRunner.run(["diff", before, path])
     #expect(r.status == 65)
     #expect(r.stderr == "memreport: error: \(path):1: this looks like a memory-over-time series (derailed perf:mem_over_time), not a memory_profiler report: use 'memreport trend'\n")
-    let heap = CLIRunner.fixture("malformed/heap-profiler.txt")
+    let heap = TestFiles.fixture("malformed/heap-profiler.txt")
     #expect(try CLIRunner.run(["diff", heap, after]).status == 65)
   }
 

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import MemReportTestSupport
 
 @Suite("memreport report filters and --by, end to end")
 struct FilterCommandTests {
   @Test func appFilesOfAPerfObjectsReport() throws {
     let r = try CLIRunner.run([
-      "report", CLIRunner.sample("perf-objects.txt"), "--allow-files", "apps/leak", "--by", "file",
+      "report", TestFiles.sample("perf-objects.txt"), "--allow-files", "apps/leak", "--by", "file",
     ])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("filters: --allow-files apps/leak (kept 12 rows)"))
@@ -17,7 +18,7 @@ struct FilterCommandTests {
   }
 
   @Test func lowerBoundsAreSaidSo() throws {
-    let r = try CLIRunner.run(["report", CLIRunner.sample("default.txt"), "--by", "origin", "--top", "3"])
+    let r = try CLIRunner.run(["report", TestFiles.sample("default.txt"), "--by", "origin", "--top", "3"])
     #expect(r.status == 0)
     #expect(r.stdout.contains("from the 50 listed locations (97.4% of 588 kB allocated): each value is a lower bound"))
     #expect(r.stdout.contains("   ≥ 386 kB  65.6%  5,292 obj  Ruby stdlib"))
@@ -26,7 +27,7 @@ struct FilterCommandTests {
 
   @Test func jsonCarriesFiltersAndAggregate() throws {
     let r = try CLIRunner.run([
-      "report", CLIRunner.sample("default.txt"), "--format", "json", "--allow-files", "shop/lib,nothing-here",
+      "report", TestFiles.sample("default.txt"), "--format", "json", "--allow-files", "shop/lib,nothing-here",
       "--by", "file",
     ])
     #expect(r.status == 0)
@@ -47,7 +48,7 @@ struct FilterCommandTests {
   }
 
   @Test func invalidPatternIsAUsageError() throws {
-    let r = try CLIRunner.run(["report", CLIRunner.sample("default.txt"), "--allow-files", "app/(models"])
+    let r = try CLIRunner.run(["report", TestFiles.sample("default.txt"), "--allow-files", "app/(models"])
     #expect(r.status == 64)
     #expect(r.stderr.contains("'--allow-files app/(models' is not a valid regular expression"))
   }

@@ -2,6 +2,7 @@ import Foundation
 import MemReportCore
 import MemReportKit
 import Testing
+import MemReportTestSupport
 
 /// One list per command says which formats it writes; `--help`, validation and the README read it.
 @Suite("Each command's formats: one list")
@@ -22,7 +23,7 @@ struct FormatListTests {
   @Test func otherFormatsAreUsageErrors() throws {
     for (command, formats) in Self.lists {
       for format in OutputFormat.allCases where !formats.contains(format) {
-        let r = try CLIRunner.run([command, CLIRunner.sample("default.txt"), "--format", format.rawValue])
+        let r = try CLIRunner.run([command, TestFiles.sample("default.txt"), "--format", format.rawValue])
         #expect(r.status == 64, "\(command) --format \(format)")
         #expect(r.stderr.contains("The value '\(format.rawValue)' is invalid for '--format <format>'"))
       }
@@ -35,14 +36,14 @@ struct FormatListTests {
     #expect(try CLIRunner.run(["trend", "--help"]).stdout.contains("--color"))
     #expect(!(try CLIRunner.run(["diff", "--help"]).stdout.contains("--color")))
     let diff = try CLIRunner.run([
-      "diff", CLIRunner.sample("before.txt"), CLIRunner.sample("after.txt"), "--color", "never",
+      "diff", TestFiles.sample("before.txt"), TestFiles.sample("after.txt"), "--color", "never",
     ])
     #expect(diff.status == 64)
   }
 
   /// The README's usage block of each command names the same formats as the list.
   @Test func readmeUsageNamesTheListedFormats() throws {
-    let readme = try String(contentsOf: CLIRunner.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let readme = try String(contentsOf: TestFiles.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
     for (command, formats) in Self.lists {
       let lines = readme.split(separator: "\n", omittingEmptySubsequences: false)
       guard let start = lines.firstIndex(where: { $0.hasPrefix("memreport \(command) ") }) else {

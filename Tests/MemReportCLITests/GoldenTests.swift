@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MemReportTestSupport
 
 /// Every bundled sample through every command and format, compared byte for byte with the files in
 /// `Goldens/`. Each case locks standard output (`NAME.EXT`), the exit code and standard error
@@ -22,7 +23,7 @@ struct GoldenTests {
     "Samples/mem-over-time/plateau/" + (firstFile(in: "Samples/mem-over-time/plateau") ?? "missing")
 
   static func firstFile(in folder: String) -> String? {
-    try? FileManager.default.contentsOfDirectory(atPath: CLIRunner.packageRoot.appendingPathComponent(folder).path)
+    try? FileManager.default.contentsOfDirectory(atPath: TestFiles.packageRoot.appendingPathComponent(folder).path)
       .sorted().first
   }
 
@@ -98,7 +99,7 @@ struct GoldenTests {
     return cases
   }()
 
-  static let goldens = CLIRunner.packageRoot.appendingPathComponent("Tests/MemReportCLITests/Goldens")
+  static let goldens = TestFiles.packageRoot.appendingPathComponent("Tests/MemReportCLITests/Goldens")
   static var recording: Bool { ProcessInfo.processInfo.environment["MEMREPORT_RECORD_GOLDENS"] != nil }
 
   @Test(arguments: cases)
@@ -107,7 +108,7 @@ struct GoldenTests {
     defer { try? FileManager.default.removeItem(at: scratch) }
     let svgFolder = scratch.appendingPathComponent("svg")
     let arguments = c.arguments + (c.svg ? ["--svg", svgFolder.path] : [])
-    let result = try CLIRunner.run(arguments, in: CLIRunner.packageRoot)
+    let result = try CLIRunner.run(arguments, in: TestFiles.packageRoot)
     var outputs: [(String, Data)] = [
       ("\(c.name).\(c.ext)", Data(result.stdout.utf8)),
       ("\(c.name).\(c.ext).stderr", Data("exit \(result.status)\n\(result.stderr)".utf8)),

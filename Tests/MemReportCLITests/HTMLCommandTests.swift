@@ -1,15 +1,16 @@
 import Foundation
 import Testing
+import MemReportTestSupport
 
 @Suite("HTML output and templates, end to end")
 struct HTMLCommandTests {
   @Test func everyCommandWritesAPage() throws {
     let folder = try CLIRunner.temporaryFolder()
-    let leak = try #require(FileManager.default.contentsOfDirectory(atPath: CLIRunner.sample("mem-over-time/leak")).first)
+    let leak = try #require(FileManager.default.contentsOfDirectory(atPath: TestFiles.sample("mem-over-time/leak")).first)
     let runs: [(String, [String])] = [
-      ("report.html", ["report", CLIRunner.sample("default.txt")]),
-      ("diff.html", ["diff", CLIRunner.sample("before.txt"), CLIRunner.sample("after.txt")]),
-      ("trend.html", ["trend", CLIRunner.sample("mem-over-time/leak/" + leak)]),
+      ("report.html", ["report", TestFiles.sample("default.txt")]),
+      ("diff.html", ["diff", TestFiles.sample("before.txt"), TestFiles.sample("after.txt")]),
+      ("trend.html", ["trend", TestFiles.sample("mem-over-time/leak/" + leak)]),
     ]
     for (name, arguments) in runs {
       let out = folder.appendingPathComponent(name)
@@ -28,13 +29,13 @@ struct HTMLCommandTests {
     let dir = try CLIRunner.temporaryFolder()
     try "<!DOCTYPE html><html><head><title>mine</title><style>{{{css}}}</style></head><body><main><p>custom header for {{title}}</p>"
       .write(to: dir.appendingPathComponent("head.mustache"), atomically: true, encoding: .utf8)
-    let r = try CLIRunner.run(["report", CLIRunner.sample("default.txt"), "--format", "html", "--templates", dir.path])
+    let r = try CLIRunner.run(["report", TestFiles.sample("default.txt"), "--format", "html", "--templates", dir.path])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("<p>custom header for memreport: "))
     #expect(r.stdout.contains("588 kB allocated"))  // the shipped report template still fills the page
 
     try "{{#broken}".write(to: dir.appendingPathComponent("report.mustache"), atomically: true, encoding: .utf8)
-    let bad = try CLIRunner.run(["report", CLIRunner.sample("default.txt"), "--format", "html", "--templates", dir.path])
+    let bad = try CLIRunner.run(["report", TestFiles.sample("default.txt"), "--format", "html", "--templates", dir.path])
     #expect(bad.status == 65)
     #expect(bad.stderr.contains("report.mustache:1: template does not parse"))
   }

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import MemReportTestSupport
 
 @Suite("memreport report, end to end")
 struct ReportCommandTests {
   @Test func textReportOfTheDefaultSample() throws {
-    let r = try CLIRunner.run(["report", CLIRunner.sample("default.txt")])
+    let r = try CLIRunner.run(["report", TestFiles.sample("default.txt")])
     #expect(r.status == 0)
     #expect(r.stderr.isEmpty, "\(r.stderr)")
     #expect(r.stdout.contains("Total allocated: 588 kB (588,443 bytes), 8,340 objects"))
@@ -17,11 +18,11 @@ struct ReportCommandTests {
   }
 
   @Test func jsonReportFollowsTheSchema() throws {
-    let r = try CLIRunner.run(["report", CLIRunner.sample("default.txt"), "--format", "json"])
+    let r = try CLIRunner.run(["report", TestFiles.sample("default.txt"), "--format", "json"])
     #expect(r.status == 0)
     let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
     #expect(json["schemaVersion"] as? Int == 1)
-    #expect(json["source"] as? String == CLIRunner.sample("default.txt"))
+    #expect(json["source"] as? String == TestFiles.sample("default.txt"))
     let report = try #require((json["reports"] as? [[String: Any]])?.first)
     let totals = try #require(report["totals"] as? [String: [String: Any]])
     #expect(totals["allocated"]?["bytes"] as? Int == 588_443)
@@ -52,14 +53,14 @@ struct ReportCommandTests {
   }
 
   @Test func rawPathsWithNoNormalize() throws {
-    let r = try CLIRunner.run(["report", CLIRunner.sample("default.txt"), "--no-normalize", "--top", "1"])
+    let r = try CLIRunner.run(["report", TestFiles.sample("default.txt"), "--no-normalize", "--top", "1"])
     #expect(r.status == 0)
     #expect(r.stdout.contains("  65.1 kB  11.1%  /usr/lib/ruby/3.1.0/erb.rb:905"))
     #expect(r.stdout.contains("paths: as printed"))
   }
 
   @Test func scaledTotalsAreMarkedApproximateInJSON() throws {
-    let r = try CLIRunner.run(["report", CLIRunner.sample("scale-bytes.txt"), "--format", "json"])
+    let r = try CLIRunner.run(["report", TestFiles.sample("scale-bytes.txt"), "--format", "json"])
     let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
     let report = try #require((json["reports"] as? [[String: Any]])?.first)
     let totals = try #require(report["totals"] as? [String: [String: Any]])
@@ -68,7 +69,7 @@ struct ReportCommandTests {
   }
 
   @Test func standardInputIsReadForADash() throws {
-    let data = try Data(contentsOf: URL(fileURLWithPath: CLIRunner.sample("default.txt")))
+    let data = try Data(contentsOf: URL(fileURLWithPath: TestFiles.sample("default.txt")))
     let r = try CLIRunner.run(["report", "-", "--top", "2"], stdin: data)
     #expect(r.status == 0)
     #expect(r.stdout.hasPrefix("-: report 1 (lines 1–654)"))
@@ -79,7 +80,7 @@ struct ReportCommandTests {
   @Test func outputFormatIsInferredFromTheExtension() throws {
     let folder = try CLIRunner.temporaryFolder()
     let out = folder.appendingPathComponent("report.json")
-    let r = try CLIRunner.run(["report", CLIRunner.sample("perf-objects.txt"), "-o", out.path])
+    let r = try CLIRunner.run(["report", TestFiles.sample("perf-objects.txt"), "-o", out.path])
     #expect(r.status == 0)
     #expect(r.stdout.isEmpty)
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any]
@@ -88,7 +89,7 @@ struct ReportCommandTests {
   }
 
   @Test func warningsGoToStandardErrorWithPathAndLine() throws {
-    let path = CLIRunner.fixture("malformed/truncated.txt")
+    let path = TestFiles.fixture("malformed/truncated.txt")
     let r = try CLIRunner.run(["report", path])
     #expect(r.status == 0)
     #expect(r.stderr.contains("memreport: warning: \(path):8: skipped the last line"))
@@ -97,7 +98,7 @@ struct ReportCommandTests {
   }
 
   @Test func unknownOutputExtensionIsAUsageError() throws {
-    let r = try CLIRunner.run(["report", CLIRunner.sample("default.txt"), "-o", "x.pdf"])
+    let r = try CLIRunner.run(["report", TestFiles.sample("default.txt"), "-o", "x.pdf"])
     #expect(r.status == 64)
     #expect(r.stderr.contains("cannot tell the format from 'x.pdf'"))
   }

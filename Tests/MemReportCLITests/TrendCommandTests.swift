@@ -1,18 +1,19 @@
 import Foundation
 import Testing
+import MemReportTestSupport
 
 /// `memreport trend` end to end: the real derailed samples, every output format, several series,
 /// and bad input (one line on stderr, a documented exit code, no file left at `-o`).
 @Suite("memreport trend, end to end")
 struct TrendCommandTests {
   static func derailedFile(_ app: String) throws -> String {
-    let dir = CLIRunner.sample("mem-over-time/\(app)")
+    let dir = TestFiles.sample("mem-over-time/\(app)")
     let name = try #require(
       try FileManager.default.contentsOfDirectory(atPath: dir).first { $0.hasSuffix("-times.txt") })
     return "\(dir)/\(name)"
   }
 
-  static func trendFixture(_ name: String) -> String { CLIRunner.fixture("trend/\(name)") }
+  static func trendFixture(_ name: String) -> String { TestFiles.fixture("trend/\(name)") }
 
   @Test func realLeakInText() throws {
     let leak = try Self.derailedFile("leak")
@@ -28,7 +29,7 @@ struct TrendCommandTests {
   }
 
   @Test func realPlateauFromStdoutCaptureIsBloat() throws {
-    let r = try CLIRunner.run(["trend", CLIRunner.sample("mem-over-time/plateau-stdout.txt")])
+    let r = try CLIRunner.run(["trend", TestFiles.sample("mem-over-time/plateau-stdout.txt")])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(
       r.stdout.contains(
@@ -70,7 +71,7 @@ struct TrendCommandTests {
 
   @Test func markdownFromStandardInput() throws {
     let data = try Data(
-      contentsOf: URL(fileURLWithPath: CLIRunner.sample("mem-over-time/leak-stdout.txt")))
+      contentsOf: URL(fileURLWithPath: TestFiles.sample("mem-over-time/leak-stdout.txt")))
     let r = try CLIRunner.run(
       ["trend", "-", "--format", "markdown", "--test-count", "50000"], stdin: data)
     #expect(r.status == 0, "\(r.stderr)")
@@ -141,31 +142,31 @@ struct TrendCommandTests {
     #expect(
       missing.stderr
         == "memreport: error: /no/such/series.txt: cannot open: no such file or directory\n")
-    let report = try CLIRunner.run(["trend", CLIRunner.sample("default.txt")])
+    let report = try CLIRunner.run(["trend", TestFiles.sample("default.txt")])
     #expect(report.status == 65)
     #expect(
       report.stderr
-        == "memreport: error: \(CLIRunner.sample("default.txt")):1: this looks like a memory_profiler report, "
+        == "memreport: error: \(TestFiles.sample("default.txt")):1: this looks like a memory_profiler report, "
         + "not a memory-over-time series (derailed perf:mem_over_time): use 'memreport report'\n")
   }
 
   /// Detection reads ahead on pipes too, and the parser then sees every byte once.
   @Test func detectionOnStandardInput() throws {
-    let series = try Data(contentsOf: URL(fileURLWithPath: CLIRunner.sample("mem-over-time/leak-stdout.txt")))
+    let series = try Data(contentsOf: URL(fileURLWithPath: TestFiles.sample("mem-over-time/leak-stdout.txt")))
     let asReport = try CLIRunner.run(["report", "-"], stdin: series)
     #expect(asReport.status == 65)
     #expect(asReport.stderr.hasSuffix("not a memory_profiler report: use 'memreport trend'\n"), "\(asReport.stderr)")
     let viaPipe = try CLIRunner.run(["trend", "-", "--format", "json"], stdin: series)
-    let viaFile = try CLIRunner.run(["trend", CLIRunner.sample("mem-over-time/leak-stdout.txt"), "--format", "json"])
+    let viaFile = try CLIRunner.run(["trend", TestFiles.sample("mem-over-time/leak-stdout.txt"), "--format", "json"])
     #expect(viaPipe.status == 0)
     #expect(
       viaPipe.stdout.replacingOccurrences(of: "\"-\"", with: "\"X\"")
-        == viaFile.stdout.replacingOccurrences(of: "\"\(CLIRunner.sample("mem-over-time/leak-stdout.txt"))\"", with: "\"X\""))
+        == viaFile.stdout.replacingOccurrences(of: "\"\(TestFiles.sample("mem-over-time/leak-stdout.txt"))\"", with: "\"X\""))
     // 2 MB through a pipe: the read-ahead (64 KiB) is handed to the parser before the rest.
-    let big = try Data(contentsOf: URL(fileURLWithPath: CLIRunner.sample("top3000.txt")))
+    let big = try Data(contentsOf: URL(fileURLWithPath: TestFiles.sample("top3000.txt")))
     let piped = try CLIRunner.run(["report", "-", "--format", "json"], stdin: big)
-    let file = try CLIRunner.run(["report", CLIRunner.sample("top3000.txt"), "--format", "json"])
+    let file = try CLIRunner.run(["report", TestFiles.sample("top3000.txt"), "--format", "json"])
     #expect(piped.status == 0)
-    #expect(piped.stdout.count == file.stdout.count + 1 - CLIRunner.sample("top3000.txt").utf8.count)
+    #expect(piped.stdout.count == file.stdout.count + 1 - TestFiles.sample("top3000.txt").utf8.count)
   }
 }

@@ -163,10 +163,10 @@ public enum Units {
     return fixed(hours / 24, digits: 1) + " days"
   }
 
-  /// `p < 0.001`, `p = 0.012`, `p = 0.41`.
+  /// `p < 0.001`, `p = 0.004`, `p = 0.41`.
   public static func pValue(_ p: Double) -> String { "p " + pValueRelation(p) }
 
-  /// `< 0.001`, `= 0.012`, `= 0.41`: a p-value for a column headed `p`.
+  /// `< 0.001`, `= 0.004`, `= 0.41`: a p-value for a column headed `p`.
   public static func pValueRelation(_ p: Double) -> String {
     if p < 0.001 { return "< 0.001" }
     return "= " + fixed(p, digits: p < 0.01 ? 3 : 2)

@@ -1,6 +1,7 @@
 import Testing
 @testable import MemReportKit
 import MemReportCore
+import MemReportTestSupport
 
 @Suite("memreport diff: Markdown for pull requests")
 struct DiffMarkdownTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import MemReportKit
 import MemReportCore
+import MemReportTestSupport
 
 @Suite("memreport diff: errors while writing")
 struct DiffRunTests {

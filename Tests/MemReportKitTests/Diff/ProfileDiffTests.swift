@@ -1,6 +1,7 @@
 import Testing
 @testable import MemReportKit
 import MemReportCore
+import MemReportTestSupport
 
 /// Deltas checked by hand against the committed before/after samples (the Total lines and rows
 /// of Samples/before.txt and Samples/after.txt).

@@ -216,3 +216,4 @@ struct TrendClassifierTests {
 
 import Foundation
 import MemReportCore
+import MemReportTestSupport

@@ -1,6 +1,7 @@
 import Testing
 @testable import MemReportKit
 import MemReportCore
+import MemReportTestSupport
 
 /// The trend's words, built once: the writers lay these out, so the structure is checked here.
 @Suite("Trend document")

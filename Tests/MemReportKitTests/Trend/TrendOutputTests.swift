@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import MemReportKit
 import MemReportCore
+import MemReportTestSupport
 
 /// The libxml2 writer and the four trend outputs.
 @Suite("Trend outputs: XML writer, SVG chart, JSON, Markdown, text")

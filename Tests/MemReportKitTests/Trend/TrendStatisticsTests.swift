@@ -1,6 +1,7 @@
 import Testing
 @testable import MemReportKit
 import MemReportCore
+import MemReportTestSupport
 
 /// The statistics against brute force and hand-checked values.
 @Suite("Trend statistics: order statistics, Mann–Kendall, Theil–Sen")

@@ -1,13 +1,13 @@
 import Foundation
-@testable import MemReportKit
+import MemReportKit
 import MemReportCore
 
 /// The committed real derailed series and small helpers for the trend tests.
-enum TrendFiles {
-  static let folder = TestFiles.sample("mem-over-time")
+public enum TrendFiles {
+  public static let folder = TestFiles.sample("mem-over-time")
 
   /// The one `*-memory-*-times.txt` file in `Samples/mem-over-time/<app>/`.
-  static func derailedFile(_ app: String) throws -> String {
+  public static func derailedFile(_ app: String) throws -> String {
     let dir = "\(folder)/\(app)"
     let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter {
       $0.hasSuffix("-times.txt")
@@ -19,23 +19,23 @@ enum TrendFiles {
     return "\(dir)/\(name)"
   }
 
-  static var leak: String { get throws { try derailedFile("leak") } }
-  static var plateau: String { get throws { try derailedFile("plateau") } }
-  static let leakStdout = "\(folder)/leak-stdout.txt"
-  static let plateauStdout = "\(folder)/plateau-stdout.txt"
+  public static var leak: String { get throws { try derailedFile("leak") } }
+  public static var plateau: String { get throws { try derailedFile("plateau") } }
+  public static let leakStdout = "\(folder)/leak-stdout.txt"
+  public static let plateauStdout = "\(folder)/plateau-stdout.txt"
 
-  static func fixture(_ name: String) -> String { TestFiles.fixture("trend/\(name)") }
+  public static func fixture(_ name: String) -> String { TestFiles.fixture("trend/\(name)") }
 }
 
 /// Reads a series the way the CLI does.
-func readSeries(_ path: String, _ options: MemOverTimeParser.Options = .init()) throws
+public func readSeries(_ path: String, _ options: MemOverTimeParser.Options = .init()) throws
   -> MemorySeries
 {
   try TrendRun.read(path, options: options)
 }
 
 /// A series from values, for generated cases.
-func series(_ values: [Double], source: String = "generated", testCount: Int? = nil) -> MemorySeries
+public func series(_ values: [Double], source: String = "generated", testCount: Int? = nil) -> MemorySeries
 {
   var s = MemorySeries(source: source)
   s.values = values
@@ -46,12 +46,12 @@ func series(_ values: [Double], source: String = "generated", testCount: Int? = 
 
 /// A deterministic generator (SplitMix64) with Gaussian draws, so generated series are the same on
 /// every run and platform.
-struct SeededRandom {
+public struct SeededRandom {
   private var state: UInt64
 
-  init(seed: UInt64) { state = seed }
+  public init(seed: UInt64) { state = seed }
 
-  mutating func next() -> UInt64 {
+  public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -60,32 +60,32 @@ struct SeededRandom {
   }
 
   /// Uniform in (0, 1).
-  mutating func uniform() -> Double { (Double(next() >> 11) + 0.5) / Double(1 << 53) }
+  public mutating func uniform() -> Double { (Double(next() >> 11) + 0.5) / Double(1 << 53) }
 
   /// Standard normal (Box–Muller).
-  mutating func gaussian() -> Double {
+  public mutating func gaussian() -> Double {
     let u1 = uniform()
     let u2 = uniform()
     return (-2 * Foundation.log(u1)).squareRoot() * Foundation.cos(2 * Double.pi * u2)
   }
 
   /// `n` draws of N(0, sigma²).
-  mutating func noise(_ n: Int, sigma: Double) -> [Double] {
+  public mutating func noise(_ n: Int, sigma: Double) -> [Double] {
     (0..<n).map { _ in sigma * gaussian() }
   }
 }
 
 /// Shapes of memory over time, with labels known by construction.
-enum Shapes {
+public enum Shapes {
   /// base + rate·i + noise.
-  static func leak(_ n: Int, base: Double, rate: Double, sigma: Double, seed: UInt64) -> [Double] {
+  public static func leak(_ n: Int, base: Double, rate: Double, sigma: Double, seed: UInt64) -> [Double] {
     var r = SeededRandom(seed: seed)
     let e = r.noise(n, sigma: sigma)
     return (0..<n).map { base + rate * Double($0) + e[$0] }
   }
 
   /// An exponential approach to base + height, within 1% of it at `warmup`.
-  static func plateau(
+  public static func plateau(
     _ n: Int, base: Double, height: Double, warmup: Int, sigma: Double, seed: UInt64
   ) -> [Double] {
     var r = SeededRandom(seed: seed)
@@ -95,7 +95,7 @@ enum Shapes {
   }
 
   /// A GC sawtooth of `period` samples and `amplitude` MiB on top of `values`.
-  static func sawtooth(_ values: [Double], period: Int, amplitude: Double) -> [Double] {
+  public static func sawtooth(_ values: [Double], period: Int, amplitude: Double) -> [Double] {
     values.enumerated().map { $0.element + amplitude * Double($0.offset % period) / Double(period) }
   }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import MemReportKit
 import MemReportCore
+import MemReportTestSupport
 
 /// Reading memory-over-time series: derailed's file name, its file and stdout, other tools'
 /// numbers and tables, and bad values.

@@ -1,6 +1,7 @@
 import Testing
 @testable import MemReportKit
 import MemReportCore
+import MemReportTestSupport
 
 /// What each committed sample holds, read off the sample files themselves (not from memreport's
 /// output): totals, and per section the row count, first and last row and the sum of the values.

@@ -1,6 +1,7 @@
 import Mustache
 import Testing
 import MemReportCore
+import MemReportTestSupport
 
 /// The template behaviours the pages rely on, pinned so a swift-mustache upgrade cannot change
 /// them silently.

@@ -1,6 +1,7 @@
 import Testing
 @testable import MemReportKit
 import MemReportCore
+import MemReportTestSupport
 
 @Suite("git diff -U0 patches")
 struct UnifiedDiffTests {

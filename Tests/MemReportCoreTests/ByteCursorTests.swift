@@ -1,6 +1,7 @@
 import Testing
 @testable import MemReportKit
 import MemReportCore
+import MemReportTestSupport
 
 @Suite("Counts and scaled sizes")
 struct ByteCursorTests {

@@ -1,6 +1,7 @@
 import Testing
 @testable import MemReportKit
 import MemReportCore
+import MemReportTestSupport
 
 /// Sums checked against the sample files by hand (awk over the printed rows).
 @Suite("Filters and aggregation on the real samples")

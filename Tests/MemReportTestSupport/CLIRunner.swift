@@ -1,34 +1,27 @@
 import Foundation
 
 /// Runs the built `memreport` binary as a user would, capturing stdout, stderr and the exit code.
-enum CLIRunner {
-  struct Result {
-    var stdout: String
-    var stderr: String
-    var status: Int32
+public enum CLIRunner {
+  public struct Result {
+    public var stdout: String
+    public var stderr: String
+    public var status: Int32
   }
 
-  static let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-  static func sample(_ name: String) -> String { packageRoot.appendingPathComponent("Samples/\(name)").path }
-  static func fixture(_ name: String) -> String {
-    packageRoot.appendingPathComponent("Tests/MemReportKitTests/Fixtures/\(name)").path
-  }
 
   /// The binary next to the test bundle (`.build/<config>/memreport`).
-  static let binary: URL = {
+  public static let binary: URL = {
     let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
       .appendingPathComponent("memreport")
     if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
     for config in ["debug", "release"] {
-      let candidate = packageRoot.appendingPathComponent(".build/\(config)/memreport")
+      let candidate = TestFiles.packageRoot.appendingPathComponent(".build/\(config)/memreport")
       if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
     }
     return besideTests
   }()
 
-  static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil) throws -> Result {
+  public static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil) throws -> Result {
     let scratch = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: scratch) }
     let outURL = scratch.appendingPathComponent("stdout")
@@ -62,13 +55,13 @@ enum CLIRunner {
   }
 
   /// A fresh empty folder for outputs.
-  static func temporaryFolder() throws -> URL {
+  public static func temporaryFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("memreport-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
 
-  static func contents(of folder: URL) -> [String] {
+  public static func contents(of folder: URL) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
   }
 }

@@ -1,6 +1,7 @@
 import Testing
 @testable import MemReportKit
 import MemReportCore
+import MemReportTestSupport
 
 #if canImport(Glibc)
   import Glibc

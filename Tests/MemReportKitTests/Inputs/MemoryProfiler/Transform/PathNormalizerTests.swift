@@ -1,6 +1,7 @@
 import Testing
 @testable import MemReportKit
 import MemReportCore
+import MemReportTestSupport
 
 @Suite("Path normalization")
 struct PathNormalizerTests {

@@ -2,6 +2,7 @@ import Testing
 import MemReportKit
 import MemReportTemplates
 import MemReportCore
+import MemReportTestSupport
 
 @Suite("libxml2 and embedded templates")
 struct XMLDocumentTests {

@@ -1,6 +1,7 @@
 import Testing
 @testable import MemReportKit
 import MemReportCore
+import MemReportTestSupport
 
 @Suite("Headers, preambles and colour codes")
 struct HeaderAndPreambleTests {
