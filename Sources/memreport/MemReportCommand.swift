@@ -17,6 +17,17 @@ struct MemReportCommand: ParsableCommand {
   )
 }
 
+/// A subcommand whose library calls see the command line's flag names in their messages.
+protocol LibraryCommand: ParsableCommand {
+  func execute() throws
+}
+
+extension LibraryCommand {
+  func run() throws {
+    try OptionNames.$current.withValue(.commandLine) { try execute() }
+  }
+}
+
 /// A subcommand and the kinds of input it reads (the registry's detection points users of the
 /// wrong command to the right one).
 protocol ReadsInputs {

@@ -88,8 +88,11 @@ public struct DiffRun {
       slots.deallocate()
     }
     let shared = SendableSlots(slots)
+    let names = OptionNames.current  // task-local values do not follow work onto Dispatch's threads
     DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-      shared.slots[i] = Result { try load(paths[i], transform: transform) }
+      OptionNames.$current.withValue(names) {
+        shared.slots[i] = Result { try load(paths[i], transform: transform) }
+      }
     }
     return try slots.map { try $0.get() }
   }

@@ -8,14 +8,14 @@ extension AggregateKey: ExpressibleByArgument {}
 /// that reads memory_profiler reports.
 struct FilterOptions: ParsableArguments {
   @Option(
-    name: .customLong("allow-files"),
+    name: .customLong(Flags.allowFiles),
     help: ArgumentHelp(
       "Keep only files whose path matches this regular expression (unanchored, as memory_profiler's allow_files). Repeatable; 'a,b' gives two patterns.",
       valueName: "pattern"))
   var allowFiles: [String] = []
 
   @Option(
-    name: .customLong("ignore-files"),
+    name: .customLong(Flags.ignoreFiles),
     help: ArgumentHelp(
       "Drop files whose path matches this regular expression. Repeatable; 'a,b' gives two patterns.",
       valueName: "pattern"))

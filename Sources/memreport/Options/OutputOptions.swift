@@ -40,7 +40,7 @@ struct ColourOptions: ParsableArguments {
 /// command's formats.
 struct OutputOptions<List: FormatList>: ParsableArguments {
   /// Output format; inferred from `-o`'s extension when not given, else text.
-  @Option(name: .customLong("format"), help: "Output format (default: from -o's extension, else text).")
+  @Option(name: .customLong(Flags.format), help: "Output format (default: from -o's extension, else text).")
   var formatChoice: FormatChoice<List>?
 
   var format: OutputFormat? { formatChoice?.format }
@@ -101,7 +101,7 @@ struct OutputOptions<List: FormatList>: ParsableArguments {
 
 /// `--top`: how many rows of each section to show, for `report` and `diff`.
 struct RowOptions: ParsableArguments {
-  @Option(name: .long, help: "Rows per section (and strings per string report) to show; text default 10, HTML 100, JSON all.")
+  @Option(name: .customLong(Flags.top), help: "Rows per section (and strings per string report) to show; text default 10, HTML 100, JSON all.")
   var top: Int?
 
   mutating func validate() throws {

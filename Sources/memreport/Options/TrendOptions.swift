@@ -11,14 +11,14 @@ extension SeriesUnit: ExpressibleByArgument {
 /// interval, TEST_COUNT, the memory limit, and whether to skip bad lines.
 struct TrendOptions: ParsableArguments {
   @Option(
-    name: .long,
+    name: .customLong(Flags.unit),
     help: ArgumentHelp(
       "Unit of the numbers: KiB (ps -o rss=), MiB (derailed), GiB, kB or MB (default: from a CSV header such as rss_kib, else MiB).",
       valueName: "unit"))
   var unit: SeriesUnit?
 
   @Option(
-    name: .long,
+    name: .customLong(Flags.interval),
     help: ArgumentHelp(
       "Seconds between samples (default: a CSV time column, else derailed's 5).",
       valueName: "seconds"))
@@ -39,7 +39,7 @@ struct TrendOptions: ParsableArguments {
   var limit: String?
 
   @Flag(
-    name: .customLong("skip-bad-lines"),
+    name: .customLong(Flags.skipBadLines),
     help:
       "Skip lines whose value cannot be read, with a warning each, instead of stopping at the first."
   )

@@ -5,7 +5,7 @@ import MemReportCore
 extension DiffGate.Metric: ExpressibleByArgument {}
 
 extension MemReportCommand {
-  struct Diff: ParsableCommand, ReadsInputs {
+  struct Diff: LibraryCommand, ReadsInputs {
     static let reads: [InputKind] = [.memoryProfilerReport]
 
     static let configuration = CommandConfiguration(
@@ -31,7 +31,7 @@ extension MemReportCommand {
     @Option(name: .customLong("after"), parsing: .upToNextOption, help: "Reports of the runs after the change.")
     var afterFiles: [String] = []
 
-    @Option(name: .customLong("git-diff"), help: ArgumentHelp("A 'git diff -U0 OLD NEW' patch: map old line numbers to new ones so moved code compares as itself.", valueName: "patch"))
+    @Option(name: .customLong(Flags.gitDiff), help: ArgumentHelp("A 'git diff -U0 OLD NEW' patch: map old line numbers to new ones so moved code compares as itself.", valueName: "patch"))
     var gitDiff: String?
 
     @Option(name: .customLong("iterations-before"), help: "Iterations profiled before (default: derailed's 'Running N times').")
@@ -40,10 +40,10 @@ extension MemReportCommand {
     @Option(name: .customLong("iterations-after"), help: "Iterations profiled after.")
     var iterationsAfter: Int?
 
-    @Option(name: .customLong("fail-on-increase"), help: ArgumentHelp("Exit 1 when the gated total grows by more than this: a percentage (5%) or a size (100kB, 1.5MB, 64KiB).", valueName: "limit"))
+    @Option(name: .customLong(Flags.failOnIncrease), help: ArgumentHelp("Exit 1 when the gated total grows by more than this: a percentage (5%) or a size (100kB, 1.5MB, 64KiB).", valueName: "limit"))
     var failOnIncrease: String?
 
-    @Option(name: .long, help: "The total --fail-on-increase watches.")
+    @Option(name: .customLong(Flags.gate), help: "The total --fail-on-increase watches.")
     var gate: DiffGate.Metric = .allocatedBytes
 
     @OptionGroup(title: "Files and paths")
@@ -64,7 +64,7 @@ extension MemReportCommand {
         throw ValidationError("standard input ('-') can be only one of the inputs")
       }
       if let failOnIncrease {
-        do { _ = try DiffGate(limit: failOnIncrease, metric: gate) } catch let error as MemReportError {
+        do { _ = try OptionNames.$current.withValue(.commandLine) { try DiffGate(limit: failOnIncrease, metric: gate) } } catch let error as MemReportError {
           throw ValidationError(error.description)
         }
       }
@@ -84,7 +84,7 @@ extension MemReportCommand {
       return (beforeFiles, afterFiles)
     }
 
-    func run() throws {
+    func execute() throws {
       let format = outputOptions.resolvedFormat
       do {
         let sides = try resolvedSides()

@@ -4,7 +4,7 @@ import MemReportCore
 
 
 extension MemReportCommand {
-  struct Report: ParsableCommand, ReadsInputs {
+  struct Report: LibraryCommand, ReadsInputs {
     static let reads: [InputKind] = [.memoryProfilerReport]
 
     static let configuration = CommandConfiguration(
@@ -41,7 +41,7 @@ extension MemReportCommand {
     @OptionGroup(title: "Output")
     var rowOptions: RowOptions
 
-    func run() throws {
+    func execute() throws {
       let format = outputOptions.resolvedFormat
       let progress = ProgressLine(input: file)
       do {

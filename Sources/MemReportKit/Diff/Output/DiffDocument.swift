@@ -126,7 +126,9 @@ public struct DiffDocument: Sendable {
     }
     if let normalizer = context.normalizer { notes.append("paths: " + normalizer.summary) }
     if !context.filters.isEmpty {
-      let filters = context.filters.map { "--\($0.kind.rawValue)-files \($0.text)" }.joined(separator: ", ")
+      let names = OptionNames.current
+      let filters = context.filters.map { "\($0.kind == .allow ? names.allowFiles : names.ignoreFiles) \($0.text)" }
+        .joined(separator: ", ")
       notes.append("filters: " + filters + " (totals, gem and class rows are not filtered)")
     }
     return notes
@@ -143,7 +145,9 @@ public struct DiffDocument: Sendable {
   public static func moreRows(_ count: Int) -> String { "\(count) more changed rows" }
 
   /// Where the rows not shown are: `12 more changed rows: use --top or --format json.`
-  public static func moreRowsHint(_ count: Int) -> String { moreRows(count) + ": use --top or --format json." }
+  public static func moreRowsHint(_ count: Int) -> String {
+    moreRows(count) + ": use \(OptionNames.current.top) or \(OptionNames.current.jsonFormat)."
+  }
 
   /// The summary of a Markdown comment's folded tables.
   public static func allChanges(rows: Int, sections: Int) -> String { "All changes: \(rows) rows in \(sections) sections" }
@@ -153,14 +157,18 @@ public struct DiffDocument: Sendable {
 
   /// Rows cut from a whole Markdown comment.
   public static func rowsCut(_ count: Int, limit: Int) -> String {
-    "\(Units.count(Int64(count))) rows were cut to keep this comment under \(Units.count(Int64(limit))) characters; `--format json` has them all."
+    "\(Units.count(Int64(count))) rows were cut to keep this comment under \(Units.count(Int64(limit))) characters; `\(OptionNames.current.jsonFormat)` has them all."
   }
 
   public static let movesHeading = "Candidate moves"
   /// What a candidate move is, as a sentence for Markdown (the page's template says it in its own words).
-  public static let movesExplanation = "Same file, same bytes, nearby lines: probably code moved by an edit above it (pass `--git-diff` to map lines)."
+  public static var movesExplanation: String {
+    "Same file, same bytes, nearby lines: probably code moved by an edit above it (pass `\(OptionNames.current.gitDiff)` to map lines)."
+  }
   /// The same as a heading line of plain text.
-  public static let movesLine = "candidate moves (same file, same bytes, nearby lines; pass --git-diff to map them):"
+  public static var movesLine: String {
+    "candidate moves (same file, same bytes, nearby lines; pass \(OptionNames.current.gitDiff) to map them):"
+  }
 
   /// The caption under the chart of the top movers of `section`.
   public static func chartCaption(_ section: DiffSection) -> String {

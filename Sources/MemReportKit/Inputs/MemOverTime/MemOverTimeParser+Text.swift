@@ -53,7 +53,7 @@ extension MemOverTimeParser {
     if let named = header.unit, let given = options.unit, named != given {
       warn(
         number,
-        "the column '\(header.names[header.memoryColumn])' says \(named.rawValue), but '--unit \(given.rawValue)' was given: reading \(given.rawValue)"
+        "the column '\(header.names[header.memoryColumn])' says \(named.rawValue), but '\(OptionNames.current.unit) \(given.rawValue)' was given: reading \(given.rawValue)"
       )
     }
   }

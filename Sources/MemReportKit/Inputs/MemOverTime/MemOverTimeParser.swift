@@ -110,7 +110,7 @@ public struct MemOverTimeParser {
     warn(line, "skipped a bad value: " + reason)
   }
 
-  static let skipHint = " (pass '--skip-bad-lines' to skip such lines)"
+  static var skipHint: String { " (pass '\(OptionNames.current.skipBadLines)' to skip such lines)" }
 
   /// Reads one line (without its newline).
   public mutating func consume(
@@ -286,13 +286,13 @@ public struct MemOverTimeParser {
       if level > 65_536 {
         warn(
           0,
-          "the values would be \(Units.significant(level / 1024)) GiB as MiB: if they are KiB (ps -o rss=), pass '--unit KiB'"
+          "the values would be \(Units.significant(level / 1024)) GiB as MiB: if they are KiB (ps -o rss=), pass '\(OptionNames.current.unit) KiB'"
         )
       }
     }
     if let interval = options.intervalSeconds {
       series.intervalSeconds = interval
-      series.intervalOrigin = "--interval"
+      series.intervalOrigin = OptionNames.current.interval
     } else if let table, case .seconds(let scale) = table.timeKind, timesUsable, times.count >= 2 {
       var gaps: [Double] = []
       for i in 1..<times.count { gaps.append((times[i] - times[i - 1]) * scale) }

@@ -119,7 +119,7 @@ struct TrendDocument {
       explanation: TrendExplanation.explain(a, series: e.series), cells: cells(e),
       warningNote: warnings.isEmpty
         ? nil
-        : "\(Units.counted(warnings.count, "warning")) about this series (on standard error; all in --format json)",
+        : "\(Units.counted(warnings.count, "warning")) about this series (on standard error; all in \(OptionNames.current.jsonFormat))",
       warningSummary: warnings.isEmpty
         ? nil
         : "\(Units.count(Int64(warnings.count))) warning(s) while reading: "

@@ -151,7 +151,12 @@ struct SeriesParsingTests {
 
   @Test func psOutputInKiB() throws {
     let plain = try readSeries(TrendFiles.fixture("ps-rss-kib.txt"))
-    #expect(plain.warnings.first?.message.contains("--unit KiB") == true)
+    #expect(plain.warnings.first?.message.contains("pass 'unit KiB'") == true)
+    // The caller's names for options (the CLI's flags) appear where it binds them.
+    let named = try OptionNames.$current.withValue(.init(
+      top: "", jsonFormat: "", gitDiff: "", skipBadLines: "", unit: "--the-unit", interval: "", allowFiles: "",
+      ignoreFiles: "", failOnIncrease: "", gate: "")) { try readSeries(TrendFiles.fixture("ps-rss-kib.txt")) }
+    #expect(named.warnings.first?.message.contains("pass '--the-unit KiB'") == true)
     let kib = try readSeries(TrendFiles.fixture("ps-rss-kib.txt"), .init(unit: .kibibytes))
     #expect(kib.values.first == 300)
     #expect(kib.warnings.isEmpty)
@@ -163,7 +168,7 @@ struct SeriesParsingTests {
     #expect(
       throws: MemReportError.unusableInput(
         path: bad, line: 4,
-        reason: "not a number: '12.3.4' (pass '--skip-bad-lines' to skip such lines)")
+        reason: "not a number: '12.3.4' (pass 'skipBadLines' to skip such lines)")
     ) {
       try readSeries(bad)
     }
@@ -182,7 +187,7 @@ struct SeriesParsingTests {
     #expect(
       throws: MemReportError.unusableInput(
         path: text, line: 2,
-        reason: "not a memory sample: 'hello world' (pass '--skip-bad-lines' to skip such lines)")
+        reason: "not a memory sample: 'hello world' (pass 'skipBadLines' to skip such lines)")
     ) {
       try readSeries(text)
     }
@@ -191,7 +196,7 @@ struct SeriesParsingTests {
       throws: MemReportError.unusableInput(
         path: columns, line: 1,
         reason:
-          "2 values on one line but no header naming the memory column: '0 120.5' (pass '--skip-bad-lines' to skip such lines)"
+          "2 values on one line but no header naming the memory column: '0 120.5' (pass 'skipBadLines' to skip such lines)"
       )
     ) {
       try readSeries(columns)

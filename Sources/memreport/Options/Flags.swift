@@ -1,0 +1,26 @@
+import MemReportCore
+
+/// The flags that the library's words point to ("use --top or --format json"), named once: the
+/// option definitions use these names, and `OptionNames.commandLine` hands them to the library for
+/// the duration of a run.
+enum Flags {
+  static let top = "top"
+  static let format = "format"
+  static let gitDiff = "git-diff"
+  static let skipBadLines = "skip-bad-lines"
+  static let unit = "unit"
+  static let interval = "interval"
+  static let allowFiles = "allow-files"
+  static let ignoreFiles = "ignore-files"
+  static let failOnIncrease = "fail-on-increase"
+  static let gate = "gate"
+}
+
+extension OptionNames {
+  /// The command line's names for what the library's messages mention.
+  static let commandLine = OptionNames(
+    top: "--" + Flags.top, jsonFormat: "--\(Flags.format) json", gitDiff: "--" + Flags.gitDiff,
+    skipBadLines: "--" + Flags.skipBadLines, unit: "--" + Flags.unit, interval: "--" + Flags.interval,
+    allowFiles: "--" + Flags.allowFiles, ignoreFiles: "--" + Flags.ignoreFiles,
+    failOnIncrease: "--" + Flags.failOnIncrease, gate: "--" + Flags.gate)
+}
