@@ -29,10 +29,10 @@ public enum BarChart {
       let w = largest > 0 ? barWidth * bar.value / largest : 0
       let share = total.map { $0 > 0 ? " (" + Units.fixed(bar.value / $0 * 100, digits: 1) + "% of the total)" : "" } ?? ""
       body.append(SVGChart.text(labelWidth - 6, y + 15, SVGChart.fit(bar.label, width: labelWidth - 8), anchor: "end"))
-      body.append(SVGChart.rect(labelWidth, y + 3, max(w, 1), rowHeight - 6, fill: SVGChart.Colour.bar, cls: "bar", tooltip: "\(bar.label): \(bar.valueText)\(share)"))
-      body.append(SVGChart.text(labelWidth + w + 6, y + 15, bar.valueText, cls: "muted", fill: SVGChart.Colour.muted))
+      body.append(SVGChart.rect(labelWidth, y + 3, max(w, 1), rowHeight - 6, fill: Palette.bar, cls: "bar", tooltip: "\(bar.label): \(bar.valueText)\(share)"))
+      body.append(SVGChart.text(labelWidth + w + 6, y + 15, bar.valueText, cls: "muted", fill: Palette.muted))
     }
-    if bars.isEmpty { body.append(SVGChart.text(8, 20, "no rows", cls: "muted", fill: SVGChart.Colour.muted)) }
+    if bars.isEmpty { body.append(SVGChart.text(8, 20, "no rows", cls: "muted", fill: Palette.muted)) }
     let description = bars.map { "\($0.label): \($0.valueText)" }.joined(separator: "; ")
     return SVGChart(name: name, title: title, description: title + ". " + description, width: width, height: height, body: body)
   }

@@ -20,19 +20,6 @@ public struct SVGChart: Sendable {
     self.body = body
   }
 
-  /// Palette used as presentation attributes, so a standalone file has colours; a page's
-  /// stylesheet overrides them by class (light and dark schemes).
-  public enum Colour {
-    package static let text = "#1f2328"
-    package static let muted = "#59636e"
-    package static let bar = "#3b6ea8"
-    package static let grid = "#d1d9e0"
-    /// Growth: dark orange; shrink: light blue. They differ in lightness too, so the chart reads
-    /// in greyscale and for colour-blind readers.
-    package static let grow = "#a63c06"
-    package static let shrink = "#7cb5e0"
-    package static let origins = ["app": "#2f6b3a", "gems": "#3b6ea8", "stdlib": "#8a6d1f", "other": "#8c959f"]
-  }
 
   /// The root `<svg>` element.
   public var root: MarkupNode {
@@ -53,7 +40,7 @@ public struct SVGChart: Sendable {
   public var document: String { MarkupDocument.serialize(root, declaration: true) + "\n" }
 
   /// Text with an optional class and fill.
-  package static func text(_ x: Double, _ y: Double, _ content: String, anchor: String = "start", cls: String? = nil, fill: String = Colour.text, weight: String? = nil) -> MarkupNode {
+  package static func text(_ x: Double, _ y: Double, _ content: String, anchor: String = "start", cls: String? = nil, fill: String = Palette.text, weight: String? = nil) -> MarkupNode {
     var attributes = [("x", fmt(x)), ("y", fmt(y)), ("text-anchor", anchor), ("fill", fill)]
     if let cls { attributes.append(("class", cls)) }
     if let weight { attributes.append(("font-weight", weight)) }
@@ -66,7 +53,7 @@ public struct SVGChart: Sendable {
     return MarkupNode("rect", attributes, children: tooltip.map { [MarkupNode("title", text: $0)] } ?? [])
   }
 
-  package static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, cls: String, stroke: String = Colour.muted) -> MarkupNode {
+  package static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, cls: String, stroke: String = Palette.muted) -> MarkupNode {
     MarkupNode("line", [("x1", fmt(x1)), ("y1", fmt(y1)), ("x2", fmt(x2)), ("y2", fmt(y2)), ("stroke", stroke), ("class", cls)])
   }
 

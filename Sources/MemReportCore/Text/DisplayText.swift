@@ -18,6 +18,15 @@ package enum DisplayText {
     return "…" + String(path.suffix(max(limit - 1, 1)))
   }
 
+  /// `abc…xyz`: shortened in the middle to at most `limit` characters, keeping a third of them
+  /// from the start and two thirds from the end (where a file name's distinguishing part is).
+  package static func middle(_ text: String, limit: Int) -> String {
+    guard text.count > limit else { return text }
+    let keepEnd = limit * 2 / 3
+    let keepStart = limit - keepEnd - 1
+    return String(text.prefix(keepStart)) + "…" + String(text.suffix(keepEnd))
+  }
+
   /// Long strings shortened, for table cells whose full text goes in a tooltip.
   package static func shortString(_ text: String, limit: Int = 80) -> String {
     text.count > limit ? String(text.prefix(limit - 1)) + "…" : text

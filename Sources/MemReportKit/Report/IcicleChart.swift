@@ -29,11 +29,11 @@ public enum IcicleChart {
     let plot = Double(width) - labelWidth - 4
     var body: [MarkupNode] = []
     for (level, name) in levels.enumerated() {
-      body.append(SVGChart.text(0, Double(level) * band + 24, name, cls: "muted", fill: SVGChart.Colour.muted))
+      body.append(SVGChart.text(0, Double(level) * band + 24, name, cls: "muted", fill: Palette.muted))
     }
     var x = labelWidth
     var colourIndex = 0
-    let palette = ["#3b6ea8", "#5a8fc7", "#2f6b3a", "#4e8c58", "#8a6d1f", "#a8893a", "#6e4f9e", "#8c70b8"]
+    let palette = Palette.bands
     for gem in tree {
       let fill = palette[colourIndex % palette.count]
       colourIndex += 1
@@ -55,12 +55,12 @@ public enum IcicleChart {
     let w = node.bytes * scale
     let y = Double(level) * band
     var rect = SVGChart.rect(x, y + 2, w, band - 4, fill: fill, cls: w >= 3 ? "cell" : nil, tooltip: "\(node.name): \(Units.bytes(Int64(node.bytes)))")
-    if w >= 3 { rect.attributes.append(("stroke", "#ffffff")) }
+    if w >= 3 { rect.attributes.append(("stroke", Palette.onBar)) }
     rect.attributes.append(("fill-opacity", level == 0 ? "1" : (level == 1 ? "0.8" : "0.6")))
     body.append(rect)
     let label = level == 0 ? node.name : String(node.name.split(separator: "/").last ?? "")
     if w > 40 {
-      body.append(SVGChart.text(x + 4, y + band / 2 + 4, SVGChart.fit(label, width: w - 8), cls: "on-bar", fill: "#ffffff"))
+      body.append(SVGChart.text(x + 4, y + band / 2 + 4, SVGChart.fit(label, width: w - 8), cls: "on-bar", fill: Palette.onBar))
     }
     guard level < 2 else { return }
     var childX = x

@@ -9,12 +9,6 @@ public struct TrendSVGWriter: TrendWriter {
   public static let width = 800.0
   public static let height = 400.0
 
-  /// Series colours (Okabe–Ito), alternating dark and light, with a darker shade for trend lines.
-  static let palette: [(line: String, dark: String)] = [
-    ("#0072B2", "#003B5C"), ("#E69F00", "#8A5F00"), ("#009E73", "#00573F"),
-    ("#CC79A7", "#7A4864"), ("#56B4E9", "#1F6A94"), ("#555555", "#111111"),
-  ]
-  static let limitColour = "#C62828"
   static let fontFamily =
     "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
 
@@ -100,17 +94,17 @@ public struct TrendSVGWriter: TrendWriter {
       desc.append("\(c.after) compared with \(c.before): \(c.summary)")
     }
     xml.element("desc", ["id": "chart-desc"], text: desc.joined(separator: "\n"))
-    xml.element("rect", ["x": "0", "y": "0", "width": "800", "height": "400", "fill": "#FFFFFF"])
+    xml.element("rect", ["x": "0", "y": "0", "width": "800", "height": "400", "fill": Palette.paper])
 
     // Title and subtitle.
     xml.element(
-      "text", ["x": "16", "y": "24", "font-size": "17", "font-weight": "bold", "fill": "#111111"],
+      "text", ["x": "16", "y": "24", "font-size": "17", "font-weight": "bold", "fill": Palette.ink],
       text: title)
     let subtitle =
       document.comparisons.first?.summary ?? document.series.first?.shortHeadline.text ?? ""
     xml.element(
-      "text", ["x": "16", "y": "44", "font-size": "13", "fill": "#444444"],
-      text: Self.clip(subtitle, 112))
+      "text", ["x": "16", "y": "44", "font-size": "13", "fill": Palette.caption],
+      text: DisplayText.shortString(subtitle, limit: 112))
 
     // Warm-up shading (behind the grid).
     for e in entries where e.analysis.warmupSamples > 0 {
@@ -120,14 +114,14 @@ public struct TrendSVGWriter: TrendWriter {
       guard x1 - x0 >= 1 else { continue }
       xml.startElement("rect")
       xml.attributes([
-        "x": f(x0), "y": f(top), "width": f(x1 - x0), "height": f(bottom - top), "fill": "#000000",
+        "x": f(x0), "y": f(top), "width": f(x1 - x0), "height": f(bottom - top), "fill": Palette.shade,
         "fill-opacity": entries.count == 1 ? "0.07" : "0.05",
       ])
       xml.element("title", text: "warm-up of \(e.series.source): \(a.warmupSamples) samples")
       xml.endElement()
       if x1 - x0 >= 56 && entries.count == 1 {
         xml.element(
-          "text", ["x": f(x0 + 5), "y": f(bottom - 8), "font-size": "12", "fill": "#555555"],
+          "text", ["x": f(x0 + 5), "y": f(bottom - 8), "font-size": "12", "fill": Palette.note],
           text: "warm-up")
       }
     }
@@ -138,7 +132,7 @@ public struct TrendSVGWriter: TrendWriter {
         let x = px(xValue(e, Double(drop.sample)))
         xml.startElement("line")
         xml.attributes([
-          "x1": f(x), "y1": f(top), "x2": f(x), "y2": f(bottom), "stroke": "#777777",
+          "x1": f(x), "y1": f(top), "x2": f(x), "y2": f(bottom), "stroke": Palette.marker,
           "stroke-width": "1.2", "stroke-dasharray": "2 4",
         ])
         xml.element(
@@ -148,20 +142,20 @@ public struct TrendSVGWriter: TrendWriter {
         )
         xml.endElement()
         xml.element(
-          "text", ["x": f(x + 4), "y": f(top + 14), "font-size": "12", "fill": "#555555"],
+          "text", ["x": f(x + 4), "y": f(top + 14), "font-size": "12", "fill": Palette.note],
           text: "drop")
       }
     }
 
     // Grid, ticks and tick labels.
     xml.startElement("g")
-    xml.attributes(["font-size": "13", "fill": "#333333"])
+    xml.attributes(["font-size": "13", "fill": Palette.axis])
     for t in yScale.ticks {
       let y = py(t)
       xml.element(
         "line",
         [
-          "x1": f(left), "y1": f(y), "x2": f(right), "y2": f(y), "stroke": "#E2E2E2",
+          "x1": f(left), "y1": f(y), "x2": f(right), "y2": f(y), "stroke": Palette.rule,
           "stroke-width": "1",
         ])
       xml.element(
@@ -172,7 +166,7 @@ public struct TrendSVGWriter: TrendWriter {
       xml.element(
         "line",
         [
-          "x1": f(x), "y1": f(bottom), "x2": f(x), "y2": f(bottom + 5), "stroke": "#333333",
+          "x1": f(x), "y1": f(bottom), "x2": f(x), "y2": f(bottom + 5), "stroke": Palette.axis,
           "stroke-width": "1",
         ])
       xml.element(
@@ -183,13 +177,13 @@ public struct TrendSVGWriter: TrendWriter {
     xml.element(
       "line",
       [
-        "x1": f(left), "y1": f(top), "x2": f(left), "y2": f(bottom), "stroke": "#333333",
+        "x1": f(left), "y1": f(top), "x2": f(left), "y2": f(bottom), "stroke": Palette.axis,
         "stroke-width": "1.2",
       ])
     xml.element(
       "line",
       [
-        "x1": f(left), "y1": f(bottom), "x2": f(right), "y2": f(bottom), "stroke": "#333333",
+        "x1": f(left), "y1": f(bottom), "x2": f(right), "y2": f(bottom), "stroke": Palette.axis,
         "stroke-width": "1.2",
       ])
     let intervals = Set(entries.map(\.series.intervalSeconds))
@@ -205,13 +199,13 @@ public struct TrendSVGWriter: TrendWriter {
       "text",
       [
         "x": f((left + right) / 2), "y": f(bottom + 42), "font-size": "14", "text-anchor": "middle",
-        "fill": "#111111",
+        "fill": Palette.ink,
       ], text: xTitle)
     let yMid = (top + bottom) / 2
     xml.element(
       "text",
       [
-        "x": "20", "y": f(yMid), "font-size": "14", "text-anchor": "middle", "fill": "#111111",
+        "x": "20", "y": f(yMid), "font-size": "14", "text-anchor": "middle", "fill": Palette.ink,
         "transform": "rotate(-90 20 \(f(yMid)))",
       ], text: "Memory (MiB)")
 
@@ -222,14 +216,14 @@ public struct TrendSVGWriter: TrendWriter {
         xml.element(
           "line",
           [
-            "x1": f(left), "y1": f(y), "x2": f(right), "y2": f(y), "stroke": Self.limitColour,
+            "x1": f(left), "y1": f(y), "x2": f(right), "y2": f(y), "stroke": Palette.limit,
             "stroke-width": "2", "stroke-dasharray": "8 5",
           ])
         xml.element(
           "text",
           [
             "x": f(right - 4), "y": f(y - 6), "font-size": "13", "font-weight": "bold",
-            "text-anchor": "end", "fill": Self.limitColour, "stroke": "#FFFFFF",
+            "text-anchor": "end", "fill": Palette.limit, "stroke": Palette.paper,
             "stroke-width": "4", "stroke-linejoin": "round", "paint-order": "stroke",
           ], text: "limit \(Units.mib(limit))")
       } else {
@@ -237,14 +231,14 @@ public struct TrendSVGWriter: TrendWriter {
           "text",
           [
             "x": f(right), "y": f(bottom + 42), "font-size": "13", "font-weight": "bold",
-            "text-anchor": "end", "fill": Self.limitColour,
+            "text-anchor": "end", "fill": Palette.limit,
           ], text: "limit \(Units.mib(limit)): above the chart")
       }
     }
 
     // Series and their fitted tail trends.
     for (i, e) in entries.enumerated() {
-      let colour = Self.palette[i % Self.palette.count]
+      let colour = Palette.series[i % Palette.series.count]
       let values = e.series.values
       var points = ""
       points.reserveCapacity(values.count * 12)
@@ -296,7 +290,7 @@ public struct TrendSVGWriter: TrendWriter {
             "text",
             [
               "x": f(x1 - 4), "y": f(above ? y1 - 10 : y1 + 20), "font-size": "13",
-              "font-weight": "bold", "text-anchor": "end", "fill": colour.dark, "stroke": "#FFFFFF",
+              "font-weight": "bold", "text-anchor": "end", "fill": colour.dark, "stroke": Palette.paper,
               "stroke-width": "4", "stroke-linejoin": "round", "paint-order": "stroke",
             ], text: label)
         }
@@ -306,7 +300,7 @@ public struct TrendSVGWriter: TrendWriter {
     // Legend, only for several series.
     if entries.count > 1 {
       let rowHeight = 20.0
-      var labels = document.series.map { "\(Self.clip($0.label, 48)) — \($0.verdict.rawValue)" }
+      var labels = document.series.map { "\(DisplayText.shortString($0.label, limit: 48)) — \($0.verdict.rawValue)" }
       let shaded = entries.contains { $0.analysis.warmupSamples > 0 }
       if shaded { labels.append("warm-up (shaded)") }
       let width = min(right - left - 20, Double((labels.map(\.count).max() ?? 10) * 7 + 52))
@@ -317,12 +311,12 @@ public struct TrendSVGWriter: TrendWriter {
         [
           "x": f(x), "y": f(y), "width": f(width),
           "height": f(Double(labels.count) * rowHeight + 10),
-          "fill": "#FFFFFF", "fill-opacity": "0.92", "stroke": "#CCCCCC", "rx": "4",
+          "fill": Palette.paper, "fill-opacity": "0.92", "stroke": Palette.frame, "rx": "4",
         ])
       for (i, label) in labels.enumerated() {
         let ly = y + 15 + Double(i) * rowHeight
         if i < entries.count {
-          let colour = Self.palette[i % Self.palette.count]
+          let colour = Palette.series[i % Palette.series.count]
           xml.element(
             "line",
             [
@@ -333,12 +327,12 @@ public struct TrendSVGWriter: TrendWriter {
           xml.element(
             "rect",
             [
-              "x": f(x + 8), "y": f(ly - 7), "width": "24", "height": "14", "fill": "#000000",
+              "x": f(x + 8), "y": f(ly - 7), "width": "24", "height": "14", "fill": Palette.shade,
               "fill-opacity": "0.08",
             ])
         }
         xml.element(
-          "text", ["x": f(x + 40), "y": f(ly + 4.5), "font-size": "13", "fill": "#111111"],
+          "text", ["x": f(x + 40), "y": f(ly + 4.5), "font-size": "13", "fill": Palette.ink],
           text: label)
       }
     }
@@ -352,15 +346,12 @@ public struct TrendSVGWriter: TrendWriter {
       sources = "Sources: \(parts.prefix){\(parts.labels.joined(separator: ", "))}\(parts.suffix)"
     }
     xml.element(
-      "text", ["x": "16", "y": "392", "font-size": "11", "fill": "#666666"],
-      text: Self.clip(sources, 130))
+      "text", ["x": "16", "y": "392", "font-size": "11", "fill": Palette.footnote],
+      text: DisplayText.shortString(sources, limit: 130))
     xml.endElement()
     return try xml.finish()
   }
 
-  static func clip(_ text: String, _ limit: Int) -> String {
-    text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
-  }
 
   /// (sample, value) pairs to draw: all of them for short series, else each bucket's minimum and
   /// maximum in the order they occur, so spikes and drops survive.

@@ -1,3 +1,5 @@
+import MemReportCore
+
 /// How the sources of a trend are named in words: short labels that tell several apart, and
 /// paths shortened to fit a line or a table cell.
 enum TrendSourceNames {
@@ -43,9 +45,6 @@ enum TrendSourceNames {
         String.UnicodeScalarView(
           name.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\u{FFFD}" : $0 }))
     }
-    guard name.count > limit else { return name }
-    let keepEnd = limit * 2 / 3
-    let keepStart = limit - keepEnd - 1
-    return String(name.prefix(keepStart)) + "…" + String(name.suffix(keepEnd))
+    return DisplayText.middle(name, limit: limit)
   }
 }
