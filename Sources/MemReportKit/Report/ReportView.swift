@@ -96,7 +96,7 @@ struct ReportView {
         BarChart.Bar(label: profile.name(of: $0), value: Double($0.value), valueText: approx + Units.bytes($0.value))
       }
       let chart = BarChart.make(name: name, title: "Allocated memory by \(grouping.rawValue)", bars: Array(bars), total: totals.allocated.bytes.map(Double.init))
-      let coverage = SectionCoverage(section: section, in: profile).sentence(for: title, section: section)
+      let coverage = ProfileWording.coverage(SectionCoverage(section: section, in: profile), of: section)
       view.charts.append(Chart(chart: chart, caption: "Top \(bars.count) by \(grouping.rawValue). \(coverage)."))
     }
     if let key = aggregateBy {
@@ -152,11 +152,11 @@ struct ReportView {
     if !run.isEmpty { out.append(Meta(label: "Run", value: run.joined(separator: ", "))) }
     let features = m.features.subtracting([.derailedPreamble]).sorted().map(\.rawValue)
     if !features.isEmpty { out.append(Meta(label: "Variant", value: features.joined(separator: ", "))) }
-    if let n = profile.normalizer { out.append(Meta(label: "Paths", value: DisplayText.clean(n.summary))) }
-    if !profile.filters.isEmpty { out.append(Meta(label: "Filters", value: DisplayText.clean(profile.filters.summary))) }
+    if let n = profile.normalizer { out.append(Meta(label: "Paths", value: DisplayText.clean(ProfileWording.paths(n)))) }
+    if !profile.filters.isEmpty { out.append(Meta(label: "Filters", value: DisplayText.clean(ProfileWording.filters(profile.filters)))) }
     if let section = profile.section(SectionTitle(.allocated, .memory, .location)) {
       let coverage = SectionCoverage(section: section, in: profile)
-      out.append(Meta(label: "Coverage", value: coverage.sentence(for: section.title, section: section)))
+      out.append(Meta(label: "Coverage", value: ProfileWording.coverage(coverage, of: section)))
     }
     return out
   }
@@ -197,8 +197,8 @@ struct ReportView {
   static func sectionView(_ section: Section, profile: Profile, top: Int) -> SectionView {
     let title = section.title
     let coverage = SectionCoverage(section: section, in: profile)
-    var sentence = coverage.sentence(for: title, section: section)
-    if !profile.filters.isEmpty && !title.grouping.hasPaths { sentence += " — not filtered: \(title.grouping.rawValue) rows carry no file" }
+    var sentence = ProfileWording.coverage(coverage, of: section)
+    if !profile.filters.isEmpty && !title.grouping.hasPaths { sentence += " — " + ProfileWording.notFiltered(title.grouping) }
     let approx = section.approximate ? "≈" : ""
     let total = coverage.total
     let rows = section.rows.prefix(top).enumerated().map { i, row -> TableModel.Row in

@@ -65,8 +65,8 @@ public struct TextReportWriter: ReportWriter {
   /// How paths were rewritten and which filters ran, with their match counts.
   private func transformLines(_ profile: Profile) -> [String] {
     var lines: [String] = []
-    if let normalizer = profile.normalizer { lines.append("paths: " + normalizer.summary) }
-    if !profile.filters.isEmpty { lines.append("filters: " + profile.filters.summary) }
+    if let normalizer = profile.normalizer { lines.append("paths: " + ProfileWording.paths(normalizer)) }
+    if !profile.filters.isEmpty { lines.append("filters: " + ProfileWording.filters(profile.filters)) }
     return lines
   }
 
@@ -74,7 +74,7 @@ public struct TextReportWriter: ReportWriter {
     let state = aggregate.state.rawValue
     out.write("\n" + bold("\(state) by \(aggregate.key.rawValue)") + "\n")
     let n = aggregate.sourceRows.memory
-    let sources = "the \(Units.count(Int64(n))) listed \(SectionCoverage.noun(.location, n))"
+    let sources = "the \(Units.count(Int64(n))) listed \(ProfileWording.noun(.location, n))"
     let approx = aggregate.approximate ? "≈" : ""
     if aggregate.exact {
       out.write(dim("from \(sources), a complete list: exact") + "\n")
@@ -129,9 +129,9 @@ public struct TextReportWriter: ReportWriter {
     let title = section.title
     let coverage = SectionCoverage(section: section, in: profile)
     out.write("\n" + bold(title.text) + "\n")
-    out.write(dim(coverage.sentence(for: title, section: section)) + "\n")
+    out.write(dim(ProfileWording.coverage(coverage, of: section)) + "\n")
     if !profile.filters.isEmpty && !title.grouping.hasPaths {
-      out.write(dim("not filtered: \(title.grouping.rawValue) rows carry no file") + "\n")
+      out.write(dim(ProfileWording.notFiltered(title.grouping)) + "\n")
     }
     let shown = section.rows.prefix(top)
     let approx = section.approximate ? "≈" : ""

@@ -104,17 +104,6 @@ public struct FileFilter: Sendable {
   }
 }
 
-extension [FilterMatch] {
-  /// "--allow-files a (kept 12 rows), --ignore-files b (removed 0 rows: matched nothing)".
-  public var summary: String {
-    map { match in
-      let verb = match.kind == .allow ? "kept" : "removed"
-      let rows = "\(Units.count(Int64(match.rows))) row\(match.rows == 1 ? "" : "s")"
-      return "--\(match.kind.rawValue)-files \(match.pattern) (\(verb) \(rows)\(match.rows == 0 ? ": matched nothing" : ""))"
-    }.joined(separator: ", ") + "; totals, gem and class rows are not filtered (they carry no file)"
-  }
-}
-
 /// How many rows one filter pattern matched in a report.
 public struct FilterMatch: Sendable, Equatable {
   public var pattern: String
