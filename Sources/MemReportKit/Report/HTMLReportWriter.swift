@@ -33,15 +33,16 @@ public struct HTMLReportWriter: ReportWriter {
     reports.append(view)
   }
 
-  public mutating func end(reports count: Int, into out: inout some TextOutputStream) {
+  /// - Throws: `MemReportError` when the templates cannot render the page; nothing is written then.
+  public mutating func end(reports count: Int, into out: inout some TextOutputStream) throws {
     let several = reports.count > 1
     for i in reports.indices { reports[i].several = several }
-    guard let templates = options.templates ?? (try? HTMLTemplates.embedded()) else { return }
+    let templates = try options.templates ?? HTMLTemplates.embedded()
     let page = ReportPage(
       chrome: PageChrome(title: "memreport: \(source)", inputs: [source], templates: templates),
       source: DisplayText.clean(source), metaLines: [Fact(label: "Reports", value: String(reports.count))],
       reports: reports)
-    if let html = try? templates.render("report", page) { out.write(html) }
+    out.write(try templates.render("report", page))
   }
 
   struct ReportPage {

@@ -22,7 +22,7 @@ struct HTMLPageTests {
     let transform = ProfileTransform(filter: try FileFilter())
     let profiles = try parseFile(path)
     for profile in profiles { writer.write(transform.apply(to: profile), into: &sink) }
-    writer.end(reports: profiles.count, into: &sink)
+    try writer.end(reports: profiles.count, into: &sink)
     return (sink.text, writer.charts)
   }
 
