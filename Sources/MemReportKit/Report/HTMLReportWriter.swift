@@ -22,7 +22,8 @@ public struct HTMLReportWriter: ReportWriter {
   }
 
   public mutating func write(_ profile: Profile, into out: inout some TextOutputStream) {
-    var view = ReportView.make(profile, top: options.top ?? Self.defaultTop, aggregateBy: options.aggregateBy)
+    let document = ReportDocument(profile, source: source, aggregateBy: options.aggregateBy)
+    var view = ReportView.make(document, top: options.top ?? Self.defaultTop)
     let prefix = profile.metadata.index > 1 ? "report\(profile.metadata.index)-" : ""
     for i in view.charts.indices { view.charts[i].chart.name = prefix + view.charts[i].chart.name }
     if var icicle = view.icicleChart {
@@ -39,8 +40,8 @@ public struct HTMLReportWriter: ReportWriter {
     for i in reports.indices { reports[i].several = several }
     let templates = try options.templates ?? HTMLTemplates.embedded()
     let page = ReportPage(
-      chrome: PageChrome(title: "memreport: \(source)", inputs: [source], templates: templates),
-      source: DisplayText.clean(source), metaLines: [Fact(label: "Reports", value: String(reports.count))],
+      chrome: PageChrome(title: ReportDocument.pageTitle(source), inputs: [source], templates: templates),
+      source: DisplayText.clean(source), metaLines: ReportDocument.inputFacts(reports: reports.count),
       reports: reports)
     out.write(try templates.render("report", page))
   }
