@@ -36,8 +36,10 @@ public enum ProfileWording {
 
   /// `location`, `locations`, `class`, `classes`: what `count` rows of a grouping are.
   public static func noun(_ grouping: Grouping, _ count: Int) -> String {
-    if count == 1 { return grouping == .class ? "class" : String(grouping.plural.dropLast()) }
-    return grouping.plural
+    switch grouping {
+    case .class: return count == 1 ? "class" : "classes"
+    default: return count == 1 ? grouping.rawValue : grouping.rawValue + "s"
+    }
   }
 
   /// `not filtered: gem rows carry no file`: a section the file filters cannot apply to.
