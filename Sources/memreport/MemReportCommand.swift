@@ -15,16 +15,11 @@ struct MemReportCommand: ParsableCommand {
     subcommands: [Report.self, Diff.self, Trend.self],
     defaultSubcommand: nil
   )
-}
 
-/// A subcommand whose library calls see the command line's flag names in their messages.
-protocol LibraryCommand: ParsableCommand {
-  func execute() throws
-}
-
-extension LibraryCommand {
-  func run() throws {
-    try OptionNames.$current.withValue(.commandLine) { try execute() }
+  /// Parses, validates and runs with the command line's flag names bound, so every message the
+  /// library words (validation included) names the flags a user typed.
+  static func main() {
+    OptionNames.$current.withValue(.commandLine) { main(nil) }
   }
 }
 

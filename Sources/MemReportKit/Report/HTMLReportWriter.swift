@@ -22,7 +22,8 @@ public struct HTMLReportWriter: ReportWriter {
   }
 
   public mutating func write(_ profile: Profile, into out: inout some TextOutputStream) {
-    var view = ReportView.make(profile, top: options.top ?? Self.defaultTop, aggregateBy: options.aggregateBy)
+    let document = ReportDocument(profile, source: source, aggregateBy: options.aggregateBy)
+    var view = ReportView.make(document, top: options.top ?? Self.defaultTop)
     let prefix = profile.metadata.index > 1 ? "report\(profile.metadata.index)-" : ""
     for i in view.charts.indices { view.charts[i].chart.name = prefix + view.charts[i].chart.name }
     if var icicle = view.icicleChart {
@@ -33,15 +34,16 @@ public struct HTMLReportWriter: ReportWriter {
     reports.append(view)
   }
 
-  public mutating func end(reports count: Int, into out: inout some TextOutputStream) {
+  /// - Throws: `MemReportError` when the templates cannot render the page; nothing is written then.
+  public mutating func end(reports count: Int, into out: inout some TextOutputStream) throws {
     let several = reports.count > 1
     for i in reports.indices { reports[i].several = several }
-    guard let templates = options.templates ?? (try? HTMLTemplates.embedded()) else { return }
+    let templates = try options.templates ?? HTMLTemplates.embedded()
     let page = ReportPage(
-      chrome: PageChrome(title: "memreport: \(source)", inputs: [source], templates: templates),
-      source: DisplayText.clean(source), metaLines: [Fact(label: "Reports", value: String(reports.count))],
+      chrome: PageChrome(title: ReportDocument.pageTitle(source), inputs: [source], templates: templates),
+      source: DisplayText.clean(source), metaLines: ReportDocument.inputFacts(reports: reports.count),
       reports: reports)
-    if let html = try? templates.render("report", page) { out.write(html) }
+    out.write(try templates.render("report", page))
   }
 
   struct ReportPage {

@@ -40,12 +40,11 @@ public enum IcicleChart {
       draw(gem, level: 0, x: x, scale: plot / max(listed, 1), band: band, fill: fill, into: &body)
       x += gem.bytes * plot / max(listed, 1)
     }
-    let total = profile.totals[state].bytes
-    let share = total.map { " They hold " + Units.percentage(Int64(listed), of: $0) + " of the " + Units.bytes($0) + " \(state.rawValue)." } ?? ""
-    let description = "Gem → file → line for the \(section.rows.count) listed locations (\(Units.bytes(Int64(listed)))).\(share) "
-      + tree.prefix(8).map { "\($0.name): \(Units.bytes(Int64($0.bytes)))" }.joined(separator: "; ")
+    let description = ReportDocument.icicleDescription(
+      locations: section.rows.count, listed: Int64(listed), total: profile.totals[state].bytes, state: state,
+      gems: tree.prefix(8).map { ($0.name, Int64($0.bytes)) })
     return SVGChart(
-      name: "icicle-\(state.rawValue)", title: "\(state.rawValue.capitalized) memory: gem → file → line",
+      name: "icicle-\(state.rawValue)", title: ReportDocument.icicleTitle(state),
       description: description, width: width, height: Int(band * 3 + 4), body: body)
   }
 
@@ -54,7 +53,7 @@ public enum IcicleChart {
   private static func draw(_ node: Node, level: Int, x: Double, scale: Double, band: Double, fill: String, into body: inout [MarkupNode]) {
     let w = node.bytes * scale
     let y = Double(level) * band
-    var rect = SVGChart.rect(x, y + 2, w, band - 4, fill: fill, cls: w >= 3 ? "cell" : nil, tooltip: "\(node.name): \(Units.bytes(Int64(node.bytes)))")
+    var rect = SVGChart.rect(x, y + 2, w, band - 4, fill: fill, cls: w >= 3 ? "cell" : nil, tooltip: ReportDocument.icicleTooltip(node.name, bytes: Int64(node.bytes)))
     if w >= 3 { rect.attributes.append(("stroke", Palette.onBar)) }
     rect.attributes.append(("fill-opacity", level == 0 ? "1" : (level == 1 ? "0.8" : "0.6")))
     body.append(rect)

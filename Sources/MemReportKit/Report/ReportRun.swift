@@ -43,7 +43,7 @@ public struct ReportRun {
     let out = try OutputFile.create(output ?? "-")
     var stream = out
     do {
-      writer.begin(source: input, into: &stream)
+      try writer.begin(source: input, into: &stream)
       let transform = self.transform
       let count = try MemoryProfilerParser.parse(file, progress: progress) { parsed in
         var profile = parsed
@@ -52,10 +52,10 @@ public struct ReportRun {
         } else {
           profile = transform.apply(to: parsed)
         }
-        writer.write(profile, into: &stream)
+        try writer.write(profile, into: &stream)
         onReport(profile)
       }
-      writer.end(reports: count, into: &stream)
+      try writer.end(reports: count, into: &stream)
       try out.commit()
       if let svgDirectory { try SVGFiles.write(writer.charts, to: svgDirectory) }
       return count

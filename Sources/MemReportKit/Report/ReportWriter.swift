@@ -19,11 +19,12 @@ public struct ReportOptions: Sendable {
 }
 
 /// Writes the reports of one input as they are parsed: `begin`, one `write` per report, `end`.
-/// Writers hold no report after `write` returns, so output streams with the input.
+/// Writers hold no report after `write` returns, so output streams with the input. A writer that
+/// cannot write throws (`MemReportError`); the caller discards what was written.
 public protocol ReportWriter {
-  mutating func begin(source: String, into out: inout some TextOutputStream)
-  mutating func write(_ profile: Profile, into out: inout some TextOutputStream)
-  mutating func end(reports: Int, into out: inout some TextOutputStream)
+  mutating func begin(source: String, into out: inout some TextOutputStream) throws
+  mutating func write(_ profile: Profile, into out: inout some TextOutputStream) throws
+  mutating func end(reports: Int, into out: inout some TextOutputStream) throws
   /// The charts drawn, for `--svg DIR`.
   var charts: [SVGChart] { get }
 }

@@ -5,7 +5,7 @@ import MemReportCore
 extension DiffGate.Metric: ExpressibleByArgument {}
 
 extension MemReportCommand {
-  struct Diff: LibraryCommand, ReadsInputs {
+  struct Diff: ParsableCommand, ReadsInputs {
     static let reads: [InputKind] = [.memoryProfilerReport]
 
     static let configuration = CommandConfiguration(
@@ -64,7 +64,7 @@ extension MemReportCommand {
         throw ValidationError("standard input ('-') can be only one of the inputs")
       }
       if let failOnIncrease {
-        do { _ = try OptionNames.$current.withValue(.commandLine) { try DiffGate(limit: failOnIncrease, metric: gate) } } catch let error as MemReportError {
+        do { _ = try DiffGate(limit: failOnIncrease, metric: gate) } catch let error as MemReportError {
           throw ValidationError(error.description)
         }
       }
@@ -84,7 +84,7 @@ extension MemReportCommand {
       return (beforeFiles, afterFiles)
     }
 
-    func execute() throws {
+    func run() throws {
       let format = outputOptions.resolvedFormat
       do {
         let sides = try resolvedSides()

@@ -4,7 +4,7 @@ import MemReportCore
 
 
 extension MemReportCommand {
-  struct Report: LibraryCommand, ReadsInputs {
+  struct Report: ParsableCommand, ReadsInputs {
     static let reads: [InputKind] = [.memoryProfilerReport]
 
     static let configuration = CommandConfiguration(
@@ -41,7 +41,7 @@ extension MemReportCommand {
     @OptionGroup(title: "Output")
     var rowOptions: RowOptions
 
-    func execute() throws {
+    func run() throws {
       let format = outputOptions.resolvedFormat
       let progress = ProgressLine(input: file)
       do {

@@ -3,7 +3,7 @@ import MemReportKit
 import MemReportCore
 
 extension MemReportCommand {
-  struct Trend: LibraryCommand, ReadsInputs {
+  struct Trend: ParsableCommand, ReadsInputs {
     static let reads: [InputKind] = [.memoryOverTimeSeries]
 
     static let configuration = CommandConfiguration(
@@ -47,7 +47,7 @@ extension MemReportCommand {
       }
     }
 
-    func execute() throws {
+    func run() throws {
       let format = outputOptions.resolvedFormat
       var job = TrendRun(
         inputs: files, format: format, output: outputOptions.output,

@@ -23,7 +23,7 @@ struct HTMLPageTests {
     let transform = ProfileTransform(filter: try FileFilter())
     let profiles = try parseFile(path)
     for profile in profiles { writer.write(transform.apply(to: profile), into: &sink) }
-    writer.end(reports: profiles.count, into: &sink)
+    try writer.end(reports: profiles.count, into: &sink)
     return (sink.text, writer.charts)
   }
 
@@ -122,7 +122,7 @@ struct HTMLPageTests {
   @Test func threeThousandRowsStayUnderTwoMegabytes() throws {
     let (html, _) = try reportPage(TestFiles.sample("top3000.txt"))
     #expect(html.utf8.count < 2_000_000)
-    #expect(html.contains("2,900 more rows: use --top or --format json."))
+    #expect(html.contains("2,900 more rows: use top or format json."))
     let (all, _) = try reportPage(TestFiles.sample("top3000.txt"), top: 3000)
     #expect(MarkupDocument.isWellFormed(all))
   }

@@ -124,13 +124,8 @@ public struct DiffDocument: Sendable {
     if let patch = context.patch {
       notes.append("line numbers mapped through \(patch): \(diff.linesMoved) moved, \(diff.linesEdited) edited")
     }
-    if let normalizer = context.normalizer { notes.append("paths: " + normalizer.summary) }
-    if !context.filters.isEmpty {
-      let names = OptionNames.current
-      let filters = context.filters.map { "\($0.kind == .allow ? names.allowFiles : names.ignoreFiles) \($0.text)" }
-        .joined(separator: ", ")
-      notes.append("filters: " + filters + " (totals, gem and class rows are not filtered)")
-    }
+    if let normalizer = context.normalizer { notes.append("paths: " + ProfileWording.paths(normalizer)) }
+    if !context.filters.isEmpty { notes.append("filters: " + ProfileWording.filters(context.filters)) }
     return notes
   }
 

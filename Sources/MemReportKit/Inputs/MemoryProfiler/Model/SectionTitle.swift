@@ -18,16 +18,6 @@ public enum Grouping: String, CaseIterable, Sendable, Codable {
   case gem, file, location
   case `class`
 
-  /// The plural used in sentences ("50 locations listed").
-  public var plural: String {
-    switch self {
-    case .gem: return "gems"
-    case .file: return "files"
-    case .location: return "locations"
-    case .class: return "classes"
-    }
-  }
-
   /// Whether rows of this grouping carry file paths.
   public var hasPaths: Bool { self == .file || self == .location }
 }

@@ -33,7 +33,7 @@ public struct FileFilter: Sendable {
             regex = try Regex(text)
           } catch {
             throw MemReportError.usage(
-              "'--\(kind.rawValue)-files \(text)' is not a valid regular expression: \(error)")
+              "'\(ProfileWording.option(kind)) \(text)' is not a valid regular expression: \(error)")
           }
           patterns.append(Pattern(text: text, kind: kind, regex: regex))
         }
@@ -101,17 +101,6 @@ public struct FileFilter: Sendable {
     }
     parts.append(current)
     return parts
-  }
-}
-
-extension [FilterMatch] {
-  /// "--allow-files a (kept 12 rows), --ignore-files b (removed 0 rows: matched nothing)".
-  public var summary: String {
-    map { match in
-      let verb = match.kind == .allow ? "kept" : "removed"
-      let rows = "\(Units.count(Int64(match.rows))) row\(match.rows == 1 ? "" : "s")"
-      return "--\(match.kind.rawValue)-files \(match.pattern) (\(verb) \(rows)\(match.rows == 0 ? ": matched nothing" : ""))"
-    }.joined(separator: ", ") + "; totals, gem and class rows are not filtered (they carry no file)"
   }
 }
 

@@ -30,16 +30,6 @@ public struct PathNormalizer: Sendable, Equatable {
     self.ignoreGemVersions = ignoreGemVersions
   }
 
-  /// "normalized with memory_profiler's normalize_paths rules, gem versions dropped", or
-  /// "as printed": what every output says about paths.
-  public var summary: String {
-    var parts: [String] = []
-    if enabled { parts.append("normalized with memory_profiler's normalize_paths rules") }
-    if let root { parts.append("relative to \(root)") }
-    if ignoreGemVersions { parts.append("gem versions dropped") }
-    return parts.isEmpty ? "as printed" : parts.joined(separator: ", ")
-  }
-
   /// Whether the normalizer changes anything at all.
   public var isIdentity: Bool { !enabled && root == nil && !ignoreGemVersions }
 

@@ -68,7 +68,7 @@ public struct ProfileTransform: Sendable {
       }
       for match in out.filters where match.rows == 0 {
         out.warnings.append(
-          ParseWarning(line: 0, message: "'--\(match.kind.rawValue)-files \(match.pattern)' matched no file or location row"))
+          ParseWarning(line: 0, message: "'\(ProfileWording.option(match.kind)) \(match.pattern)' matched no file or location row"))
       }
       return out
     }

@@ -61,7 +61,7 @@ struct FilterAndAggregateTests {
         Issue.record("expected a usage error, got \(error)")
         return
       }
-      #expect(error.description.contains("'--ignore-files [oops'"))
+      #expect(error.description.contains("'ignore [oops' is not a valid regular expression"))
     } catch {
       Issue.record("unexpected \(error)")
     }
@@ -69,7 +69,7 @@ struct FilterAndAggregateTests {
 
   @Test func aFilterThatMatchesNothingIsWarned() throws {
     let p = try transform(allow: ["codetriage"]).apply(to: try load("default.txt"))
-    #expect(p.warnings.contains { $0.message == "'--allow-files codetriage' matched no file or location row" })
+    #expect(p.warnings.contains { $0.message == "'allow codetriage' matched no file or location row" })
     #expect(p.section("allocated memory by location")?.rows.isEmpty == true)
   }
 

@@ -1,0 +1,336 @@
+import MemReportCore
+/// Every sentence of one report (one `Profile` of a memory_profiler output), built once as the
+/// report is read: the headline a reader should see first, the facts about how it was produced,
+/// the notes on how its rows were rewritten, the totals, each section's coverage, the regrouped
+/// rows of `--by`, the string reports and the warnings line. The text and HTML writers only lay it
+/// out; the JSON writer writes the numbers. Words shared with `diff` (coverage, paths, filters)
+/// come from `ProfileWording`; numbers are spelled by `Units`. Input text (paths, preamble values,
+/// warnings) is kept as read: the page cleans what it shows.
+struct ReportDocument {
+  /// One total as a headline number with a line under it (a card of the page).
+  struct Card {
+    var label: String
+    var value: String
+    var sub: String
+  }
+
+  /// A section with rows to show (or whose rows the filters removed).
+  struct SectionBlock {
+    var section: Section
+    var coverage: SectionCoverage
+    /// `50 locations listed: 71.3% of 12.3 MB allocated`.
+    var sentence: String
+    /// `not filtered: gem rows carry no file`, when filters ran and this section's rows have no file.
+    var notFiltered: String?
+    /// The section lost rows (an elision or a truncated paste).
+    var incomplete: String?
+  }
+
+  /// A chart of the allocated memory of one grouping's top rows.
+  struct ChartBlock {
+    /// `top-locations`.
+    var name: String
+    var section: Section
+    /// `Allocated memory by location`.
+    var title: String
+    var sentence: String
+
+    /// `Top 12 by location. 50 locations listed: 71.3% of 12.3 MB allocated.`
+    func caption(bars: Int) -> String { "Top \(bars) by \(section.title.grouping.rawValue). \(sentence)." }
+  }
+
+  /// The `state` location rows regrouped by `--by`.
+  struct AggregateBlock {
+    var aggregate: Aggregate
+    /// `allocated by gem`, and as a heading, `Allocated by gem`.
+    var title: String
+    var heading: String
+    /// `from the 50 listed locations (97.4% of 12.3 MB allocated): each value is a lower bound`.
+    var source: String
+    /// The same said shortly under a table: `From the 50 listed locations: each value is a lower bound.`
+    var tableNote: String
+    /// `≥ ` before each value of a top-N list, whose groups have at least that much.
+    var bound: String
+    /// For `--by origin`: `app code: at least 1.2 MB of 12.3 MB allocated, from the 50 listed locations`.
+    var appCode: String?
+  }
+
+  /// Where the allocated bytes come from: app, gems, Ruby stdlib, other.
+  struct Origin {
+    struct Part {
+      var name: String
+      /// `≥ 1.2 MB`.
+      var value: String
+      /// `9.8% of total`.
+      var share: String
+      /// `app: ≥ 1.2 MB`.
+      var title: String
+    }
+
+    var aggregate: Aggregate
+    /// `From the 50 listed locations (97.4% of the total): each value is a lower bound.`
+    var note: String
+    var parts: [Part]
+    /// `app ≥ 1.2 MB, gems ≥ 9.7 MB`: the parts in one line.
+    var label: String { parts.map { "\($0.name) \($0.value)" }.joined(separator: ", ") }
+  }
+
+  /// One string report.
+  struct StringsBlock {
+    var report: StringReport
+    /// `50 strings listed; counts are objects`.
+    var sentence: String
+  }
+
+  static let totalsUnknown = "Totals unknown: the report has no 'Total allocated' header."
+  static let icicleCaption = "Widths are bytes of the listed locations of 'allocated memory by location'; hover for values."
+  static let stringsShownAsPrinted = "Strings are shown as Ruby printed them; hover a shortened one for all of it."
+
+  /// The numbers the words are about.
+  var profile: Profile
+  /// `before.txt: report 2 (lines 80–160)`.
+  var title: String
+  /// `80–160`.
+  var lines: String
+  /// The answer first: totals, the largest allocation site, app code.
+  var headline: String
+  /// `memory_profiler; Running 5 times; Booting: production; seen: …`: the facts in one line.
+  var summary: String
+  /// Produced by, Run, Variant, Paths, Filters, Coverage.
+  var facts: [Fact]
+  /// `paths: …`, `filters: …`: how the rows were rewritten.
+  var notes: [String]
+  /// `Total allocated`, `Total retained`; none when the report has no totals header.
+  var totals: [Fact]
+  var cards: [Card]
+  var origin: Origin?
+  var charts: [ChartBlock]
+  var aggregates: [AggregateBlock]
+  var sections: [SectionBlock]
+  /// Titles of the sections with no row to show.
+  var withoutRows: [String]
+  /// `NO DATA: all 16 sections`, over the sections memory_profiler printed as NO DATA.
+  var noData: String?
+  var strings: [StringsBlock]
+  /// `2 warnings about this report (on standard error; all in --format json)`.
+  var warningNote: String?
+  /// `2 warnings while reading (…): line 3: …; line 9: …` (the first three).
+  var warningSummary: String?
+
+  /// - Complexity: O(*r* log *r*) for *r* location rows (the origin and `--by` groups).
+  init(_ profile: Profile, source: String, aggregateBy: AggregateKey?) {
+    self.profile = profile
+    let m = profile.metadata
+    title = "\(source): report \(m.index) (lines \(m.firstLine)–\(m.lastLine))"
+    lines = "\(m.firstLine)–\(m.lastLine)"
+    let origins = Aggregator.aggregate(profile, by: .origin, state: .allocated)
+    headline = Self.headline(profile, origin: origins)
+    let run = Self.run(m)
+    let features = m.features.subtracting([.derailedPreamble]).sorted().map(\.rawValue).joined(separator: ", ")
+    summary = ([m.producer.rawValue] + run + (features.isEmpty ? [] : ["seen: " + features])).joined(separator: "; ")
+    notes = []
+    if let normalizer = profile.normalizer { notes.append("paths: " + ProfileWording.paths(normalizer)) }
+    if !profile.filters.isEmpty { notes.append("filters: " + ProfileWording.filters(profile.filters)) }
+    facts = [Fact(label: "Produced by", value: m.producer.rawValue)]
+    if !run.isEmpty { facts.append(Fact(label: "Run", value: run.joined(separator: ", "))) }
+    if !features.isEmpty { facts.append(Fact(label: "Variant", value: features)) }
+    if let normalizer = profile.normalizer { facts.append(Fact(label: "Paths", value: ProfileWording.paths(normalizer))) }
+    if !profile.filters.isEmpty { facts.append(Fact(label: "Filters", value: ProfileWording.filters(profile.filters))) }
+    if let section = profile.section(SectionTitle(.allocated, .memory, .location)) {
+      let coverage = SectionCoverage(section: section, in: profile)
+      facts.append(Fact(label: "Coverage", value: ProfileWording.coverage(coverage, of: section)))
+    }
+    totals = profile.totals.line == nil ? [] : AllocationState.allCases.map { Self.total($0, profile.totals[$0]) }
+    cards = Self.cards(profile.totals)
+    origin = origins.flatMap(Self.origin)
+    charts = [(Grouping.location, "top-locations"), (.file, "top-files"), (.gem, "top-gems")].compactMap { grouping, name in
+      guard let section = profile.section(SectionTitle(.allocated, .memory, grouping)), !section.rows.isEmpty else { return nil }
+      return ChartBlock(
+        name: name, section: section, title: "Allocated memory by \(grouping.rawValue)",
+        sentence: ProfileWording.coverage(SectionCoverage(section: section, in: profile), of: section))
+    }
+    aggregates = aggregateBy.map { key in
+      AllocationState.allCases.compactMap { state in
+        guard let aggregate = Aggregator.aggregate(profile, by: key, state: state), !aggregate.rows.isEmpty else { return nil }
+        return Self.aggregate(aggregate)
+      }
+    } ?? []
+    let shown = profile.sections.filter { !$0.rows.isEmpty || $0.filtered }
+    sections = shown.map { Self.section($0, of: profile) }
+    withoutRows = profile.sections.filter { $0.rows.isEmpty && !$0.filtered }.map(\.title.text)
+    let empty = profile.sections.filter(\.noData).map(\.title.text)
+    noData = empty.isEmpty ? nil : "NO DATA: " + (empty.count == SectionTitle.all.count ? "all \(empty.count) sections" : empty.joined(separator: ", "))
+    strings = AllocationState.allCases.compactMap { profile.strings($0) }.map {
+      StringsBlock(report: $0, sentence: Units.counted($0.groups.count, "string") + " listed; counts are objects")
+    }
+    let warnings = profile.warnings
+    if !warnings.isEmpty {
+      warningNote = Units.counted(warnings.count, "warning") + " about this report (on standard error; all in \(OptionNames.current.jsonFormat))"
+      warningSummary = Units.counted(warnings.count, "warning") + " while reading (lines skipped or read in a particular way): "
+        + warnings.prefix(3).map { "line \($0.line): \($0.message)" }.joined(separator: "; ")
+        + (warnings.count > 3 ? "; … (all in \(OptionNames.current.jsonFormat))" : "")
+    }
+  }
+
+  // MARK: Sentences
+
+  /// `12.3 MB allocated in 98,765 objects; 1.2 MB retained (9.8% of it). Largest allocation site:
+  /// … (1.1 MB, 8.9%). App code: at least 2.3 MB (18.7%).`
+  static func headline(_ profile: Profile, origin: Aggregate?) -> String {
+    let t = profile.totals
+    guard let allocated = t.allocated.bytes else {
+      return "This report has no byte totals (an old or headerless report): see the sections below."
+    }
+    let approx = t.allocated.bytesApproximate ? "≈" : ""
+    var text = "\(approx)\(Units.bytes(allocated)) allocated"
+    if let objects = t.allocated.objects { text += " in \(Units.count(objects)) objects" }
+    if let retained = t.retained.bytes {
+      text += "; \(approx)\(Units.bytes(retained)) retained (\(Units.percentage(retained, of: allocated)) of it)"
+    }
+    text += "."
+    if let section = profile.section(SectionTitle(.allocated, .memory, .location)), let top = section.rows.first {
+      text += " Largest allocation site: \(profile.name(of: top)) (\(Units.bytes(top.value)), \(Units.percentage(top.value, of: allocated)))."
+    }
+    if let origin, let app = origin.rows.first(where: { $0.name == PathClassifier.Origin.app.rawValue }) {
+      text += " App code: \(origin.exact ? "" : "at least ")\(Units.bytes(app.bytes)) (\(Units.percentage(app.bytes, of: allocated)))."
+    }
+    return text
+  }
+
+  /// `Running 5 times`, `Booting: production`, …: how the profiled code was run.
+  static func run(_ m: ProfileMetadata) -> [String] {
+    var run: [String] = []
+    if let n = m.iterations { run.append("Running \(Units.count(Int64(n))) times") }
+    for key in ["Booting", "Method", "Endpoint", "Gem groups"] {
+      if let value = m.preamble[key] { run.append("\(key): \(value)") }
+    }
+    return run
+  }
+
+  /// `Total allocated`: `12.3 MB (12,345,678 bytes), 98,765 objects`.
+  static func total(_ state: AllocationState, _ amount: TotalAmount) -> Fact {
+    var text: String
+    if let bytes = amount.bytes {
+      text = (amount.bytesApproximate ? "≈" : "") + Units.bytes(bytes)
+      if !amount.bytesApproximate && bytes >= 1000 { text += " (\(Units.count(bytes)) bytes)" }
+    } else {
+      text = "bytes unknown"
+    }
+    text += ", " + (amount.objects.map { "\(Units.count($0)) object\($0 == 1 ? "" : "s")" } ?? "objects unknown")
+    return Fact(label: "Total \(state.rawValue)", value: text)
+  }
+
+  static func cards(_ t: Totals) -> [Card] {
+    func bytes(_ a: TotalAmount) -> String {
+      a.bytes.map { (a.bytesApproximate ? "≈" : "") + Units.bytes($0) } ?? "unknown"
+    }
+    let exact = t.allocated.bytes.map { t.allocated.bytesApproximate ? "printed scaled: approximate" : Units.count($0) + " bytes" } ?? ""
+    let retainedShare = t.retained.bytes.flatMap { r in t.allocated.bytes.map { Units.percentage(r, of: $0) + " of allocated" } } ?? ""
+    let retainedObjects = t.retained.objects.flatMap { r in t.allocated.objects.map { Units.percentage(r, of: $0) + " of allocated" } } ?? ""
+    return [
+      Card(label: "Allocated memory", value: bytes(t.allocated), sub: exact),
+      Card(label: "Allocated objects", value: t.allocated.objects.map(Units.count) ?? "unknown", sub: "every allocation while profiling"),
+      Card(label: "Retained memory", value: bytes(t.retained), sub: retainedShare),
+      Card(label: "Retained objects", value: t.retained.objects.map(Units.count) ?? "unknown", sub: retainedObjects),
+    ]
+  }
+
+  static func origin(_ aggregate: Aggregate) -> Origin? {
+    guard aggregate.coveredBytes > 0 else { return nil }
+    let bound = aggregate.exact ? "" : "≥ "
+    let parts = aggregate.rows.map { row in
+      Origin.Part(
+        name: row.name, value: bound + Units.bytes(row.bytes),
+        share: Units.percentage(row.bytes, of: aggregate.totalBytes) + " of total",
+        title: "\(row.name): \(bound)\(Units.bytes(row.bytes))")
+    }
+    let n = Int64(aggregate.sourceRows.memory)
+    let note = aggregate.exact
+      ? "From all \(Units.count(n)) locations (a complete list): exact."
+      : "From the \(Units.count(n)) listed locations (\(Units.percentage(aggregate.coveredBytes, of: aggregate.totalBytes)) of the total): each value is a lower bound."
+    return Origin(aggregate: aggregate, note: note, parts: parts)
+  }
+
+  static func aggregate(_ aggregate: Aggregate) -> AggregateBlock {
+    let state = aggregate.state.rawValue
+    let n = aggregate.sourceRows.memory
+    let locations = "\(Units.count(Int64(n))) \(ProfileWording.noun(.location, n))"
+    let sources = "the \(Units.count(Int64(n))) listed \(ProfileWording.noun(.location, n))"
+    let approx = aggregate.approximate ? "≈" : ""
+    let source: String
+    let tableNote: String
+    if aggregate.exact {
+      source = "from \(sources), a complete list: exact"
+      tableNote = "From all \(locations): exact."
+    } else {
+      let share = aggregate.totalBytes.map { " (\(Units.percentage(aggregate.coveredBytes, of: $0)) of \(approx)\(Units.bytes($0)) \(state))" } ?? ""
+      source = "from \(sources)\(share): each value is a lower bound"
+      tableNote = "From \(sources): each value is a lower bound."
+    }
+    var appCode: String?
+    if aggregate.key == .origin, let app = aggregate.rows.first(where: { $0.name == PathClassifier.Origin.app.rawValue }),
+      let total = aggregate.totalBytes
+    {
+      let bound = aggregate.exact ? "" : "at least "
+      appCode = "app code: \(bound)\(approx)\(Units.bytes(app.bytes)) of \(approx)\(Units.bytes(total)) \(state), from \(sources)"
+    }
+    return AggregateBlock(
+      aggregate: aggregate, title: "\(state) by \(aggregate.key.rawValue)",
+      heading: "\(state.capitalized) by \(aggregate.key.rawValue)", source: source, tableNote: tableNote,
+      bound: aggregate.exact ? "" : "≥ ", appCode: appCode)
+  }
+
+  static func section(_ section: Section, of profile: Profile) -> SectionBlock {
+    let coverage = SectionCoverage(section: section, in: profile)
+    let grouping = section.title.grouping
+    return SectionBlock(
+      section: section, coverage: coverage, sentence: ProfileWording.coverage(coverage, of: section),
+      notFiltered: !profile.filters.isEmpty && !grouping.hasPaths ? ProfileWording.notFiltered(grouping) : nil,
+      incomplete: section.incomplete ? "rows are missing here (an elision or a truncated paste): sums are lower bounds" : nil)
+  }
+
+  // MARK: The icicle
+
+  /// `Allocated memory: gem → file → line`.
+  static func icicleTitle(_ state: AllocationState) -> String { "\(state.rawValue.capitalized) memory: gem → file → line" }
+
+  /// `Gem → file → line for the 50 listed locations (12.0 MB). They hold 97.4% of the 12.3 MB
+  /// allocated. rails: 5.1 MB; app: 1.2 MB`: the icicle in words, with its largest gems.
+  static func icicleDescription(
+    locations: Int, listed: Int64, total: Int64?, state: AllocationState, gems: [(name: String, bytes: Int64)]
+  ) -> String {
+    let share = total.map { " They hold \(Units.percentage(listed, of: $0)) of the \(Units.bytes($0)) \(state.rawValue)." } ?? ""
+    return "Gem → file → line for the \(Units.count(Int64(locations))) listed \(ProfileWording.noun(.location, locations)) (\(Units.bytes(listed))).\(share) "
+      + gems.map { icicleTooltip($0.name, bytes: $0.bytes) }.joined(separator: "; ")
+  }
+
+  /// `rails: 5.1 MB`: one gem, file or line of the icicle.
+  static func icicleTooltip(_ name: String, bytes: Int64) -> String { "\(name): \(Units.bytes(bytes))" }
+
+  // MARK: The input
+
+  /// `memreport: before.txt`: the title of the page of an input's reports.
+  static func pageTitle(_ source: String) -> String { "memreport: \(source)" }
+
+  /// What the page says about the input as a whole, above its reports.
+  static func inputFacts(reports: Int) -> [Fact] { [Fact(label: "Reports", value: Units.count(Int64(reports)))] }
+
+  // MARK: Rows not shown
+
+  /// `… 9 more rows (≈12.3 kB)`: the rows of a section past `--top`, with what they hold.
+  static func moreRows(_ count: Int, holding sum: Int64, of section: Section) -> String {
+    "… \(Units.count(Int64(count))) more rows (\(section.approximate ? "≈" : "")\(Units.value(sum, section.title.metric)))"
+  }
+
+  /// `9 more rows: use --top or --format json.`
+  static func moreRowsHint(_ count: Int) -> String { "\(Units.count(Int64(count))) more rows: use \(OptionNames.current.top) or \(OptionNames.current.jsonFormat)." }
+
+  /// `12 more groups`.
+  static func moreGroups(_ count: Int) -> String { "\(Units.count(Int64(count))) more groups" }
+
+  /// `40 more strings`.
+  static func moreStrings(_ count: Int) -> String { "\(Units.count(Int64(count))) more strings" }
+
+  /// `2 more locations`: of one string, past the ones shown.
+  static func moreLocations(_ count: Int) -> String { Units.counted(count, "more location", plural: "more locations") }
+}
