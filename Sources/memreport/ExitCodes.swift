@@ -28,8 +28,8 @@ enum ExitCodes {
 
   static func fail(_ error: MemReportError) -> ExitCode {
     var message = error.description
-    if case .otherInputKind(_, _, let found, _) = error, let kind = InputKind(rawValue: found),
-      let command = MemReportCommand.command(reading: kind)
+    if case .otherInputKind(_, _, let found, _) = error, let reader = InputRegistry.reader(named: found),
+      let model = InputRegistry.model(of: reader), let command = MemReportCommand.command(reading: model)
     {
       message += ": use 'memreport \(command)'"
     }

@@ -23,17 +23,17 @@ struct MemReportCommand: ParsableCommand {
   }
 }
 
-/// A subcommand and the kinds of input it reads (the registry's detection points users of the
+/// A subcommand and the model its inputs become (the registry's detection points users of the
 /// wrong command to the right one).
 protocol ReadsInputs {
-  static var reads: [InputKind] { get }
+  static var model: InputModel { get }
 }
 
 extension MemReportCommand {
-  /// The name of the subcommand that reads `kind`.
-  static func command(reading kind: InputKind) -> String? {
+  /// The name of the first subcommand that reads inputs of `model`.
+  static func command(reading model: InputModel) -> String? {
     for command in configuration.subcommands {
-      if let reader = command as? any ReadsInputs.Type, reader.reads.contains(kind) {
+      if let reader = command as? any ReadsInputs.Type, reader.model == model {
         return command._commandName
       }
     }

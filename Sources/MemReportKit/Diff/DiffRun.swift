@@ -101,9 +101,8 @@ public struct DiffRun {
   static func load(_ path: String, transform: ProfileTransform) throws -> [Profile] {
     let file = try InputFile.open(path)
     defer { file.close() }
-    try InputRegistry.check(file, reads: [.memoryProfilerReport])
     var reports: [Profile] = []
-    try MemoryProfilerParser.parse(file) { reports.append($0) }
+    _ = try InputRegistry.profileReader(for: file).read(file, progress: nil) { reports.append($0) }
     return transform.isIdentity ? reports : reports.map { transform.apply(to: $0) }
   }
 }

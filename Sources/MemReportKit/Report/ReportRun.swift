@@ -39,13 +39,13 @@ public struct ReportRun {
     if let svgDirectory { try SVGFiles.prepare(svgDirectory) }
     let file = try InputFile.open(input)
     defer { file.close() }
-    try InputRegistry.check(file, reads: [.memoryProfilerReport])
+    let reader = try InputRegistry.profileReader(for: file)
     let out = try OutputFile.create(output ?? "-")
     var stream = out
     do {
       try writer.begin(source: input, into: &stream)
       let transform = self.transform
-      let count = try MemoryProfilerParser.parse(file, progress: progress) { parsed in
+      let count = try reader.read(file, progress: progress) { parsed in
         var profile = parsed
         if transform.isIdentity {
           profile.normalizer = transform.normalizer

@@ -35,8 +35,7 @@ public struct TrendRun {
   {
     let input = try InputFile.open(path)
     defer { input.close() }
-    try InputRegistry.check(input, reads: [.memoryOverTimeSeries])
-    return try MemOverTimeParser.parse(input, options: options)
+    return try InputRegistry.seriesReader(for: input).read(input, options: options)
   }
 
   /// Runs the command.

@@ -6,7 +6,7 @@ extension DiffGate.Metric: ExpressibleByArgument {}
 
 extension MemReportCommand {
   struct Diff: ParsableCommand, ReadsInputs {
-    static let reads: [InputKind] = [.memoryProfilerReport]
+    static let model = InputModel.profiles
 
     static let configuration = CommandConfiguration(
       abstract: "Compare memory_profiler reports before and after a change.",

@@ -5,7 +5,7 @@ import MemReportCore
 
 extension MemReportCommand {
   struct Report: ParsableCommand, ReadsInputs {
-    static let reads: [InputKind] = [.memoryProfilerReport]
+    static let model = InputModel.profiles
 
     static let configuration = CommandConfiguration(
       abstract: "Read memory_profiler reports (or derailed perf:objects output) and summarise them.",

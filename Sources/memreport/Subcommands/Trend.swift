@@ -4,7 +4,7 @@ import MemReportCore
 
 extension MemReportCommand {
   struct Trend: ParsableCommand, ReadsInputs {
-    static let reads: [InputKind] = [.memoryOverTimeSeries]
+    static let model = InputModel.series
 
     static let configuration = CommandConfiguration(
       abstract:

@@ -13,20 +13,32 @@ struct InputRegistryTests {
   }
 
   @Test(arguments: [
-    ("default.txt", InputKind.memoryProfilerReport, 1), ("perf-objects.txt", .memoryProfilerReport, 3),
-    ("colour.txt", .memoryProfilerReport, 1), ("mem-over-time/leak-stdout.txt", .memoryOverTimeSeries, 3),
+    ("default.txt", MemoryProfilerReader.name, 1), ("perf-objects.txt", MemoryProfilerReader.name, 3),
+    ("colour.txt", MemoryProfilerReader.name, 1), ("mem-over-time/leak-stdout.txt", MemOverTimeReader.name, 3),
   ])
-  func samplesAreDetected(_ sample: String, _ kind: InputKind, _ line: Int) throws {
+  func samplesAreDetected(_ sample: String, _ reader: String, _ line: Int) throws {
     let found = InputRegistry.detect(try Self.head(TestFiles.sample(sample)))
-    #expect(found?.kind == kind)
+    #expect(found?.reader.name == reader)
     #expect(found?.line == line)
   }
 
+  @Test func everyReaderHasAModelAndAUniqueName() {
+    let names = InputRegistry.readers.map { $0.name }
+    #expect(Set(names).count == names.count)
+    for reader in InputRegistry.readers {
+      #expect(InputRegistry.model(of: reader) != nil, "\(reader.name)")
+      #expect(InputRegistry.reader(named: reader.name) != nil)
+    }
+    #expect(InputRegistry.model(of: MemoryProfilerReader.self) == .profiles)
+    #expect(InputRegistry.model(of: MemOverTimeReader.self) == .series)
+  }
+
+  /// What no reader claims goes to the model's first reader, whose parser says what it found.
   @Test func unknownInputIsLeftToTheParser() throws {
     for name in ["malformed/not-a-report.json", "../../../Samples/before-after.patch"] {
       let input = try InputFile.open(TestFiles.fixture(name))
       defer { input.close() }
-      #expect(try InputRegistry.check(input, reads: [.memoryOverTimeSeries]) == nil, "\(name)")
+      #expect(try InputRegistry.seriesReader(for: input) == MemOverTimeReader.self, "\(name)")
     }
   }
 
@@ -34,14 +46,14 @@ struct InputRegistryTests {
     let input = try InputFile.open(TestFiles.fixture("malformed/series.txt"))
     defer { input.close() }
     let error = #expect(throws: MemReportError.self) {
-      try InputRegistry.check(input, reads: [.memoryProfilerReport])
+      try InputRegistry.profileReader(for: input)
     }
     guard case .otherInputKind(_, let line, let found, let reason) = error else {
       Issue.record("expected otherInputKind, got \(String(describing: error))")
       return
     }
     #expect(line == 1)
-    #expect(found == InputKind.memoryOverTimeSeries.rawValue)
+    #expect(found == MemOverTimeReader.name)
     #expect(reason == "this looks like a memory-over-time series (derailed perf:mem_over_time), not a memory_profiler report")
   }
 }

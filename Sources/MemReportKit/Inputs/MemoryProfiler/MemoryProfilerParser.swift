@@ -271,7 +271,7 @@ public struct MemoryProfilerParser {
       return "this looks like JSON, not a memory_profiler text report (memreport reads the text that pretty_print writes)"
     }
     if numberLines * 2 >= contentLines {
-      return "this looks like \(InputKind.memoryOverTimeSeries.description), not \(InputKind.memoryProfilerReport.description)"
+      return "this looks like \(MemOverTimeReader.description), not \(MemoryProfilerReader.description)"
     }
     return "not a memory_profiler report: no 'Total allocated' line or section title found"
   }

@@ -2,8 +2,9 @@ import MemReportCore
 
 /// memory_profiler reports in the registry: a `Total allocated` header or a section title among the
 /// first lines.
-public enum MemoryProfilerReader: InputReader {
-  public static let kind = InputKind.memoryProfilerReport
+public enum MemoryProfilerReader: ProfileReader {
+  public static let name = "memory_profiler-report"
+  public static let description = "a memory_profiler report"
 
   public static func detect(_ head: InputHead) -> Detection {
     var found: Int?
@@ -13,5 +14,11 @@ public enum MemoryProfilerReader: InputReader {
       return found == nil
     }
     return found.map { .mine(line: $0) } ?? .notMine
+  }
+
+  public static func read(
+    _ input: InputFile, progress: ((Int) -> Void)?, onProfile: @escaping (Profile) throws -> Void
+  ) throws -> Int {
+    try MemoryProfilerParser.parse(input, progress: progress, onProfile: onProfile)
   }
 }

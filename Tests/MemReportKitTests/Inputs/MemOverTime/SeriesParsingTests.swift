@@ -214,7 +214,7 @@ struct SeriesParsingTests {
     let report = TestFiles.sample("default.txt")
     #expect(
       throws: MemReportError.otherInputKind(
-        path: report, line: 1, found: InputKind.memoryProfilerReport.rawValue,
+        path: report, line: 1, found: MemoryProfilerReader.name,
         reason:
           "this looks like a memory_profiler report, not a memory-over-time series (derailed perf:mem_over_time)")
     ) {
