@@ -39,4 +39,16 @@ struct HTMLCommandTests {
     #expect(bad.status == 65)
     #expect(bad.stderr.contains("report.mustache:1: template does not parse"))
   }
+
+  /// A template that is there but cannot be read is an error, not silently the shipped one.
+  @Test func anUnreadableTemplateIsAnError() throws {
+    let dir = try CLIRunner.temporaryFolder()
+    try FileManager.default.createDirectory(
+      at: dir.appendingPathComponent("report.mustache"), withIntermediateDirectories: true)
+    let out = dir.appendingPathComponent("page.html")
+    let r = try CLIRunner.run(["report", TestFiles.sample("default.txt"), "-o", out.path, "--templates", dir.path])
+    #expect(r.status == 66)
+    #expect(r.stderr == "memreport: error: \(dir.path)/report.mustache: cannot open: is a directory\n")
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
 }

@@ -35,9 +35,9 @@ public struct SVGChart: Sendable {
   }
 
   /// The chart for inlining in HTML.
-  public var inline: String { MarkupDocument.serialize(root) }
+  public func inline() throws -> String { try MarkupDocument.serialize(root) }
   /// The chart as a standalone SVG file.
-  public var document: String { MarkupDocument.serialize(root, declaration: true) + "\n" }
+  public func document() throws -> String { try MarkupDocument.serialize(root, declaration: true) + "\n" }
 
   /// Text with an optional class and fill.
   package static func text(_ x: Double, _ y: Double, _ content: String, anchor: String = "start", cls: String? = nil, fill: String = Palette.text, weight: String? = nil) -> MarkupNode {

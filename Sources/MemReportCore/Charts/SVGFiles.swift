@@ -32,7 +32,7 @@ public enum SVGFiles {
   @discardableResult
   public static func write(_ charts: [SVGChart], to directory: String) throws -> [String] {
     try prepare(directory)
-    return try charts.map { try write(named: $0.name, document: $0.document, to: directory) }
+    return try charts.map { try write(named: $0.name, document: try $0.document(), to: directory) }
   }
 
   /// Writes one SVG document as `directory/name.svg`.

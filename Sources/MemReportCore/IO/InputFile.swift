@@ -83,6 +83,16 @@ public struct InputFile: Sendable {
       path: path, descriptor: fd, size: type == S_IFREG ? Int(info.st_size) : nil)
   }
 
+  /// Opens `path` when it exists; `nil` when there is no such file (an optional input, such as a
+  /// template a folder may override).
+  /// - Throws: `MemReportError.cannotOpen` for any other failure (permissions, a directory).
+  public static func openIfPresent(_ path: String) throws -> InputFile? {
+    let fd = POSIX.openForReading(path)
+    if fd < 0 && errno == ENOENT { return nil }
+    if fd >= 0 { POSIX.close(fd) }
+    return try open(path)
+  }
+
   /// Reads the whole input (for small inputs such as patches).
   /// - Throws: `MemReportError.unusableInput` when it is larger than `limit` bytes.
   public func readAll(limit: Int = 64 << 20) throws -> [UInt8] {

@@ -21,11 +21,12 @@ public enum MarkupDocument {
 
   /// `root` as XML text through `XMLWriter` (so libxml2 escapes everything), without the XML
   /// declaration (to inline it in HTML); with `declaration: true`, as a standalone document.
-  public static func serialize(_ root: MarkupNode, declaration: Bool = false) -> String {
-    let writer = XMLWriter(indent: false)
+  /// - Throws: `MemReportError.cannotWrite` when libxml2 fails.
+  public static func serialize(_ root: MarkupNode, declaration: Bool = false) throws -> String {
+    let writer = try XMLWriter(indent: false)
     writer.startDocument()
     write(root, to: writer)
-    guard var text = try? writer.finish() else { return "" }
+    var text = try writer.finish()
     if !declaration, text.hasPrefix("<?xml"), let end = text.firstIndex(of: "\n") {
       text = String(text[text.index(after: end)...])
     }

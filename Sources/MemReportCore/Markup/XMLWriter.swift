@@ -7,7 +7,7 @@ import CLibXML2
 /// by U+FFFD first, so any input string yields a well-formed document.
 ///
 /// ```swift
-/// let xml = XMLWriter()
+/// let xml = try XMLWriter()
 /// xml.startDocument()
 /// xml.startElement("svg")
 /// xml.attribute("xmlns", "http://www.w3.org/2000/svg")
@@ -27,13 +27,14 @@ public final class XMLWriter {
 
   /// Creates a writer; `indent` puts each element on its own line, indented by two spaces
   /// (libxml2 never indents inside elements that hold text, so text is unchanged).
-  public init(indent: Bool = true) {
+  /// - Throws: `MemReportError.cannotWrite` when libxml2 cannot allocate its buffer.
+  public init(indent: Bool = true) throws {
     guard let buffer = xmlBufferCreate() else {
-      fatalError("libxml2: xmlBufferCreate failed (out of memory)")
+      throw MemReportError.cannotWrite(path: "XML", reason: "libxml2 could not allocate a buffer")
     }
     guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
       xmlBufferFree(buffer)
-      fatalError("libxml2: xmlNewTextWriterMemory failed (out of memory)")
+      throw MemReportError.cannotWrite(path: "XML", reason: "libxml2 could not create a writer")
     }
     self.buffer = buffer
     self.writer = writer

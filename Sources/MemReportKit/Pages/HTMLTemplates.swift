@@ -25,7 +25,7 @@ public struct HTMLTemplates: Sendable {
     var files = EmbeddedTemplates.all
     for name in EmbeddedTemplates.all.keys {
       let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-      guard let input = try? InputFile.open(path) else { continue }
+      guard let input = try InputFile.openIfPresent(path) else { continue }
       defer { input.close() }
       files[name] = String(decoding: try input.readAll(), as: UTF8.self)
     }

@@ -21,7 +21,7 @@ public struct HTMLReportWriter: ReportWriter {
     self.source = source
   }
 
-  public mutating func write(_ profile: Profile, into out: inout some TextOutputStream) {
+  public mutating func write(_ profile: Profile, into out: inout some TextOutputStream) throws {
     let document = ReportDocument(profile, source: source, aggregateBy: options.aggregateBy)
     var view = ReportView.make(document, top: options.top ?? Self.defaultTop)
     let prefix = profile.metadata.index > 1 ? "report\(profile.metadata.index)-" : ""
@@ -30,6 +30,7 @@ public struct HTMLReportWriter: ReportWriter {
       icicle.name = prefix + icicle.name
       view.icicleChart = icicle
     }
+    try view.drawCharts()
     charts += view.charts.map(\.chart) + (view.icicleChart.map { [$0] } ?? [])
     reports.append(view)
   }

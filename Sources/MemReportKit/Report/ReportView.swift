@@ -23,13 +23,12 @@ struct ReportView {
 
   struct Chart {
     var chart: SVGChart
-    /// The chart's markup, written through libxml2 (templates insert it raw).
-    var svg: String
+    /// The chart's markup, written through libxml2 (templates insert it raw); see `drawCharts`.
+    var svg = ""
     var caption: String
 
     init(chart: SVGChart, caption: String) {
       self.chart = chart
-      svg = chart.inline
       self.caption = caption
     }
   }
@@ -68,6 +67,13 @@ struct ReportView {
   var sections: [SectionView]
   var noData: [String]
   var strings: [TableModel]
+
+  /// Writes each chart's markup (after the writer has named the charts).
+  /// - Throws: `MemReportError.cannotWrite` when libxml2 fails.
+  mutating func drawCharts() throws {
+    for i in charts.indices { charts[i].svg = try charts[i].chart.inline() }
+    if let chart = icicle?.chart { icicle?.svg = try chart.inline() }
+  }
 
   /// The view of one report's document, with `top` rows per table.
   static func make(_ document: ReportDocument, top: Int) -> ReportView {

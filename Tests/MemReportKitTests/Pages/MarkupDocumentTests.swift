@@ -24,18 +24,18 @@ struct XMLDocumentTests {
 
 @Suite("XML written through libxml2")
 struct XMLSerializationTests {
-  @Test func hostileTextIsEscapedByConstruction() {
+  @Test func hostileTextIsEscapedByConstruction() throws {
     let hostile = "<script>alert(1)</script> \"q\" 'a' & ]]> --> </style> \u{1}"
     let node = MarkupNode("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("data-x", hostile)], children: [
       MarkupNode("title", text: hostile), MarkupNode("rect", [("width", "10")]),
     ])
-    let xml = MarkupDocument.serialize(node)
+    let xml = try MarkupDocument.serialize(node)
     #expect(MarkupDocument.isWellFormed(xml))
     #expect(!xml.contains("<script>"))
     #expect(xml.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     #expect(xml.contains("<rect width=\"10\"/>"))
     #expect(xml.contains("\u{FFFD}"))
-    let standalone = MarkupDocument.serialize(node, declaration: true)
+    let standalone = try MarkupDocument.serialize(node, declaration: true)
     #expect(standalone.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))
     #expect(MarkupDocument.isWellFormed(standalone))
   }

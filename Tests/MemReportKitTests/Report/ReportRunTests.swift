@@ -19,7 +19,7 @@ struct ReportRunTests {
     var sink = Sink()
     var writer = HTMLReportWriter(options: ReportOptions(templates: try templatesWithoutAReportPage()))
     writer.begin(source: "before.txt", into: &sink)
-    for profile in try parseFile(TestFiles.sample("before.txt")) { writer.write(profile, into: &sink) }
+    for profile in try parseFile(TestFiles.sample("before.txt")) { try writer.write(profile, into: &sink) }
     #expect(throws: MemReportError.self) { try writer.end(reports: 1, into: &sink) }
     #expect(sink.text.isEmpty)
   }

@@ -20,7 +20,7 @@ struct TrendOutputTests {
   }
 
   @Test func xmlWriterEscapesThroughLibxml2() throws {
-    let xml = XMLWriter(indent: false)
+    let xml = try XMLWriter(indent: false)
     xml.startDocument()
     xml.startElement("svg")
     xml.attribute("xmlns", "http://www.w3.org/2000/svg")
@@ -39,8 +39,8 @@ struct TrendOutputTests {
     #expect(MarkupDocument.isWellFormed(text))
   }
 
-  @Test func xmlWriterReportsMisuse() {
-    let xml = XMLWriter()
+  @Test func xmlWriterReportsMisuse() throws {
+    let xml = try XMLWriter()
     xml.startDocument()
     xml.endElement()
     #expect(throws: MemReportError.self) { try xml.finish() }

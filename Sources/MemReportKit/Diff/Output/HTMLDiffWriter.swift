@@ -73,7 +73,9 @@ public struct HTMLDiffWriter: DiffWriter {
       gateClass: gate.map { $0.passed ? "note" : "note warn" } ?? "", gateLabel: gate.map { $0.label + ":" } ?? "",
       gateMessage: gate?.message ?? "", before: context.before.map(DisplayText.clean), after: context.after.map(DisplayText.clean),
       notes: document.notes.map(DisplayText.clean), cards: document.totals.map(Self.card),
-      chart: chart.flatMap { chart in document.lead.map { ChartView(svg: chart.inline, caption: DiffDocument.chartCaption($0)) } },
+      chart: try chart.flatMap { chart in
+        try document.lead.map { ChartView(svg: try chart.inline(), caption: DiffDocument.chartCaption($0)) }
+      },
       moves: document.moves.isEmpty ? nil : Moves(items: document.moves.map {
         Move(from: DisplayText.clean($0.from), to: DisplayText.clean($0.to), bytes: $0.size)
       }),

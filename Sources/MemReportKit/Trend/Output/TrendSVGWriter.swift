@@ -38,7 +38,7 @@ public struct TrendSVGWriter: TrendWriter {
   private func svg(_ report: TrendReport, document: TrendDocument, declaration: Bool) throws
     -> String
   {
-    let xml = XMLWriter()
+    let xml = try XMLWriter()
     let entries = report.entries
     let byRequests = !entries.isEmpty && entries.allSatisfy { $0.series.requestsPerSample != nil }
     func xValue(_ e: TrendReport.Entry, _ sample: Double) -> Double {
