@@ -1,11 +1,11 @@
 /// A horizontal bar chart of the largest rows: a label column, bars on a shared scale, values.
-public enum BarChart {
-  public struct Bar: Sendable {
-    public var label: String
-    public var value: Double
-    public var valueText: String
+package enum BarChart {
+  package struct Bar: Sendable {
+    package var label: String
+    package var value: Double
+    package var valueText: String
 
-    public init(label: String, value: Double, valueText: String) {
+    package init(label: String, value: Double, valueText: String) {
       self.label = label
       self.value = value
       self.valueText = valueText
@@ -15,7 +15,7 @@ public enum BarChart {
   /// - Parameters:
   ///   - bars: largest first; drawn as given.
   ///   - total: the report's total, for the share in each tooltip.
-  public static func make(name: String, title: String, bars: [Bar], total: Double?, width: Int = 520) -> SVGChart {
+  package static func make(name: String, title: String, bars: [Bar], total: Double?, width: Int = 520) -> SVGChart {
     let rowHeight = 22.0
     let top = 8.0
     let labelWidth = Double(width) * 0.42

@@ -1,17 +1,17 @@
 /// A chart ready to inline in a page or write as a standalone `.svg` file.
-public struct SVGChart: Sendable {
+package struct SVGChart: Sendable {
   /// A file-name stem for `--svg DIR` (`top-locations`).
-  public var name: String
+  package var name: String
   /// The `<title>`: what the chart shows.
-  public var title: String
+  package var title: String
   /// The text fallback (`<desc>`): the data in words, for screen readers and text-only viewers.
-  public var description: String
-  public var width: Int
-  public var height: Int
+  package var description: String
+  package var width: Int
+  package var height: Int
   /// The drawing, without the root element.
-  public var body: [MarkupNode]
+  package var body: [MarkupNode]
 
-  public init(name: String, title: String, description: String, width: Int, height: Int, body: [MarkupNode]) {
+  package init(name: String, title: String, description: String, width: Int, height: Int, body: [MarkupNode]) {
     self.name = name
     self.title = title
     self.description = description
@@ -22,7 +22,7 @@ public struct SVGChart: Sendable {
 
 
   /// The root `<svg>` element.
-  public var root: MarkupNode {
+  package var root: MarkupNode {
     var svg = MarkupNode("svg", [
       ("xmlns", "http://www.w3.org/2000/svg"), ("width", String(width)), ("height", String(height)),
       ("viewBox", "0 0 \(width) \(height)"), ("role", "img"), ("font-family", "system-ui, DejaVu Sans, Helvetica, Arial, sans-serif"),
@@ -35,9 +35,9 @@ public struct SVGChart: Sendable {
   }
 
   /// The chart for inlining in HTML.
-  public func inline() throws -> String { try MarkupDocument.serialize(root) }
+  package func inline() throws -> String { try MarkupDocument.serialize(root) }
   /// The chart as a standalone SVG file.
-  public func document() throws -> String { try MarkupDocument.serialize(root, declaration: true) + "\n" }
+  package func document() throws -> String { try MarkupDocument.serialize(root, declaration: true) + "\n" }
 
   /// Text with an optional class and fill.
   package static func text(_ x: Double, _ y: Double, _ content: String, anchor: String = "start", cls: String? = nil, fill: String = Palette.text, weight: String? = nil) -> MarkupNode {

@@ -6,10 +6,10 @@
 
 /// `--svg DIR`: each chart as a standalone `.svg` file (through `OutputFile`, so none is left
 /// half-written).
-public enum SVGFiles {
+package enum SVGFiles {
   /// Creates `directory` (and its parents) when missing.
   /// - Throws: `MemReportError.cannotWrite` when it cannot be created or is not a folder.
-  public static func prepare(_ directory: String) throws {
+  package static func prepare(_ directory: String) throws {
     var path = ""
     for part in directory.split(separator: "/", omittingEmptySubsequences: false) {
       path += (path.isEmpty && directory.hasPrefix("/") ? "" : (path.isEmpty ? "" : "/")) + part
@@ -30,14 +30,14 @@ public enum SVGFiles {
   /// Writes `charts` into `directory` as `<name>.svg`.
   /// - Returns: the paths written.
   @discardableResult
-  public static func write(_ charts: [SVGChart], to directory: String) throws -> [String] {
+  package static func write(_ charts: [SVGChart], to directory: String) throws -> [String] {
     try prepare(directory)
     return try charts.map { try write(named: $0.name, document: try $0.document(), to: directory) }
   }
 
   /// Writes one SVG document as `directory/name.svg`.
   @discardableResult
-  public static func write(named name: String, document: String, to directory: String) throws -> String {
+  package static func write(named name: String, document: String, to directory: String) throws -> String {
     let path = (directory.hasSuffix("/") ? directory : directory + "/") + name + ".svg"
     let out = try OutputFile.create(path)
     out.write(document)

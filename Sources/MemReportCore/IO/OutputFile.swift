@@ -11,9 +11,9 @@
 /// file. A target that exists and is not a regular file (`/dev/null`, `/dev/stdout`, a FIFO) is
 /// written directly and never renamed over. Writes are buffered; the first write error is kept and
 /// thrown by `commit()`.
-public final class OutputFile: TextOutputStream {
+package final class OutputFile: TextOutputStream {
   /// The path as given, or `-` for standard output.
-  public let path: String
+  package let path: String
   private let descriptor: Int32
   private let temporaryPath: String?
   private var buffer: [UInt8] = []
@@ -29,14 +29,14 @@ public final class OutputFile: TextOutputStream {
   }
 
   /// Standard output.
-  public static func standardOutput() -> OutputFile {
+  package static func standardOutput() -> OutputFile {
     OutputFile(path: "-", descriptor: STDOUT_FILENO, temporaryPath: nil)
   }
 
   /// Prepares to write `path` (`-` is standard output).
   /// - Throws: `MemReportError.cannotWrite` when the folder is not writable or the path is a
   ///   directory.
-  public static func create(_ path: String) throws -> OutputFile {
+  package static func create(_ path: String) throws -> OutputFile {
     if path == "-" { return standardOutput() }
     var info = stat()
     if stat(path, &info) == 0 {
@@ -67,7 +67,7 @@ public final class OutputFile: TextOutputStream {
     return OutputFile(path: path, descriptor: fd, temporaryPath: temporary)
   }
 
-  public func write(_ string: String) {
+  package func write(_ string: String) {
     guard failure == nil else { return }
     buffer.append(contentsOf: string.utf8)
     if buffer.count >= Self.flushSize { flush() }
@@ -85,7 +85,7 @@ public final class OutputFile: TextOutputStream {
   }
 
   /// Flushes and, for a file written through a temporary, renames it over the target.
-  public func commit() throws {
+  package func commit() throws {
     guard !finished else { return }
     finished = true
     flush()
@@ -110,7 +110,7 @@ public final class OutputFile: TextOutputStream {
   }
 
   /// Abandons the output: a temporary file is removed and the target left as it was.
-  public func discard() {
+  package func discard() {
     guard !finished else { return }
     finished = true
     buffer.removeAll()

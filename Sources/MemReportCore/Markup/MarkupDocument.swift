@@ -3,9 +3,9 @@ import CLibXML2
 /// Reads and writes whole documents with libxml2: checks that a text is well-formed XML (tests use
 /// it on every HTML and SVG output), and serializes `MarkupNode` trees (the charts) through
 /// `XMLWriter`, so escaping is correct by construction.
-public enum MarkupDocument {
+package enum MarkupDocument {
   /// Whether `text` parses as well-formed XML. Network access and entity expansion are off.
-  public static func isWellFormed(_ text: String) -> Bool {
+  package static func isWellFormed(_ text: String) -> Bool {
     var text = text
     return text.withUTF8 { bytes -> Bool in
       guard let base = bytes.baseAddress else { return false }
@@ -22,7 +22,7 @@ public enum MarkupDocument {
   /// `root` as XML text through `XMLWriter` (so libxml2 escapes everything), without the XML
   /// declaration (to inline it in HTML); with `declaration: true`, as a standalone document.
   /// - Throws: `MemReportError.cannotWrite` when libxml2 fails.
-  public static func serialize(_ root: MarkupNode, declaration: Bool = false) throws -> String {
+  package static func serialize(_ root: MarkupNode, declaration: Bool = false) throws -> String {
     let writer = try XMLWriter(indent: false)
     writer.startDocument()
     write(root, to: writer)

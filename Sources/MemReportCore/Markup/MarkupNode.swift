@@ -1,14 +1,14 @@
 /// A small XML tree (SVG charts are built as one), serialized by `MarkupDocument.serialize` through
 /// libxml2's writer, so every name, attribute and text is escaped by libxml2.
-public struct MarkupNode: Sendable {
-  public var name: String
+package struct MarkupNode: Sendable {
+  package var name: String
   /// Attributes in the order given.
-  public var attributes: [(String, String)]
-  public var children: [MarkupNode]
+  package var attributes: [(String, String)]
+  package var children: [MarkupNode]
   /// Text content (written before the children).
-  public var text: String?
+  package var text: String?
 
-  public init(_ name: String, _ attributes: [(String, String)] = [], text: String? = nil, children: [MarkupNode] = []) {
+  package init(_ name: String, _ attributes: [(String, String)] = [], text: String? = nil, children: [MarkupNode] = []) {
     self.name = name
     self.attributes = attributes
     self.text = text
@@ -16,5 +16,5 @@ public struct MarkupNode: Sendable {
   }
 
   /// Appends a child and returns self, for building trees inline.
-  public mutating func append(_ child: MarkupNode) { children.append(child) }
+  package mutating func append(_ child: MarkupNode) { children.append(child) }
 }

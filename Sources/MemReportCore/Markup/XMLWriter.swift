@@ -18,7 +18,7 @@ import CLibXML2
 ///
 /// Calls record the first libxml2 failure; `finish()` throws it. Not thread-safe; one document per
 /// writer.
-public final class XMLWriter {
+package final class XMLWriter {
   private let buffer: xmlBufferPtr
   private let writer: xmlTextWriterPtr
   private var failure: String?
@@ -28,7 +28,7 @@ public final class XMLWriter {
   /// Creates a writer; `indent` puts each element on its own line, indented by two spaces
   /// (libxml2 never indents inside elements that hold text, so text is unchanged).
   /// - Throws: `MemReportError.cannotWrite` when libxml2 cannot allocate its buffer.
-  public init(indent: Bool = true) throws {
+  package init(indent: Bool = true) throws {
     guard let buffer = xmlBufferCreate() else {
       throw MemReportError.cannotWrite(path: "XML", reason: "libxml2 could not allocate a buffer")
     }
@@ -51,18 +51,18 @@ public final class XMLWriter {
   }
 
   /// `<?xml version="1.0" encoding="UTF-8"?>`.
-  public func startDocument() {
+  package func startDocument() {
     check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start the document")
   }
 
   /// Opens `<name`; attributes follow until content or `endElement()`.
-  public func startElement(_ name: String) {
+  package func startElement(_ name: String) {
     depth += 1
     check(Self.withXMLChars(name) { xmlTextWriterStartElement(writer, $0) }, "start <\(name)>")
   }
 
   /// Adds an attribute to the element just opened; libxml2 escapes the value.
-  public func attribute(_ name: String, _ value: String) {
+  package func attribute(_ name: String, _ value: String) {
     let clean = Self.sanitized(value)
     check(
       Self.withXMLChars(name) { n in
@@ -72,18 +72,18 @@ public final class XMLWriter {
   }
 
   /// Adds attributes in order.
-  public func attributes(_ pairs: KeyValuePairs<String, String>) {
+  package func attributes(_ pairs: KeyValuePairs<String, String>) {
     for (name, value) in pairs { attribute(name, value) }
   }
 
   /// Text content; libxml2 escapes it.
-  public func text(_ text: String) {
+  package func text(_ text: String) {
     let clean = Self.sanitized(text)
     check(Self.withXMLChars(clean) { xmlTextWriterWriteString(writer, $0) }, "write text")
   }
 
   /// `<!--text-->` (a `--` inside is broken up, as XML requires).
-  public func comment(_ text: String) {
+  package func comment(_ text: String) {
     var clean = Self.sanitized(text)
     while clean.contains("--") { clean = clean.replacingOccurrences(of: "--", with: "- -") }
     if clean.hasSuffix("-") { clean += " " }
@@ -91,7 +91,7 @@ public final class XMLWriter {
   }
 
   /// Closes the innermost open element (`<a/>` when it is empty).
-  public func endElement() {
+  package func endElement() {
     guard depth > 0 else {
       record("endElement() without an open element")
       return
@@ -101,7 +101,7 @@ public final class XMLWriter {
   }
 
   /// A whole element: `<name a="1">text</name>`, or `<name a="1"/>` without text.
-  public func element(
+  package func element(
     _ name: String, _ attributes: KeyValuePairs<String, String> = [:], text: String? = nil
   ) {
     startElement(name)
@@ -112,7 +112,7 @@ public final class XMLWriter {
 
   /// Closes every open element, ends the document and returns it.
   /// - Throws: `MemReportError.cannotWrite` naming the first libxml2 call that failed.
-  public func finish() throws -> String {
+  package func finish() throws -> String {
     guard !finished else {
       throw MemReportError.cannotWrite(path: "XML", reason: "finish() called twice")
     }

@@ -6,11 +6,11 @@
 
 /// Order statistics and the normal distribution, without Foundation: the building blocks of the
 /// trend analysis (medians, MAD, running minima, block medians, normal tail probabilities).
-public enum RobustStatistics {
+package enum RobustStatistics {
   /// The two-sided 95% normal quantile, z₀.₉₇₅.
-  public static let z975 = 1.959963984540054
+  package static let z975 = 1.959963984540054
   /// Scales a median absolute deviation to a standard deviation for normal data.
-  public static let madScale = 1.482602218505602
+  package static let madScale = 1.482602218505602
 
   /// The `k`-th smallest element (0-based) of `values[range]`, reordering that range in place.
   /// Three-way quickselect with a median-of-three pivot, so long runs of equal values (RSS
@@ -52,7 +52,7 @@ public enum RobustStatistics {
 
   /// The median (the mean of the two middle values for an even count); `nan` when empty.
   /// - Complexity: O(n) expected.
-  public static func median<C: Collection>(_ values: C) -> Double where C.Element == Double {
+  package static func median<C: Collection>(_ values: C) -> Double where C.Element == Double {
     var copy = Array(values)
     return medianInPlace(&copy)
   }
@@ -72,7 +72,7 @@ public enum RobustStatistics {
   /// The `p`-quantile by linear interpolation between order statistics (Hyndman–Fan type 7,
   /// R's and NumPy's default); `nan` when empty.
   /// - Complexity: O(n) expected.
-  public static func quantile<C: Collection>(_ values: C, _ p: Double) -> Double
+  package static func quantile<C: Collection>(_ values: C, _ p: Double) -> Double
   where C.Element == Double {
     var copy = Array(values)
     let n = copy.count
@@ -89,7 +89,7 @@ public enum RobustStatistics {
   /// The median absolute deviation from the median, scaled to estimate a normal standard
   /// deviation (× 1.4826); 0 for fewer than two values.
   /// - Complexity: O(n) expected.
-  public static func mad<C: Collection>(_ values: C) -> Double where C.Element == Double {
+  package static func mad<C: Collection>(_ values: C) -> Double where C.Element == Double {
     guard values.count > 1 else { return 0 }
     let center = median(values)
     var deviations = values.map { abs($0 - center) }
@@ -97,10 +97,10 @@ public enum RobustStatistics {
   }
 
   /// The standard normal cumulative distribution Φ(z), accurate in both tails (through `erfc`).
-  public static func normalCDF(_ z: Double) -> Double { 0.5 * erfc(-z / 2.0.squareRoot()) }
+  package static func normalCDF(_ z: Double) -> Double { 0.5 * erfc(-z / 2.0.squareRoot()) }
 
   /// The two-sided p-value of a standard normal statistic: 2·(1 − Φ(|z|)).
-  public static func twoSidedP(_ z: Double) -> Double {
+  package static func twoSidedP(_ z: Double) -> Double {
     guard z.isFinite else { return z.isNaN ? 1 : 0 }
     return min(1, erfc(abs(z) / 2.0.squareRoot()))
   }
@@ -108,7 +108,7 @@ public enum RobustStatistics {
   /// The minimum over a centred window of `window` values (clipped at the ends): the lower
   /// envelope of a sawtooth when the window spans at least one tooth.
   /// - Complexity: O(n), with a monotonic queue.
-  public static func rollingMinimum(_ values: [Double], window: Int) -> [Double] {
+  package static func rollingMinimum(_ values: [Double], window: Int) -> [Double] {
     let n = values.count
     guard n > 0, window > 1 else { return values }
     let half = window / 2
@@ -133,7 +133,7 @@ public enum RobustStatistics {
 
   /// Medians of consecutive blocks of `size` values (the last block may be shorter).
   /// - Complexity: O(n) expected.
-  public static func blockMedians(_ values: ArraySlice<Double>, size: Int) -> [Double] {
+  package static func blockMedians(_ values: ArraySlice<Double>, size: Int) -> [Double] {
     guard size > 1 else { return Array(values) }
     var result: [Double] = []
     result.reserveCapacity(values.count / size + 1)

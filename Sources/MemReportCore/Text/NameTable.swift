@@ -9,8 +9,8 @@
 ///
 /// Lookups by bytes hash and compare the raw bytes, so a name already seen costs no allocation;
 /// a `String` is built only for a new name.
-public struct NameTable: Sendable {
-  public private(set) var names: [String] = []
+package struct NameTable: Sendable {
+  package private(set) var names: [String] = []
   /// The UTF-8 bytes of every name, back to back; `offsets[id]..<offsets[id + 1]` is name `id`.
   private var bytes: [UInt8] = []
   private var offsets: [Int] = [0]
@@ -20,11 +20,11 @@ public struct NameTable: Sendable {
   /// of two, at most half full.
   private var slots: [UInt64] = Array(repeating: 0, count: 1024)
 
-  public init() {}
+  package init() {}
 
   /// The id of `name`, adding it when new.
   @discardableResult
-  public mutating func intern(_ name: String) -> Int32 {
+  package mutating func intern(_ name: String) -> Int32 {
     var utf8 = name
     return utf8.withUTF8 { intern($0, decoded: name) }
   }
@@ -32,7 +32,7 @@ public struct NameTable: Sendable {
   /// The id of UTF-8 `bytes`, adding them when new (decoded leniently: invalid sequences become
   /// U+FFFD in the name, while the key stays the raw bytes).
   /// - Complexity: O(*n*) in the length of `bytes`, amortised.
-  public mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
+  package mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
     intern(key, decoded: nil)
   }
 
@@ -130,14 +130,14 @@ public struct NameTable: Sendable {
   }
 
   /// The id of `name` if it was interned.
-  public func id(of name: String) -> Int32? {
+  package func id(of name: String) -> Int32? {
     var name = name
     return name.withUTF8 { find($0, hash: Self.hash($0)).0 }
   }
 
-  public subscript(id: Int32) -> String { names[Int(id)] }
+  package subscript(id: Int32) -> String { names[Int(id)] }
 
-  public var count: Int { names.count }
+  package var count: Int { names.count }
 }
 
 extension UInt64 {

@@ -51,7 +51,7 @@ public struct DiffRun {
       let file = try InputFile.open(patch)
       defer { file.close() }
       let text = String(decoding: try file.readAll(), as: UTF8.self)
-      options.lineMap = LineMap(try UnifiedDiffParser.parse(text, path: patch))
+      options.lineMap = try LineMap(patch: text, path: patch)
     }
     let loaded = try Self.loadConcurrently(before + after, transform: transform)
     for (path, reports) in zip(before + after, loaded) {

@@ -4,24 +4,24 @@ import MemReportCore
 ///
 /// Each report's view model (top rows only) is built as the report is parsed; the page is rendered
 /// at the end.
-public struct HTMLReportWriter: ReportWriter {
+package struct HTMLReportWriter: ReportWriter {
   /// Rows per section table when `--top` is not given.
-  public static let defaultTop = 100
+  package static let defaultTop = 100
   /// Bars per chart.
-  public static let chartBars = 12
+  package static let chartBars = 12
 
-  public var options: ReportOptions
+  package var options: ReportOptions
   private var source = ""
   private var reports: [ReportView] = []
-  public private(set) var charts: [SVGChart] = []
+  package private(set) var charts: [SVGChart] = []
 
-  public init(options: ReportOptions) { self.options = options }
+  package init(options: ReportOptions) { self.options = options }
 
-  public mutating func begin(source: String, into out: inout some TextOutputStream) {
+  package mutating func begin(source: String, into out: inout some TextOutputStream) {
     self.source = source
   }
 
-  public mutating func write(_ profile: Profile, into out: inout some TextOutputStream) throws {
+  package mutating func write(_ profile: Profile, into out: inout some TextOutputStream) throws {
     let document = ReportDocument(profile, source: source, aggregateBy: options.aggregateBy)
     var view = ReportView.make(document, top: options.top ?? Self.defaultTop)
     let prefix = profile.metadata.index > 1 ? "report\(profile.metadata.index)-" : ""
@@ -36,7 +36,7 @@ public struct HTMLReportWriter: ReportWriter {
   }
 
   /// - Throws: `MemReportError` when the templates cannot render the page; nothing is written then.
-  public mutating func end(reports count: Int, into out: inout some TextOutputStream) throws {
+  package mutating func end(reports count: Int, into out: inout some TextOutputStream) throws {
     let several = reports.count > 1
     for i in reports.indices { reports[i].several = several }
     let templates = try options.templates ?? HTMLTemplates.embedded()

@@ -1,6 +1,6 @@
 import MemReportCore
 /// An icicle of gem → file → line: each level a band of rectangles whose widths are bytes.
-public enum IcicleChart {
+package enum IcicleChart {
   /// One node of the hierarchy.
   struct Node {
     var name: String
@@ -9,7 +9,7 @@ public enum IcicleChart {
   }
 
   /// Builds the hierarchy from a report's location rows (`state` memory by location).
-  public static func make(_ profile: Profile, state: AllocationState = .allocated, width: Int = 1100) -> SVGChart? {
+  package static func make(_ profile: Profile, state: AllocationState = .allocated, width: Int = 1100) -> SVGChart? {
     guard let section = profile.section(SectionTitle(state, .memory, .location)), !section.rows.isEmpty else { return nil }
     var gems: [String: [String: [(String, Double)]]] = [:]
     for row in section.rows {

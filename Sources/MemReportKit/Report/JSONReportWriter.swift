@@ -6,18 +6,18 @@ import MemReportCore
 /// ```
 /// Each REPORT has `totals`, `sections`, `strings`, `metadata` and `warnings`; README.md documents
 /// every field. Adding fields is not a version change; renaming or removing one is.
-public struct JSONReportWriter: ReportWriter {
-  public static let schemaVersion = 1
-  public var options: ReportOptions
+package struct JSONReportWriter: ReportWriter {
+  package static let schemaVersion = 1
+  package var options: ReportOptions
   private var written = 0
 
-  public init(options: ReportOptions = ReportOptions()) { self.options = options }
+  package init(options: ReportOptions = ReportOptions()) { self.options = options }
 
-  public mutating func begin(source: String, into out: inout some TextOutputStream) {
+  package mutating func begin(source: String, into out: inout some TextOutputStream) {
     out.write("{\n  \"schemaVersion\": \(Self.schemaVersion),\n  \"source\": \(JSONText.quoted(source)),\n  \"reports\": [")
   }
 
-  public mutating func write(_ profile: Profile, into out: inout some TextOutputStream) {
+  package mutating func write(_ profile: Profile, into out: inout some TextOutputStream) {
     out.write(written == 0 ? "\n    {" : ",\n    {")
     written += 1
     let m = profile.metadata
@@ -65,7 +65,7 @@ public struct JSONReportWriter: ReportWriter {
     out.write(profile.warnings.isEmpty ? "]\n    }" : "\n      ]\n    }")
   }
 
-  public mutating func end(reports: Int, into out: inout some TextOutputStream) {
+  package mutating func end(reports: Int, into out: inout some TextOutputStream) {
     out.write(written == 0 ? "]\n}\n" : "\n  ]\n}\n")
   }
 

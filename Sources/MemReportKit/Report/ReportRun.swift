@@ -65,3 +65,22 @@ public struct ReportRun {
     }
   }
 }
+
+/// Options shared by the report writers.
+public struct ReportOptions: Sendable {
+  /// Rows per section (and string groups per report) to write; `nil` writes all.
+  public var top: Int?
+  /// Use ANSI colour (text on a terminal only).
+  public var colour = false
+  /// `--by`: regroup the location rows.
+  public var aggregateBy: AggregateKey?
+  /// The page templates for HTML output (loaded once, before any report is read).
+  public var templates: HTMLTemplates?
+
+  public init(top: Int? = nil, colour: Bool = false, aggregateBy: AggregateKey? = nil, templates: HTMLTemplates? = nil) {
+    self.top = top
+    self.colour = colour
+    self.aggregateBy = aggregateBy
+    self.templates = templates
+  }
+}

@@ -1,22 +1,22 @@
 import MemReportCore
 /// `report --format text`: totals in human units, then each non-empty section's top rows, aligned,
 /// with a coverage line saying how much of the exact total the listed rows hold.
-public struct TextReportWriter: ReportWriter {
+package struct TextReportWriter: ReportWriter {
   /// Rows shown per section when `--top` is not given.
-  public static let defaultTop = 10
+  package static let defaultTop = 10
   /// Locations shown under each string.
-  public static let locationsPerString = 3
+  package static let locationsPerString = 3
 
-  public var options: ReportOptions
+  package var options: ReportOptions
   private var source = ""
 
-  public init(options: ReportOptions = ReportOptions()) { self.options = options }
+  package init(options: ReportOptions = ReportOptions()) { self.options = options }
 
-  public mutating func begin(source: String, into out: inout some TextOutputStream) {
+  package mutating func begin(source: String, into out: inout some TextOutputStream) {
     self.source = source
   }
 
-  public mutating func write(_ profile: Profile, into out: inout some TextOutputStream) {
+  package mutating func write(_ profile: Profile, into out: inout some TextOutputStream) {
     let document = ReportDocument(profile, source: source, aggregateBy: options.aggregateBy)
     if profile.metadata.index > 1 { out.write("\n") }
     out.write(bold(document.title) + "\n")
@@ -31,7 +31,7 @@ public struct TextReportWriter: ReportWriter {
     if let note = document.warningNote { out.write("\n" + dim(note) + "\n") }
   }
 
-  public mutating func end(reports: Int, into out: inout some TextOutputStream) {}
+  package mutating func end(reports: Int, into out: inout some TextOutputStream) {}
 
   private var top: Int { options.top ?? Self.defaultTop }
 

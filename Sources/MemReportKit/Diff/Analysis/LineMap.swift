@@ -2,10 +2,16 @@ import MemReportCore
 /// Maps line numbers of the old version of files to the new version, from a `git diff -U0`
 /// patch, so a location whose line only moved (`repo.rb:84` → `repo.rb:86`) compares as itself.
 public struct LineMap: Sendable {
-  public let files: [UnifiedDiffParser.FilePatch]
+  package let files: [UnifiedDiffParser.FilePatch]
 
-  public init(_ files: [UnifiedDiffParser.FilePatch]) {
+  package init(_ files: [UnifiedDiffParser.FilePatch]) {
     self.files = files
+  }
+
+  /// The line map of a `git diff -U0 OLD NEW` patch.
+  /// - Throws: `MemReportError.unusableInput` naming `path` and the line that is not a unified diff.
+  public init(patch text: String, path: String) throws {
+    self.init(try UnifiedDiffParser.parse(text, path: path))
   }
 
   /// What the patch says about an old line.
@@ -20,7 +26,7 @@ public struct LineMap: Sendable {
 
   /// The patch entry for a report's file path: the report path equals a patch path or ends with
   /// `/` + it (reports hold absolute or normalized paths, patches repository-relative ones).
-  public func patch(for file: String) -> UnifiedDiffParser.FilePatch? {
+  package func patch(for file: String) -> UnifiedDiffParser.FilePatch? {
     files.first { patch in
       [patch.oldPath, patch.newPath].compactMap { $0 }.contains { file == $0 || file.hasSuffix("/" + $0) }
     }

@@ -1,19 +1,19 @@
 import MemReportCore
 /// What a diff's document needs besides the diff: the inputs, options, and the gate's verdict.
-public struct DiffContext: Sendable {
-  public var before: [String]
-  public var after: [String]
+package struct DiffContext: Sendable {
+  package var before: [String]
+  package var after: [String]
   /// Rows per section to show in full (text, Markdown top movers); `nil`: the writer's default.
-  public var top: Int?
-  public var gate: DiffGate?
-  public var gateResult: DiffGate.Result?
+  package var top: Int?
+  package var gate: DiffGate?
+  package var gateResult: DiffGate.Result?
   /// How paths were normalized and filtered (from the first report).
-  public var normalizer: PathNormalizer?
-  public var filters: [FileFilter.Pattern]
+  package var normalizer: PathNormalizer?
+  package var filters: [FileFilter.Pattern]
   /// A `--git-diff` patch was used.
-  public var patch: String?
+  package var patch: String?
 
-  public init(
+  package init(
     before: [String], after: [String], top: Int? = nil, gate: DiffGate? = nil,
     gateResult: DiffGate.Result? = nil, normalizer: PathNormalizer? = nil,
     filters: [FileFilter.Pattern] = [], patch: String? = nil

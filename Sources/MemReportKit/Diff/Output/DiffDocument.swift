@@ -4,60 +4,60 @@ import MemReportCore
 /// summary and the candidate moves. The text, Markdown and HTML writers only lay it out; the JSON
 /// writer takes its headline, notes and gate line next to the numbers. Cells (a side's value, a
 /// delta, a status badge) are `DiffFormat`'s; numbers are spelled by `Units`.
-public struct DiffDocument: Sendable {
+package struct DiffDocument: Sendable {
   /// The gate's verdict as a line.
-  public struct GateLine: Sendable, Equatable {
-    public var passed: Bool
+  package struct GateLine: Sendable, Equatable {
+    package var passed: Bool
     /// `allocated bytes grew by 382 kB (+67.0%), over the limit of +5%`.
-    public var message: String
+    package var message: String
     /// `Gate passed` / `Gate failed`.
-    public var label: String { passed ? "Gate passed" : "Gate failed" }
+    package var label: String { passed ? "Gate passed" : "Gate failed" }
   }
 
   /// One of the four totals, as cells; `nil` where the change is unknown.
-  public struct TotalLine: Sendable, Equatable {
+  package struct TotalLine: Sendable, Equatable {
     /// `allocated bytes`.
-    public var label: String
-    public var before: String
-    public var after: String
-    public var delta: String?
-    public var percent: String?
+    package var label: String
+    package var before: String
+    package var after: String
+    package var delta: String?
+    package var percent: String?
     /// The sign of the change: 1 grew, −1 shrank, 0 unchanged or unknown.
-    public var direction: Int
+    package var direction: Int
   }
 
   /// One diffed section: its rows stay numbers (`DiffFormat` spells each cell).
-  public struct SectionBlock: Sendable {
-    public var section: DiffSection
+  package struct SectionBlock: Sendable {
+    package var section: DiffSection
     /// `1 new, 1 gone, 16 same`, or `no rows`.
-    public var summary: String
+    package var summary: String
   }
 
   /// A location that looks moved by an edit above it.
-  public struct MoveLine: Sendable, Equatable {
-    public var from: String
-    public var to: String
+  package struct MoveLine: Sendable, Equatable {
+    package var from: String
+    package var to: String
     /// `24.1 kB`.
-    public var size: String
+    package var size: String
   }
 
-  public static let title = "memreport diff"
+  package static let title = "memreport diff"
   /// A total a side does not give (old headers, headerless pastes).
-  public static let unknown = "unknown"
+  package static let unknown = "unknown"
   /// A change in percent that cannot be given (the before total is unknown or zero).
-  public static let noPercent = "n/a"
+  package static let noPercent = "n/a"
 
   /// The numbers the words are about (JSON and charts read them directly).
-  public var diff: ProfileDiff
-  public var context: DiffContext
-  public var headline: String
-  public var gate: GateLine?
-  public var notes: [String]
-  public var totals: [TotalLine]
-  public var sections: [SectionBlock]
-  public var moves: [MoveLine]
+  package var diff: ProfileDiff
+  package var context: DiffContext
+  package var headline: String
+  package var gate: GateLine?
+  package var notes: [String]
+  package var totals: [TotalLine]
+  package var sections: [SectionBlock]
+  package var moves: [MoveLine]
 
-  public init(_ diff: ProfileDiff, context: DiffContext) {
+  package init(_ diff: ProfileDiff, context: DiffContext) {
     self.diff = diff
     self.context = context
     headline = Self.verdict(diff)
@@ -69,12 +69,12 @@ public struct DiffDocument: Sendable {
   }
 
   /// The section of the top movers and the chart.
-  public var lead: DiffSection? { diff.lead }
+  package var lead: DiffSection? { diff.lead }
 
   // MARK: Sentences
 
   /// "Allocated memory −35.5 kB (−0.08%), objects −888; retained unchanged".
-  public static func verdict(_ diff: ProfileDiff) -> String {
+  package static func verdict(_ diff: ProfileDiff) -> String {
     var parts: [String] = []
     for state in AllocationState.allCases {
       let bytes = diff.total(state, .memory)
@@ -101,7 +101,7 @@ public struct DiffDocument: Sendable {
   }
 
   /// The gate's one line: what was measured against what (`memreport: gate: …` on a failure).
-  public static func gateMessage(_ result: DiffGate.Result) -> String {
+  package static func gateMessage(_ result: DiffGate.Result) -> String {
     let metric = result.gate.metric
     let name = DiffFormat.totalLabel(metric.state, metric.metric)
     guard let delta = result.delta else { return "\(name): the totals are unknown, so the gate cannot pass" }
@@ -113,7 +113,7 @@ public struct DiffDocument: Sendable {
   }
 
   /// Notes on how the comparison was made, for every format.
-  public static func notes(_ diff: ProfileDiff, context: DiffContext) -> [String] {
+  package static func notes(_ diff: ProfileDiff, context: DiffContext) -> [String] {
     var notes: [String] = []
     if diff.runs.before > 1 || diff.runs.after > 1 {
       notes.append("\(diff.runs.before) run(s) before, \(diff.runs.after) after: values are medians; a change is real only when the min–max ranges do not overlap")
@@ -130,43 +130,43 @@ public struct DiffDocument: Sendable {
   }
 
   /// Counts per status: `1 new, 1 gone, 16 same`, or `no rows`.
-  public static func summary(_ section: DiffSection) -> String {
+  package static func summary(_ section: DiffSection) -> String {
     let counts = section.statusCounts
     let parts = DiffStatus.allCases.compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }
     return parts.isEmpty ? "no rows" : parts.joined(separator: ", ")
   }
 
   /// `12 more changed rows`: movers beyond the rows shown.
-  public static func moreRows(_ count: Int) -> String { "\(count) more changed rows" }
+  package static func moreRows(_ count: Int) -> String { "\(count) more changed rows" }
 
   /// Where the rows not shown are: `12 more changed rows: use --top or --format json.`
-  public static func moreRowsHint(_ count: Int) -> String {
+  package static func moreRowsHint(_ count: Int) -> String {
     moreRows(count) + ": use \(OptionNames.current.top) or \(OptionNames.current.jsonFormat)."
   }
 
   /// The summary of a Markdown comment's folded tables.
-  public static func allChanges(rows: Int, sections: Int) -> String { "All changes: \(rows) rows in \(sections) sections" }
+  package static func allChanges(rows: Int, sections: Int) -> String { "All changes: \(rows) rows in \(sections) sections" }
 
   /// Rows cut from one Markdown table to fit a comment: `… 120 more rows cut to fit`.
-  public static func rowsCutToFit(_ count: Int) -> String { "… \(Units.count(Int64(count))) more rows cut to fit" }
+  package static func rowsCutToFit(_ count: Int) -> String { "… \(Units.count(Int64(count))) more rows cut to fit" }
 
   /// Rows cut from a whole Markdown comment.
-  public static func rowsCut(_ count: Int, limit: Int) -> String {
+  package static func rowsCut(_ count: Int, limit: Int) -> String {
     "\(Units.count(Int64(count))) rows were cut to keep this comment under \(Units.count(Int64(limit))) characters; `\(OptionNames.current.jsonFormat)` has them all."
   }
 
-  public static let movesHeading = "Candidate moves"
+  package static let movesHeading = "Candidate moves"
   /// What a candidate move is, as a sentence for Markdown (the page's template says it in its own words).
-  public static var movesExplanation: String {
+  package static var movesExplanation: String {
     "Same file, same bytes, nearby lines: probably code moved by an edit above it (pass `\(OptionNames.current.gitDiff)` to map lines)."
   }
   /// The same as a heading line of plain text.
-  public static var movesLine: String {
+  package static var movesLine: String {
     "candidate moves (same file, same bytes, nearby lines; pass \(OptionNames.current.gitDiff) to map them):"
   }
 
   /// The caption under the chart of the top movers of `section`.
-  public static func chartCaption(_ section: DiffSection) -> String {
+  package static func chartCaption(_ section: DiffSection) -> String {
     "The largest changes of \(section.title): bars to the right grew (orange), to the left shrank (blue), each with its sign; a bar shows the change the data guarantees."
   }
 

@@ -2,9 +2,9 @@ import MemReportCore
 /// The cells of a diff, shared by its writers: a side's value, signed deltas with a true minus
 /// sign (`Units.minus`), percentages, status badges and column nouns. Sentences are
 /// `DiffDocument`'s; generic number spelling is `Units`'.
-public enum DiffFormat {
+package enum DiffFormat {
   /// `−35.5 kB`, `+1,204`, `0`.
-  public static func signed(_ value: Double, _ metric: Metric) -> String {
+  package static func signed(_ value: Double, _ metric: Metric) -> String {
     if value == 0 { return "0" }
     let sign = value < 0 ? Units.minus : "+"
     return sign + magnitude(abs(value), metric)
@@ -12,14 +12,14 @@ public enum DiffFormat {
 
   /// A value without sign: bytes in decimal units, objects with separators (one decimal when a
   /// per-iteration value is fractional and small).
-  public static func magnitude(_ value: Double, _ metric: Metric) -> String {
+  package static func magnitude(_ value: Double, _ metric: Metric) -> String {
     if metric == .memory { return Units.bytes(Int64(value.rounded())) }
     if value < 100 && value != value.rounded() { return Units.fixed(value, digits: 1) }
     return Units.count(Int64(value.rounded()))
   }
 
   /// A side's value for a table cell: the median, `< bound` when unlisted, or `—`.
-  public static func side(_ side: SideValue, _ metric: Metric) -> String {
+  package static func side(_ side: SideValue, _ metric: Metric) -> String {
     if side.isUnlisted {
       if let bound = side.bound { return "< " + magnitude(bound, metric) }
       return "—"
@@ -33,7 +33,7 @@ public enum DiffFormat {
   }
 
   /// A row's delta: exact, or a guaranteed minimum (`≥ +1.2 kB`) when a side is a bound.
-  public static func delta(_ row: DiffRow, _ metric: Metric) -> String {
+  package static func delta(_ row: DiffRow, _ metric: Metric) -> String {
     if row.before.isKnown && row.after.isKnown { return signed(row.delta, metric) }
     let certain = row.certainDelta
     if certain > 0 { return "≥ " + signed(certain, metric) }
@@ -42,23 +42,23 @@ public enum DiffFormat {
   }
 
   /// What a section's rows are keyed on, for a column heading: `location`, `gem`, `string`.
-  public static func keyNoun(_ kind: DiffSection.Kind) -> String {
+  package static func keyNoun(_ kind: DiffSection.Kind) -> String {
     kind.grouping?.rawValue ?? "string"
   }
 
-  public static func percent(_ row: DiffRow) -> String {
+  package static func percent(_ row: DiffRow) -> String {
     if row.status == .new { return "new" }
     guard let p = row.deltaPercent else { return "" }
     return Units.signedPercent(p)
   }
 
   /// A total's name: `allocated bytes`, `retained objects`.
-  public static func totalLabel(_ state: AllocationState, _ metric: Metric) -> String {
+  package static func totalLabel(_ state: AllocationState, _ metric: Metric) -> String {
     "\(state.rawValue) \(metric == .memory ? "bytes" : "objects")"
   }
 
   /// A status as a Markdown table cell: `NEW`, `GONE`, `changed`, `same`, `≥ top N`.
-  public static func badge(_ status: DiffStatus) -> String {
+  package static func badge(_ status: DiffStatus) -> String {
     switch status {
     case .new: return "NEW"
     case .gone: return "GONE"
@@ -69,7 +69,7 @@ public enum DiffFormat {
   }
 
   /// A row's status as a page badge, with a direction for changed rows: `▲ grew`, `▼ shrank`.
-  public static func pageBadge(_ row: DiffRow) -> String {
+  package static func pageBadge(_ row: DiffRow) -> String {
     switch row.status {
     case .changed: return row.delta > 0 ? "▲ grew" : "▼ shrank"
     default: return badge(row.status)
@@ -77,7 +77,7 @@ public enum DiffFormat {
   }
 
   /// The mark before a chart bar's value: `NEW `, `GONE `, `≥ top N `, or nothing.
-  public static func chartMark(_ status: DiffStatus) -> String {
+  package static func chartMark(_ status: DiffStatus) -> String {
     switch status {
     case .new, .gone, .outsideTopN: return badge(status) + " "
     case .changed, .same: return ""

@@ -1,9 +1,9 @@
 import MemReportCore
 /// `diff --format json`, schema version 1 (README.md documents every field).
-public struct DiffJSONWriter: DiffWriter {
-  public init() {}
+package struct DiffJSONWriter: DiffWriter {
+  package init() {}
 
-  public func write(_ document: DiffDocument, into out: inout some TextOutputStream) throws {
+  package func write(_ document: DiffDocument, into out: inout some TextOutputStream) throws {
     let diff = document.diff
     let context = document.context
     out.write("{\n  \"schemaVersion\": 1,\n")

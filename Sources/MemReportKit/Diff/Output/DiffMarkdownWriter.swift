@@ -2,14 +2,14 @@ import MemReportCore
 /// `diff --format markdown`: a pull-request comment. The verdict first, then the totals and the
 /// top movers, the rest folded in `<details>`. Never longer than GitHub allows in a comment: the
 /// longest tables are cut first, and the comment says what was cut.
-public struct DiffMarkdownWriter: DiffWriter {
+package struct DiffMarkdownWriter: DiffWriter {
   /// GitHub rejects comments over 65,536 characters; keep a margin.
-  public static let characterLimit = 65_000
-  public static let defaultTop = 10
+  package static let characterLimit = 65_000
+  package static let defaultTop = 10
 
-  public var limit: Int
+  package var limit: Int
 
-  public init(limit: Int = DiffMarkdownWriter.characterLimit) { self.limit = limit }
+  package init(limit: Int = DiffMarkdownWriter.characterLimit) { self.limit = limit }
 
   /// A table whose rows may be cut to fit.
   private struct Table {
@@ -21,7 +21,7 @@ public struct DiffMarkdownWriter: DiffWriter {
     var size: Int { heading.count + header.count + rows.reduce(0) { $0 + $1.count + 1 } }
   }
 
-  public func write(_ document: DiffDocument, into out: inout some TextOutputStream) throws {
+  package func write(_ document: DiffDocument, into out: inout some TextOutputStream) throws {
     var head = "**" + MarkdownText.escaped(document.headline) + "**\n\n"
     if let gate = document.gate {
       head += (gate.passed ? "✅ " : "❌ ") + gate.label + ": " + MarkdownText.escaped(gate.message) + "\n\n"

@@ -1,11 +1,11 @@
 import MemReportCore
 /// `diff --format text`: the verdict, the totals, then each section's largest changes.
-public struct DiffTextWriter: DiffWriter {
-  public static let defaultTop = 10
+package struct DiffTextWriter: DiffWriter {
+  package static let defaultTop = 10
 
-  public init() {}
+  package init() {}
 
-  public func write(_ document: DiffDocument, into out: inout some TextOutputStream) throws {
+  package func write(_ document: DiffDocument, into out: inout some TextOutputStream) throws {
     let context = document.context
     out.write("\(DiffDocument.title): \(context.before.joined(separator: ", ")) → \(context.after.joined(separator: ", "))\n")
     out.write(document.headline + "\n")

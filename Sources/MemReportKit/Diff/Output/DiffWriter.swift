@@ -1,6 +1,6 @@
 import MemReportCore
 /// Lays out a diff's document in one format.
-public protocol DiffWriter {
+package protocol DiffWriter {
   /// - Throws: `MemReportError` when the output cannot be made (a template that does not render);
   ///   what was written so far is then to be discarded.
   func write(_ document: DiffDocument, into out: inout some TextOutputStream) throws
@@ -8,17 +8,17 @@ public protocol DiffWriter {
 
 extension DiffWriter {
   /// Builds the diff's document and writes it.
-  public func write(_ diff: ProfileDiff, context: DiffContext, into out: inout some TextOutputStream) throws {
+  package func write(_ diff: ProfileDiff, context: DiffContext, into out: inout some TextOutputStream) throws {
     try write(DiffDocument(diff, context: context), into: &out)
   }
 }
 
 extension OutputFormat {
   /// The formats `diff` writes.
-  public static let diffFormats: [OutputFormat] = [.text, .json, .markdown, .html]
+  package static let diffFormats: [OutputFormat] = [.text, .json, .markdown, .html]
 
   /// The `diff` writer for this format, if `diff` writes it.
-  public func diffWriter(templates: HTMLTemplates? = nil) -> (any DiffWriter)? {
+  package func diffWriter(templates: HTMLTemplates? = nil) -> (any DiffWriter)? {
     switch self {
     case .text: return DiffTextWriter()
     case .json: return DiffJSONWriter()

@@ -2,8 +2,8 @@ import MemReportCore
 /// The top movers of a diff as bars from a centre line: growth to the right in dark orange, shrink
 /// to the left in light blue (they differ in lightness, so the chart reads in greyscale), with a
 /// sign on every value and NEW/GONE marks, so colour is never the only cue.
-public enum DivergingBarChart {
-  public static func make(_ section: DiffSection, top: Int = 15, width: Int = 900) -> SVGChart? {
+package enum DivergingBarChart {
+  package static func make(_ section: DiffSection, top: Int = 15, width: Int = 900) -> SVGChart? {
     let rows = section.topMovers(top)
     guard !rows.isEmpty else { return nil }
     let rowHeight = 24.0

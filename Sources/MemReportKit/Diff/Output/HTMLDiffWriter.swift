@@ -1,11 +1,11 @@
 import MemReportCore
 /// `diff --format html`: the verdict first, the totals as cards, a diverging chart of the top
 /// movers, and a sortable table per section with status badges.
-public struct HTMLDiffWriter: DiffWriter {
-  public static let defaultTop = 100
-  public var templates: HTMLTemplates?
+package struct HTMLDiffWriter: DiffWriter {
+  package static let defaultTop = 100
+  package var templates: HTMLTemplates?
 
-  public init(templates: HTMLTemplates?) { self.templates = templates }
+  package init(templates: HTMLTemplates?) { self.templates = templates }
 
   struct Card {
     var label: String
@@ -56,11 +56,11 @@ public struct HTMLDiffWriter: DiffWriter {
   }
 
   /// The charts of a diff.
-  public static func charts(_ diff: ProfileDiff) -> [SVGChart] {
+  package static func charts(_ diff: ProfileDiff) -> [SVGChart] {
     diff.lead.flatMap { DivergingBarChart.make($0) }.map { [$0] } ?? []
   }
 
-  public func write(_ document: DiffDocument, into out: inout some TextOutputStream) throws {
+  package func write(_ document: DiffDocument, into out: inout some TextOutputStream) throws {
     let templates = try templates ?? HTMLTemplates.embedded()
     let context = document.context
     let top = context.top ?? Self.defaultTop

@@ -1,26 +1,26 @@
 import MemReportCore
 /// Reads `git diff -U0 OLD NEW` output: for each file, its old and new path and its hunks.
-public enum UnifiedDiffParser {
+package enum UnifiedDiffParser {
   /// One `@@ -oldStart,oldCount +newStart,newCount @@` hunk.
-  public struct Hunk: Sendable, Equatable {
-    public var oldStart: Int
-    public var oldCount: Int
-    public var newStart: Int
-    public var newCount: Int
+  package struct Hunk: Sendable, Equatable {
+    package var oldStart: Int
+    package var oldCount: Int
+    package var newStart: Int
+    package var newCount: Int
   }
 
   /// The hunks of one file.
-  public struct FilePatch: Sendable, Equatable {
+  package struct FilePatch: Sendable, Equatable {
     /// Paths without git's `a/` and `b/` prefixes; `nil` for `/dev/null`.
-    public var oldPath: String?
-    public var newPath: String?
-    public var hunks: [Hunk]
+    package var oldPath: String?
+    package var newPath: String?
+    package var hunks: [Hunk]
   }
 
   /// Parses a patch. An empty text is an empty patch.
   /// - Throws: `MemReportError.unusableInput` naming the first line that is not part of a unified
   ///   diff, or the patch when it holds no file header at all.
-  public static func parse(_ text: String, path: String) throws -> [FilePatch] {
+  package static func parse(_ text: String, path: String) throws -> [FilePatch] {
     var files: [FilePatch] = []
     var current: FilePatch?
     var pendingOld: String??

@@ -6,16 +6,16 @@ import MemReportCore
 /// The `ruby -v` part holds spaces, brackets, parentheses, colons and `+` (`+PRISM`, `+YJIT`), and
 /// derailed 1.0.0 left its newline in, so the name is read from the right: `-memory-(\d+)-times.txt`
 /// first, then the timestamp from the left, and whatever lies between is the Ruby description.
-public struct SeriesFileName: Sendable, Equatable {
+package struct SeriesFileName: Sendable, Equatable {
   /// The run's start, as written (`2019-05-02T16:54:14+03:00`), when the name starts with one.
-  public var startTime: String?
+  package var startTime: String?
   /// `ruby -v` as written, trimmed (`ruby 3.1.2p20 (2022-04-12 revision 4491bb740a) [x86_64-linux-gnu]`).
-  public var rubyVersion: String?
+  package var rubyVersion: String?
   /// TEST_COUNT: requests made during the run.
-  public var testCount: Int
+  package var testCount: Int
 
   /// Reads the last component of `path`; `nil` when it is not a derailed mem-over-time file name.
-  public init?(path: String) {
+  package init?(path: String) {
     let name =
       path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
     let suffix = "-times.txt"

@@ -1,10 +1,10 @@
 import MemReportCore
 /// `trend --format html`: the verdict first, the chart (the same SVG as `--format svg`), a table
 /// of the series, then each series' evidence and explanation. Lays out a `TrendDocument`.
-public struct HTMLTrendWriter: TrendWriter {
-  public var templates: HTMLTemplates?
+package struct HTMLTrendWriter: TrendWriter {
+  package var templates: HTMLTemplates?
 
-  public init(templates: HTMLTemplates?) { self.templates = templates }
+  package init(templates: HTMLTemplates?) { self.templates = templates }
 
   struct SeriesView {
     var label: String
@@ -30,7 +30,7 @@ public struct HTMLTrendWriter: TrendWriter {
     var series: [SeriesView]
   }
 
-  public func write(_ report: TrendReport, into out: inout some TextOutputStream) throws {
+  package func write(_ report: TrendReport, into out: inout some TextOutputStream) throws {
     let templates = try self.templates ?? HTMLTemplates.embedded()
     let document = TrendDocument(report)
     let chart = try TrendSVGWriter().svgElement(report, document: document)

@@ -10,12 +10,12 @@ import MemReportCore
 /// ```
 /// The fields after `explanation` add the evidence (README.md documents each). Adding fields is not
 /// a version change; renaming or removing one is.
-public struct TrendJSONWriter: TrendWriter {
-  public static let schemaVersion = 1
+package struct TrendJSONWriter: TrendWriter {
+  package static let schemaVersion = 1
 
-  public init() {}
+  package init() {}
 
-  public func write(_ report: TrendReport, into out: inout some TextOutputStream) {
+  package func write(_ report: TrendReport, into out: inout some TextOutputStream) {
     // The sentences (`explanation`, `summary`) are the document's; everything else is numbers.
     let document = TrendDocument(report)
     out.write(

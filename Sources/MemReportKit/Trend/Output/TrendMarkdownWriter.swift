@@ -2,10 +2,10 @@ import MemReportCore
 /// `trend --format markdown`: for a pull request. A one-line verdict (or, for several series, the
 /// before/after summary), one small table, and the explanations. GitHub-flavoured; file names are
 /// code spans, everything else from inputs is escaped. Lays out a `TrendDocument`.
-public struct TrendMarkdownWriter: TrendWriter {
-  public init() {}
+package struct TrendMarkdownWriter: TrendWriter {
+  package init() {}
 
-  public func write(_ report: TrendReport, into out: inout some TextOutputStream) {
+  package func write(_ report: TrendReport, into out: inout some TextOutputStream) {
     let document = TrendDocument(report)
     if let c = document.comparisons.first, document.comparisons.count == 1 {
       out.write("**\(c.verdicts)**: \(MarkdownText.escaped(c.summary))\n\n")

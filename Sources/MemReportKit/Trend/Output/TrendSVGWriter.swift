@@ -5,9 +5,9 @@ import MemReportCore
 /// colour per series (differing in lightness too) with a legend when there are several; `<title>`
 /// and `<desc>` carry the verdict as text. No external resources, white background (readable in
 /// dark mode), strokes and fonts sized to survive scaling down in a pull request.
-public struct TrendSVGWriter: TrendWriter {
-  public static let width = 800.0
-  public static let height = 400.0
+package struct TrendSVGWriter: TrendWriter {
+  package static let width = 800.0
+  package static let height = 400.0
 
   static let fontFamily =
     "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
@@ -18,15 +18,15 @@ public struct TrendSVGWriter: TrendWriter {
   static let top = 56.0
   static let bottom = 328.0
 
-  public init() {}
+  package init() {}
 
-  public func write(_ report: TrendReport, into out: inout some TextOutputStream) throws {
+  package func write(_ report: TrendReport, into out: inout some TextOutputStream) throws {
     out.write(try svg(report))
   }
 
   /// The chart as an SVG document.
   /// - Complexity: O(total samples): long series are decimated to a minimum and maximum per pixel.
-  public func svg(_ report: TrendReport) throws -> String {
+  package func svg(_ report: TrendReport) throws -> String {
     try svg(report, document: TrendDocument(report), declaration: true)
   }
 

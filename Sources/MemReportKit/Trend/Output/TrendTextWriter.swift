@@ -2,12 +2,12 @@ import MemReportCore
 /// `trend --format text`: per series the verdict line first, then the evidence in numbers and the
 /// plain-language explanation; for several series a comparison block against the first. Lays out a
 /// `TrendDocument`.
-public struct TrendTextWriter: TrendWriter {
-  public var colour: Bool
+package struct TrendTextWriter: TrendWriter {
+  package var colour: Bool
 
-  public init(colour: Bool = false) { self.colour = colour }
+  package init(colour: Bool = false) { self.colour = colour }
 
-  public func write(_ report: TrendReport, into out: inout some TextOutputStream) {
+  package func write(_ report: TrendReport, into out: inout some TextOutputStream) {
     let document = TrendDocument(report)
     for (i, series) in document.series.enumerated() {
       if i > 0 { out.write("\n") }

@@ -1,15 +1,15 @@
 import MemReportCore
 /// Writes a whole `TrendReport` in one format.
-public protocol TrendWriter {
+package protocol TrendWriter {
   func write(_ report: TrendReport, into out: inout some TextOutputStream) throws
 }
 
 extension OutputFormat {
   /// The formats `trend` writes.
-  public static let trendFormats: [OutputFormat] = [.text, .json, .markdown, .svg, .html]
+  package static let trendFormats: [OutputFormat] = [.text, .json, .markdown, .svg, .html]
 
   /// The `trend` writer for this format, if `trend` writes it.
-  public func trendWriter(colour: Bool = false, templates: HTMLTemplates? = nil) -> (any TrendWriter)? {
+  package func trendWriter(colour: Bool = false, templates: HTMLTemplates? = nil) -> (any TrendWriter)? {
     switch self {
     case .html: return HTMLTrendWriter(templates: templates)
     case .text: return TrendTextWriter(colour: colour)

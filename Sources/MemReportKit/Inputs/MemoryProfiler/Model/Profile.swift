@@ -10,7 +10,7 @@ public struct Profile: Sendable {
   public var warnings: [ParseWarning] = []
   public var metadata = ProfileMetadata()
   /// Names that rows and string locations refer to.
-  public var names = NameTable()
+  package var names = NameTable()
   /// How paths were rewritten (`nil`: as printed).
   public var normalizer: PathNormalizer?
   /// The file filters applied, with the rows each matched.

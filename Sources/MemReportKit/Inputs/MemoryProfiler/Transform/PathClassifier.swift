@@ -1,8 +1,8 @@
 import MemReportCore
 /// Where a file path comes from: the gem memory_profiler would name for it, and its origin.
-public enum PathClassifier {
+package enum PathClassifier {
   /// Coarse origin of allocations, for `--by origin`.
-  public enum Origin: String, CaseIterable, Sendable {
+  package enum Origin: String, CaseIterable, Sendable {
     case app = "app"
     case gems = "gems"
     case stdlib = "Ruby stdlib"
@@ -12,7 +12,7 @@ public enum PathClassifier {
   /// The origin of a raw or normalized path: `other` for `<internal:...>`, `(eval)` and
   /// `(no name)`; `gems` for gem install paths (`.../gems/x-1.2/...`, `x-1.2/lib/...`); `Ruby
   /// stdlib` for `ruby/3.1.0/...`, `ruby/lib/...` and Debian's `vendor_ruby`; `app` otherwise.
-  public static func origin(of path: String) -> Origin {
+  package static func origin(of path: String) -> Origin {
     if path.hasPrefix("<") || path.hasPrefix("(") { return .other }
     if PathNormalizer.afterLastGemsFolder(path) != nil || isNormalizedGemPath(path) { return .gems }
     if PathNormalizer.stdlibForm(path) != nil || path.hasPrefix("ruby/lib/") || path.contains("/vendor_ruby/")
@@ -25,7 +25,7 @@ public enum PathClassifier {
 
   /// memory_profiler's `Helpers#guess_gem`, extended to paths that were already normalized:
   /// the gem folder, `rubygems`, the stdlib library, the app folder (`shop/app`), or `other`.
-  public static func gem(of path: String) -> String {
+  package static func gem(of path: String) -> String {
     if let afterGems = PathNormalizer.afterLastGemsFolder(path) {
       return String(afterGems.prefix { $0 != "/" })
     }

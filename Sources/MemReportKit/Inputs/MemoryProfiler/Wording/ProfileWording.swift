@@ -3,12 +3,12 @@ import MemReportCore
 /// of a total a section lists, how paths were rewritten, which file filters ran. The model and
 /// transform types keep numbers and enums; every sentence about them is here, and every number in
 /// it is spelled by `Units`.
-public enum ProfileWording {
+package enum ProfileWording {
   // MARK: Sections
 
   /// `50 locations listed: 71.3% of 12.3 MB allocated`; for filtered rows,
   /// `3 of 33 locations kept by the filters: at least 93.9% of 323 kB allocated`.
-  public static func coverage(_ coverage: SectionCoverage, of section: Section) -> String {
+  package static func coverage(_ coverage: SectionCoverage, of section: Section) -> String {
     let title = section.title
     let listed = coverage.listed
     let approx = section.approximate ? "≈" : ""
@@ -35,7 +35,7 @@ public enum ProfileWording {
   }
 
   /// `location`, `locations`, `class`, `classes`: what `count` rows of a grouping are.
-  public static func noun(_ grouping: Grouping, _ count: Int) -> String {
+  package static func noun(_ grouping: Grouping, _ count: Int) -> String {
     switch grouping {
     case .class: return count == 1 ? "class" : "classes"
     default: return count == 1 ? grouping.rawValue : grouping.rawValue + "s"
@@ -43,7 +43,7 @@ public enum ProfileWording {
   }
 
   /// `not filtered: gem rows carry no file`: a section the file filters cannot apply to.
-  public static func notFiltered(_ grouping: Grouping) -> String {
+  package static func notFiltered(_ grouping: Grouping) -> String {
     "not filtered: \(grouping.rawValue) rows carry no file"
   }
 
@@ -51,7 +51,7 @@ public enum ProfileWording {
 
   /// `normalized with memory_profiler's normalize_paths rules, gem versions dropped`, or
   /// `as printed`: what every output says about paths.
-  public static func paths(_ normalizer: PathNormalizer) -> String {
+  package static func paths(_ normalizer: PathNormalizer) -> String {
     var parts: [String] = []
     if normalizer.enabled { parts.append("normalized with memory_profiler's normalize_paths rules") }
     if let root = normalizer.root { parts.append("relative to \(root)") }
@@ -62,7 +62,7 @@ public enum ProfileWording {
   /// `--allow-files a (kept 12 rows), --ignore-files b (removed 0 rows: matched nothing); totals,
   /// gem and class rows are not filtered (they carry no file)`: the filters of one report, with
   /// what each matched.
-  public static func filters(_ matches: [FilterMatch]) -> String {
+  package static func filters(_ matches: [FilterMatch]) -> String {
     matches.map { match in
       let verb = match.kind == .allow ? "kept" : "removed"
       let rows = Units.counted(match.rows, "row")
@@ -72,7 +72,7 @@ public enum ProfileWording {
 
   /// `--allow-files a, --ignore-files b (totals, gem and class rows are not filtered)`: the
   /// filters as given, before any report was read.
-  public static func filters(_ patterns: [FileFilter.Pattern]) -> String {
+  package static func filters(_ patterns: [FileFilter.Pattern]) -> String {
     patterns.map { "\(option($0.kind)) \($0.text)" }.joined(separator: ", ")
       + " (totals, gem and class rows are not filtered)"
   }
