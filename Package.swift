@@ -1,6 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 let package = Package(
   name: "memreport",
   products: [
@@ -71,3 +77,24 @@ let package = Package(
     ),
   ]
 )
+
+// scripts/fuzz/run sets MEMREPORT_FUZZ to add the libFuzzer harness, which lives in this package so
+// it reaches package-level writers; its sanitizer flags never touch an ordinary build.
+if getenv("MEMREPORT_FUZZ") != nil {
+  package.targets.append(
+    .executableTarget(
+      name: "FuzzParser",
+      dependencies: ["MemReportKit", "MemReportCore"],
+      path: "scripts/fuzz/Sources/FuzzParser",
+      swiftSettings: [
+        .unsafeFlags(["-sanitize=address", "-sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table"])
+      ],
+      linkerSettings: [
+        // libFuzzer without its main(): FuzzParser's main calls LLVMFuzzerRunDriver.
+        .unsafeFlags([
+          "-sanitize=address", "-Xlinker",
+          "/opt/swift/usr/lib/clang/21/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a", "-lstdc++",
+        ])
+      ]
+    ))
+}

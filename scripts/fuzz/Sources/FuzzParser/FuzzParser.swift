@@ -1,3 +1,4 @@
+import MemReportCore
 import MemReportKit
 
 #if canImport(Glibc)
@@ -36,13 +37,13 @@ func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     for format in OutputFormat.reportFormats {
       guard var writer = format.reportWriter(options: ReportOptions(top: 5, templates: templates)) else { continue }
       var sink = Sink()
-      writer.begin(source: "fuzz", into: &sink)
-      for profile in profiles { writer.write(profile, into: &sink) }
-      writer.end(reports: profiles.count, into: &sink)
+      try writer.begin(source: "fuzz", into: &sink)
+      for profile in profiles { try writer.write(profile, into: &sink) }
+      try writer.end(reports: profiles.count, into: &sink)
       if format == .html && !MarkupDocument.isWellFormed(sink.text) { fatalError("HTML is not well-formed XML") }
     }
     let diff = ProfileDiffBuilder.build(before: profiles, after: profiles)
-    for total in diff.totals where (total.delta ?? 0) != 0 { fatalError("a diff with itself changed \(total.label)") }
+    for total in diff.totals where (total.delta ?? 0) != 0 { fatalError("a diff with itself changed \(total.state) \(total.metric)") }
   } catch is MemReportError {
   } catch {
     fatalError("unexpected error type: \(error)")
