@@ -28,8 +28,10 @@ let package = Package(
       path: "Templates",
       exclude: ["README.md"],
       resources: [
-        .embedInCode("head.mustache"), .embedInCode("foot.mustache"), .embedInCode("table.mustache"),
-        .embedInCode("report.mustache"), .embedInCode("diff.mustache"), .embedInCode("trend.mustache"),
+        .embedInCode("head.mustache"), .embedInCode("foot.mustache"),
+        .embedInCode("table.mustache"),
+        .embedInCode("report.mustache"), .embedInCode("diff.mustache"),
+        .embedInCode("trend.mustache"),
         .embedInCode("style.css"), .embedInCode("script.js"),
       ]
     ),
@@ -44,7 +46,8 @@ let package = Package(
     .target(
       name: "MemReportKit",
       dependencies: [
-        "MemReportCore", "MemReportTemplates", .product(name: "Mustache", package: "swift-mustache"),
+        "MemReportCore", "MemReportTemplates",
+        .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
     .executableTarget(
@@ -67,7 +70,9 @@ let package = Package(
     ),
     .testTarget(
       name: "MemReportKitTests",
-      dependencies: ["MemReportKit", "MemReportCore", "MemReportTemplates", "MemReportTestSupport"],
+      dependencies: [
+        "MemReportKit", "MemReportCore", "MemReportTemplates", "MemReportTestSupport",
+      ],
       exclude: ["Fixtures"]
     ),
     .testTarget(
@@ -87,7 +92,9 @@ if getenv("MEMREPORT_FUZZ") != nil {
       dependencies: ["MemReportKit", "MemReportCore"],
       path: "scripts/fuzz/Sources/FuzzParser",
       swiftSettings: [
-        .unsafeFlags(["-sanitize=address", "-sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table"])
+        .unsafeFlags([
+          "-sanitize=address", "-sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table",
+        ])
       ],
       linkerSettings: [
         // libFuzzer without its main(): FuzzParser's main calls LLVMFuzzerRunDriver.

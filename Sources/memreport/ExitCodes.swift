@@ -2,7 +2,6 @@ import ArgumentParser
 import MemReportKit
 import MemReportCore
 
-
 /// Prints library errors as `memreport: error: PATH:LINE: what is wrong` and turns them into the
 /// documented exit codes. Exit codes live here only.
 enum ExitCodes {
@@ -28,8 +27,10 @@ enum ExitCodes {
 
   static func fail(_ error: MemReportError) -> ExitCode {
     var message = error.description
-    if case .otherInputKind(_, _, let found, _) = error, let reader = InputRegistry.reader(named: found),
-      let model = InputRegistry.model(of: reader), let command = MemReportCommand.command(reading: model)
+    if case .otherInputKind(_, _, let found, _) = error,
+      let reader = InputRegistry.reader(named: found),
+      let model = InputRegistry.model(of: reader),
+      let command = MemReportCommand.command(reading: model)
     {
       message += ": use 'memreport \(command)'"
     }

@@ -20,7 +20,9 @@ struct BadInputTests {
   }
 
   @Test func missingFile() throws {
-    try reject("/no/such/report.txt", status: 66, message: "/no/such/report.txt: cannot open: no such file or directory")
+    try reject(
+      "/no/such/report.txt", status: 66,
+      message: "/no/such/report.txt: cannot open: no such file or directory")
   }
 
   @Test func directory() throws {
@@ -39,7 +41,9 @@ struct BadInputTests {
     var bytes = [UInt8](repeating: 0, count: 4096)
     for i in bytes.indices { bytes[i] = UInt8(truncatingIfNeeded: i &* 31) }
     try Data(bytes).write(to: file)
-    try reject(file.path, status: 65, message: "\(file.path):1: binary data, not a memory_profiler text report")
+    try reject(
+      file.path, status: 65,
+      message: "\(file.path):1: binary data, not a memory_profiler text report")
   }
 
   @Test func jsonFile() throws {
@@ -50,10 +54,12 @@ struct BadInputTests {
   }
 
   @Test func heapProfilerOutputFromStandardInput() throws {
-    let data = try Data(contentsOf: URL(fileURLWithPath: TestFiles.fixture("malformed/heap-profiler.txt")))
+    let data = try Data(
+      contentsOf: URL(fileURLWithPath: TestFiles.fixture("malformed/heap-profiler.txt")))
     try reject(
       "-", status: 65,
-      message: "-:4: this is heap-profiler output (Shopify's heap-profiler gem: 'Total freed'), not memory_profiler; memreport reads memory_profiler reports only",
+      message:
+        "-:4: this is heap-profiler output (Shopify's heap-profiler gem: 'Total freed'), not memory_profiler; memreport reads memory_profiler reports only",
       stdin: data)
   }
 
@@ -61,18 +67,26 @@ struct BadInputTests {
     let file = try CLIRunner.temporaryFolder().appendingPathComponent("one-line.txt")
     try Data(repeating: UInt8(ascii: "a"), count: 50_000_000).write(to: file)
     let start = Date()
-    try reject(file.path, status: 65, message: "\(file.path):1: line is longer than 1 MiB: not a memory_profiler report")
+    try reject(
+      file.path, status: 65,
+      message: "\(file.path):1: line is longer than 1 MiB: not a memory_profiler report")
     #expect(Date().timeIntervalSince(start) < 30)  // a hang guard, not a speed test
   }
 
   @Test func unwritableOutput() throws {
-    let r = try CLIRunner.run(["report", TestFiles.sample("default.txt"), "-o", "/no/such/folder/out.json"])
+    let r = try CLIRunner.run([
+      "report", TestFiles.sample("default.txt"), "-o", "/no/such/folder/out.json",
+    ])
     #expect(r.status == 74)
-    #expect(r.stderr == "memreport: error: /no/such/folder/out.json: cannot write: no such file or directory\n")
+    #expect(
+      r.stderr
+        == "memreport: error: /no/such/folder/out.json: cannot write: no such file or directory\n")
   }
 
   @Test func devNullIsWrittenDirectly() throws {
-    let r = try CLIRunner.run(["report", TestFiles.sample("default.txt"), "--format", "json", "-o", "/dev/null"])
+    let r = try CLIRunner.run([
+      "report", TestFiles.sample("default.txt"), "--format", "json", "-o", "/dev/null",
+    ])
     #expect(r.status == 0)
     #expect(r.stderr.isEmpty)
     #expect(FileManager.default.fileExists(atPath: "/dev/null"))

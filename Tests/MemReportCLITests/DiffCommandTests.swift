@@ -8,12 +8,19 @@ struct DiffCommandTests {
   let after = TestFiles.sample("after.txt")
 
   @Test func textDiffOfTheSamples() throws {
-    let r = try CLIRunner.run(["diff", before, after, "--git-diff", TestFiles.sample("before-after.patch")])
+    let r = try CLIRunner.run([
+      "diff", before, after, "--git-diff", TestFiles.sample("before-after.patch"),
+    ])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stderr.isEmpty)
     let lines = r.stdout.split(separator: "\n").map(String.init)
-    #expect(lines[1] == "Allocated memory −382 kB (−40.1%), objects −8,998 (−52.9%); retained memory +18.7 kB (+7.6%), objects unchanged")
-    #expect(r.stdout.contains("line numbers mapped through \(TestFiles.sample("before-after.patch")): 6 moved, 1 edited"))
+    #expect(
+      lines[1]
+        == "Allocated memory −382 kB (−40.1%), objects −8,998 (−52.9%); retained memory +18.7 kB (+7.6%), objects unchanged"
+    )
+    #expect(
+      r.stdout.contains(
+        "line numbers mapped through \(TestFiles.sample("before-after.patch")): 6 moved, 1 edited"))
     #expect(r.stdout.contains("1 new, 1 gone, 16 same"))
   }
 
@@ -22,28 +29,39 @@ struct DiffCommandTests {
     let out = folder.appendingPathComponent("diff.md")
     let r = try CLIRunner.run(["diff", after, before, "--fail-on-increase", "5%", "-o", out.path])
     #expect(r.status == 1)
-    #expect(r.stderr == "memreport: gate: allocated bytes grew by 382 kB (+67.0%), over the limit of +5%\n")
+    #expect(
+      r.stderr
+        == "memreport: gate: allocated bytes grew by 382 kB (+67.0%), over the limit of +5%\n")
     let markdown = try String(contentsOf: out, encoding: .utf8)
     #expect(markdown.hasPrefix("**Allocated memory +382 kB (+67.0%)"))
-    #expect(markdown.contains("❌ Gate failed: allocated bytes grew by 382 kB (+67.0%), over the limit of +5%"))
+    #expect(
+      markdown.contains(
+        "❌ Gate failed: allocated bytes grew by 382 kB (+67.0%), over the limit of +5%"))
   }
 
   @Test func gatePassedAndOtherGates() throws {
-    let pass = try CLIRunner.run(["diff", before, after, "--fail-on-increase", "100kB", "--format", "json"])
+    let pass = try CLIRunner.run([
+      "diff", before, after, "--fail-on-increase", "100kB", "--format", "json",
+    ])
     #expect(pass.status == 0)
-    let json = try #require(try JSONSerialization.jsonObject(with: Data(pass.stdout.utf8)) as? [String: Any])
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(pass.stdout.utf8)) as? [String: Any])
     let gate = try #require(json["gate"] as? [String: Any])
     #expect(gate["passed"] as? Bool == true)
     #expect(gate["metric"] as? String == "allocated-bytes")
-    let retained = try CLIRunner.run(["diff", before, after, "--fail-on-increase", "5%", "--gate", "retained-bytes"])
+    let retained = try CLIRunner.run([
+      "diff", before, after, "--fail-on-increase", "5%", "--gate", "retained-bytes",
+    ])
     #expect(retained.status == 1)  // retained grew 7.6%
-    #expect(retained.stderr.contains("retained bytes grew by 18.7 kB (+7.6%), over the limit of +5%"))
+    #expect(
+      retained.stderr.contains("retained bytes grew by 18.7 kB (+7.6%), over the limit of +5%"))
   }
 
   @Test func jsonSchema() throws {
     let r = try CLIRunner.run(["diff", before, after, "--format", "json"])
     #expect(r.status == 0)
-    let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
     #expect(json["schemaVersion"] as? Int == 1)
     #expect(json["before"] as? [String] == [before])
     let totals = try #require(json["totals"] as? [String: [String: [String: Any]]])
@@ -53,7 +71,8 @@ struct DiffCommandTests {
     #expect(totals["retained"]?["objects"]?["delta"] as? Int == 0)
     let sections = try #require(json["sections"] as? [[String: Any]])
     #expect(sections.count == 16)
-    let locations = try #require(sections.first { $0["title"] as? String == "allocated memory by location" })
+    let locations = try #require(
+      sections.first { $0["title"] as? String == "allocated memory by location" })
     let rows = try #require(locations["rows"] as? [[String: Any]])
     let gone = try #require(rows.first)
     #expect(gone["name"] as? String == "workloads/app/models/repo.rb:28")
@@ -62,27 +81,35 @@ struct DiffCommandTests {
     #expect(gone["status"] as? String == "gone")
     let strings = try #require(json["strings"] as? [String: [String: Any]])
     let allocatedStrings = try #require(strings["allocated"]?["rows"] as? [[String: Any]])
-    let bounded = try #require(allocatedStrings.first { $0["status"] as? String == "outside top N" })
+    let bounded = try #require(
+      allocatedStrings.first { $0["status"] as? String == "outside top N" })
     #expect(bounded["after"] is NSNull)
     #expect(bounded["afterAtMost"] as? Int == 3)
     #expect((json["candidateMoves"] as? [Any])?.count == 4)
   }
 
   @Test func severalRunsPerSide() throws {
-    let r = try CLIRunner.run(["diff", "--before", before, before, "--after", after, after, "--format", "json"])
+    let r = try CLIRunner.run([
+      "diff", "--before", before, before, "--after", after, after, "--format", "json",
+    ])
     #expect(r.status == 0, "\(r.stderr)")
-    let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
     let totals = try #require(json["totals"] as? [String: [String: [String: Any]]])
     #expect(totals["allocated"]?["bytes"]?["beforeRange"] as? [Int] == [951_056, 951_056])
     #expect(totals["allocated"]?["bytes"]?["real"] as? Bool == true)
   }
 
   @Test func notAReportIsRejected() throws {
-    let series = try #require(FileManager.default.contentsOfDirectory(atPath: TestFiles.sample("mem-over-time/leak")).first)
+    let series = try #require(
+      FileManager.default.contentsOfDirectory(atPath: TestFiles.sample("mem-over-time/leak")).first)
     let path = TestFiles.sample("mem-over-time/leak/" + series)
     let r = try CLIRunner.run(["diff", before, path])
     #expect(r.status == 65)
-    #expect(r.stderr == "memreport: error: \(path):1: this looks like a memory-over-time series (derailed perf:mem_over_time), not a memory_profiler report: use 'memreport trend'\n")
+    #expect(
+      r.stderr
+        == "memreport: error: \(path):1: this looks like a memory-over-time series (derailed perf:mem_over_time), not a memory_profiler report: use 'memreport trend'\n"
+    )
     let heap = TestFiles.fixture("malformed/heap-profiler.txt")
     #expect(try CLIRunner.run(["diff", heap, after]).status == 65)
   }
@@ -97,10 +124,13 @@ struct DiffCommandTests {
 
   @Test func aBrokenDiffTemplateIsAnErrorAndLeavesNoFile() throws {
     let templates = try CLIRunner.temporaryFolder()
-    try "{{#broken}".write(to: templates.appendingPathComponent("diff.mustache"), atomically: true, encoding: .utf8)
+    try "{{#broken}".write(
+      to: templates.appendingPathComponent("diff.mustache"), atomically: true, encoding: .utf8)
     let folder = try CLIRunner.temporaryFolder()
     let out = folder.appendingPathComponent("diff.html")
-    let r = try CLIRunner.run(["diff", before, after, "--format", "html", "--templates", templates.path, "-o", out.path])
+    let r = try CLIRunner.run([
+      "diff", before, after, "--format", "html", "--templates", templates.path, "-o", out.path,
+    ])
     #expect(r.status == 65)
     #expect(r.stderr.contains("diff.mustache:1: template does not parse"))
     #expect(CLIRunner.contents(of: folder).isEmpty)

@@ -8,13 +8,16 @@ import MemReportTestSupport
 @Suite("Each command's formats: one list")
 struct FormatListTests {
   static let lists: [(String, [OutputFormat])] = [
-    ("report", OutputFormat.reportFormats), ("diff", OutputFormat.diffFormats), ("trend", OutputFormat.trendFormats),
+    ("report", OutputFormat.reportFormats), ("diff", OutputFormat.diffFormats),
+    ("trend", OutputFormat.trendFormats),
   ]
 
   @Test func helpOffersExactlyTheListedFormats() throws {
     for (command, formats) in Self.lists {
-      let help = try CLIRunner.run([command, "--help"]).stdout.replacingOccurrences(of: "\n", with: " ")
-        .split(separator: " ").joined(separator: " ")
+      let help = try CLIRunner.run([command, "--help"]).stdout.replacingOccurrences(
+        of: "\n", with: " "
+      )
+      .split(separator: " ").joined(separator: " ")
       let values = formats.map(\.rawValue).joined(separator: ", ")
       #expect(help.contains("else text). (values: \(values))"), "\(command): \(help)")
     }
@@ -23,9 +26,12 @@ struct FormatListTests {
   @Test func otherFormatsAreUsageErrors() throws {
     for (command, formats) in Self.lists {
       for format in OutputFormat.allCases where !formats.contains(format) {
-        let r = try CLIRunner.run([command, TestFiles.sample("default.txt"), "--format", format.rawValue])
+        let r = try CLIRunner.run([
+          command, TestFiles.sample("default.txt"), "--format", format.rawValue,
+        ])
         #expect(r.status == 64, "\(command) --format \(format)")
-        #expect(r.stderr.contains("The value '\(format.rawValue)' is invalid for '--format <format>'"))
+        #expect(
+          r.stderr.contains("The value '\(format.rawValue)' is invalid for '--format <format>'"))
       }
     }
   }
@@ -43,7 +49,8 @@ struct FormatListTests {
 
   /// The README's usage block of each command names the same formats as the list.
   @Test func readmeUsageNamesTheListedFormats() throws {
-    let readme = try String(contentsOf: TestFiles.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let readme = try String(
+      contentsOf: TestFiles.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
     for (command, formats) in Self.lists {
       let lines = readme.split(separator: "\n", omittingEmptySubsequences: false)
       guard let start = lines.firstIndex(where: { $0.hasPrefix("memreport \(command) ") }) else {

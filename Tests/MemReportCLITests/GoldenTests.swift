@@ -18,13 +18,16 @@ struct GoldenTests {
     var testDescription: String { name }
   }
 
-  static let leak = "Samples/mem-over-time/leak/" + (firstFile(in: "Samples/mem-over-time/leak") ?? "missing")
+  static let leak =
+    "Samples/mem-over-time/leak/" + (firstFile(in: "Samples/mem-over-time/leak") ?? "missing")
   static let plateau =
     "Samples/mem-over-time/plateau/" + (firstFile(in: "Samples/mem-over-time/plateau") ?? "missing")
 
   static func firstFile(in folder: String) -> String? {
-    try? FileManager.default.contentsOfDirectory(atPath: TestFiles.packageRoot.appendingPathComponent(folder).path)
-      .sorted().first
+    try? FileManager.default.contentsOfDirectory(
+      atPath: TestFiles.packageRoot.appendingPathComponent(folder).path
+    )
+    .sorted().first
   }
 
   static let reportSamples = [
@@ -37,70 +40,95 @@ struct GoldenTests {
     for sample in reportSamples {
       let path = "Samples/\(sample).txt"
       cases.append(Case(name: "report-\(sample)", ext: "txt", arguments: ["report", path]))
-      cases.append(Case(name: "report-\(sample)", ext: "json", arguments: ["report", path, "--format", "json"]))
       cases.append(
-        Case(name: "report-\(sample)", ext: "html", arguments: ["report", path, "--format", "html"], svg: true))
+        Case(
+          name: "report-\(sample)", ext: "json", arguments: ["report", path, "--format", "json"]))
+      cases.append(
+        Case(
+          name: "report-\(sample)", ext: "html", arguments: ["report", path, "--format", "html"],
+          svg: true))
     }
     cases += [
-      Case(name: "report-top3000-top5", ext: "txt", arguments: ["report", "Samples/top3000.txt", "--top", "5"]),
+      Case(
+        name: "report-top3000-top5", ext: "txt",
+        arguments: ["report", "Samples/top3000.txt", "--top", "5"]),
       Case(
         name: "report-top3000-top5", ext: "json",
         arguments: ["report", "Samples/top3000.txt", "--top", "5", "--format", "json"]),
       Case(
-        name: "report-top3000", ext: "html", arguments: ["report", "Samples/top3000.txt", "--format", "html"]),
+        name: "report-top3000", ext: "html",
+        arguments: ["report", "Samples/top3000.txt", "--format", "html"]),
       Case(
         name: "report-perf-objects-allow-by-file", ext: "txt",
-        arguments: ["report", "Samples/perf-objects.txt", "--allow-files", "apps/leak", "--by", "file"]),
+        arguments: [
+          "report", "Samples/perf-objects.txt", "--allow-files", "apps/leak", "--by", "file",
+        ]),
       Case(
-        name: "report-default-by-origin", ext: "txt", arguments: ["report", "Samples/default.txt", "--by", "origin"]),
+        name: "report-default-by-origin", ext: "txt",
+        arguments: ["report", "Samples/default.txt", "--by", "origin"]),
       Case(
         name: "report-default-by-gem", ext: "json",
         arguments: ["report", "Samples/default.txt", "--by", "gem", "--format", "json"]),
       Case(
         name: "report-raw-ignore-versions-no-normalize", ext: "txt",
-        arguments: ["report", "Samples/raw-for-normalize.txt", "--no-normalize", "--ignore-files", "erb"]),
+        arguments: [
+          "report", "Samples/raw-for-normalize.txt", "--no-normalize", "--ignore-files", "erb",
+        ]),
     ]
     let pair = ["diff", "Samples/before.txt", "Samples/after.txt"]
     for (format, ext) in [("text", "txt"), ("json", "json"), ("markdown", "md")] {
-      cases.append(Case(name: "diff-before-after", ext: ext, arguments: pair + ["--format", format]))
+      cases.append(
+        Case(name: "diff-before-after", ext: ext, arguments: pair + ["--format", format]))
       cases.append(
         Case(
           name: "diff-before-after-git-diff", ext: ext,
           arguments: pair + ["--git-diff", "Samples/before-after.patch", "--format", format]))
     }
     cases += [
-      Case(name: "diff-before-after", ext: "html", arguments: pair + ["--format", "html"], svg: true),
+      Case(
+        name: "diff-before-after", ext: "html", arguments: pair + ["--format", "html"], svg: true),
       Case(
         name: "diff-default-scale-bytes", ext: "txt",
         arguments: ["diff", "Samples/default.txt", "Samples/scale-bytes.txt"]),
       Case(
         name: "diff-runs-gate", ext: "txt",
         arguments: [
-          "diff", "--before", "Samples/before.txt", "Samples/before.txt", "--after", "Samples/after.txt",
+          "diff", "--before", "Samples/before.txt", "Samples/before.txt", "--after",
+          "Samples/after.txt",
           "--fail-on-increase", "0%", "--gate", "retained-bytes",
         ]),
       Case(
         name: "diff-iterations", ext: "json",
-        arguments: pair + ["--iterations-before", "10", "--iterations-after", "20", "--format", "json"]),
+        arguments: pair + [
+          "--iterations-before", "10", "--iterations-after", "20", "--format", "json",
+        ]),
     ]
     let series: [(String, [String])] = [
-      ("leak", [leak]), ("plateau", [plateau]), ("leak-stdout", ["Samples/mem-over-time/leak-stdout.txt"]),
+      ("leak", [leak]), ("plateau", [plateau]),
+      ("leak-stdout", ["Samples/mem-over-time/leak-stdout.txt"]),
       ("plateau-leak", [plateau, leak]),
     ]
     for (name, files) in series {
       for (format, ext) in [("text", "txt"), ("json", "json"), ("markdown", "md"), ("svg", "svg")] {
-        cases.append(Case(name: "trend-\(name)", ext: ext, arguments: ["trend"] + files + ["--format", format]))
+        cases.append(
+          Case(
+            name: "trend-\(name)", ext: ext, arguments: ["trend"] + files + ["--format", format]))
       }
       cases.append(
-        Case(name: "trend-\(name)", ext: "html", arguments: ["trend"] + files + ["--format", "html"], svg: true))
+        Case(
+          name: "trend-\(name)", ext: "html", arguments: ["trend"] + files + ["--format", "html"],
+          svg: true))
     }
     cases.append(
       Case(name: "trend-leak-limit", ext: "txt", arguments: ["trend", leak, "--limit", "1024"]))
     return cases
   }()
 
-  static let goldens = TestFiles.packageRoot.appendingPathComponent("Tests/MemReportCLITests/Goldens")
-  static var recording: Bool { ProcessInfo.processInfo.environment["MEMREPORT_RECORD_GOLDENS"] != nil }
+  static let goldens = TestFiles.packageRoot.appendingPathComponent(
+    "Tests/MemReportCLITests/Goldens")
+  static var recording: Bool {
+    ProcessInfo.processInfo.environment["MEMREPORT_RECORD_GOLDENS"] != nil
+  }
 
   @Test(arguments: cases)
   func matchesGolden(_ c: Case) throws {
@@ -115,7 +143,11 @@ struct GoldenTests {
     ]
     if c.svg {
       for file in CLIRunner.contents(of: svgFolder) {
-        outputs.append(("\(c.name).\(c.ext).svg/\(file)", try Data(contentsOf: svgFolder.appendingPathComponent(file))))
+        outputs.append(
+          (
+            "\(c.name).\(c.ext).svg/\(file)",
+            try Data(contentsOf: svgFolder.appendingPathComponent(file))
+          ))
       }
     }
     for (file, data) in outputs {
@@ -129,17 +161,23 @@ struct GoldenTests {
       let expected = try? Data(contentsOf: url)
       #expect(expected != nil, "no golden \(file): record with MEMREPORT_RECORD_GOLDENS=1")
       if let expected, expected != data {
-        let got = scratch.deletingLastPathComponent().appendingPathComponent("golden-mismatch-\(file.replacingOccurrences(of: "/", with: "_"))")
+        let got = scratch.deletingLastPathComponent().appendingPathComponent(
+          "golden-mismatch-\(file.replacingOccurrences(of: "/", with: "_"))")
         try? data.write(to: got)
-        Issue.record("\(file) differs from its golden (\(expected.count) → \(data.count) bytes); this run's output: \(got.path)")
+        Issue.record(
+          "\(file) differs from its golden (\(expected.count) → \(data.count) bytes); this run's output: \(got.path)"
+        )
       }
     }
     if c.svg && !Self.recording {
-      let recorded = CLIRunner.contents(of: Self.goldens.appendingPathComponent("\(c.name).\(c.ext).svg"))
+      let recorded = CLIRunner.contents(
+        of: Self.goldens.appendingPathComponent("\(c.name).\(c.ext).svg"))
       #expect(recorded == CLIRunner.contents(of: svgFolder), "the set of SVG files changed")
     }
     if Self.recording {
-      Issue.record("recorded \(outputs.count) golden files for \(c.name).\(c.ext): unset MEMREPORT_RECORD_GOLDENS")
+      Issue.record(
+        "recorded \(outputs.count) golden files for \(c.name).\(c.ext): unset MEMREPORT_RECORD_GOLDENS"
+      )
     }
   }
 }

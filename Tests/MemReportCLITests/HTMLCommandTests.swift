@@ -6,7 +6,8 @@ import MemReportTestSupport
 struct HTMLCommandTests {
   @Test func everyCommandWritesAPage() throws {
     let folder = try CLIRunner.temporaryFolder()
-    let leak = try #require(FileManager.default.contentsOfDirectory(atPath: TestFiles.sample("mem-over-time/leak")).first)
+    let leak = try #require(
+      FileManager.default.contentsOfDirectory(atPath: TestFiles.sample("mem-over-time/leak")).first)
     let runs: [(String, [String])] = [
       ("report.html", ["report", TestFiles.sample("default.txt")]),
       ("diff.html", ["diff", TestFiles.sample("before.txt"), TestFiles.sample("after.txt")]),
@@ -14,28 +15,42 @@ struct HTMLCommandTests {
     ]
     for (name, arguments) in runs {
       let out = folder.appendingPathComponent(name)
-      let r = try CLIRunner.run(arguments + ["-o", out.path, "--svg", folder.appendingPathComponent("svg").path])
+      let r = try CLIRunner.run(
+        arguments + ["-o", out.path, "--svg", folder.appendingPathComponent("svg").path])
       #expect(r.status == 0, "\(name): \(r.stderr)")
       let html = try String(contentsOf: out, encoding: .utf8)
       #expect(html.hasPrefix("<!DOCTYPE html>"), "\(name)")
       #expect(html.contains("Content-Security-Policy"))
       #expect(html.contains("<svg"))
     }
-    let svgs = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("svg").path).sorted()
-    #expect(svgs == ["icicle-allocated.svg", "top-files.svg", "top-gems.svg", "top-locations.svg", "top-movers.svg", "trend.svg"])
+    let svgs = try FileManager.default.contentsOfDirectory(
+      atPath: folder.appendingPathComponent("svg").path
+    ).sorted()
+    #expect(
+      svgs == [
+        "icicle-allocated.svg", "top-files.svg", "top-gems.svg", "top-locations.svg",
+        "top-movers.svg", "trend.svg",
+      ])
   }
 
   @Test func templatesCanBeOverridden() throws {
     let dir = try CLIRunner.temporaryFolder()
-    try "<!DOCTYPE html><html><head><title>mine</title><style>{{{css}}}</style></head><body><main><p>custom header for {{title}}</p>"
+    try
+      "<!DOCTYPE html><html><head><title>mine</title><style>{{{css}}}</style></head><body><main><p>custom header for {{title}}</p>"
       .write(to: dir.appendingPathComponent("head.mustache"), atomically: true, encoding: .utf8)
-    let r = try CLIRunner.run(["report", TestFiles.sample("default.txt"), "--format", "html", "--templates", dir.path])
+    let r = try CLIRunner.run([
+      "report", TestFiles.sample("default.txt"), "--format", "html", "--templates", dir.path,
+    ])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("<p>custom header for memreport: "))
-    #expect(r.stdout.contains("588 kB allocated"))  // the shipped report template still fills the page
+    // the shipped report template still fills the page
+    #expect(r.stdout.contains("588 kB allocated"))
 
-    try "{{#broken}".write(to: dir.appendingPathComponent("report.mustache"), atomically: true, encoding: .utf8)
-    let bad = try CLIRunner.run(["report", TestFiles.sample("default.txt"), "--format", "html", "--templates", dir.path])
+    try "{{#broken}".write(
+      to: dir.appendingPathComponent("report.mustache"), atomically: true, encoding: .utf8)
+    let bad = try CLIRunner.run([
+      "report", TestFiles.sample("default.txt"), "--format", "html", "--templates", dir.path,
+    ])
     #expect(bad.status == 65)
     #expect(bad.stderr.contains("report.mustache:1: template does not parse"))
   }
@@ -46,9 +61,12 @@ struct HTMLCommandTests {
     try FileManager.default.createDirectory(
       at: dir.appendingPathComponent("report.mustache"), withIntermediateDirectories: true)
     let out = dir.appendingPathComponent("page.html")
-    let r = try CLIRunner.run(["report", TestFiles.sample("default.txt"), "-o", out.path, "--templates", dir.path])
+    let r = try CLIRunner.run([
+      "report", TestFiles.sample("default.txt"), "-o", out.path, "--templates", dir.path,
+    ])
     #expect(r.status == 66)
-    #expect(r.stderr == "memreport: error: \(dir.path)/report.mustache: cannot open: is a directory\n")
+    #expect(
+      r.stderr == "memreport: error: \(dir.path)/report.mustache: cannot open: is a directory\n")
     #expect(!FileManager.default.fileExists(atPath: out.path))
   }
 }

@@ -20,7 +20,8 @@ struct ReportCommandTests {
   @Test func jsonReportFollowsTheSchema() throws {
     let r = try CLIRunner.run(["report", TestFiles.sample("default.txt"), "--format", "json"])
     #expect(r.status == 0)
-    let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
     #expect(json["schemaVersion"] as? Int == 1)
     #expect(json["source"] as? String == TestFiles.sample("default.txt"))
     let report = try #require((json["reports"] as? [[String: Any]])?.first)
@@ -31,7 +32,8 @@ struct ReportCommandTests {
     #expect(totals["retained"]?["approximate"] == nil)
     let sections = try #require(report["sections"] as? [[String: Any]])
     #expect(sections.count == 16)
-    let location = try #require(sections.first { $0["title"] as? String == "allocated memory by location" })
+    let location = try #require(
+      sections.first { $0["title"] as? String == "allocated memory by location" })
     let rows = try #require(location["rows"] as? [[String: Any]])
     #expect(rows.count == 50)
     #expect(rows[0]["name"] as? String == "ruby/lib/erb.rb:905")
@@ -53,7 +55,9 @@ struct ReportCommandTests {
   }
 
   @Test func rawPathsWithNoNormalize() throws {
-    let r = try CLIRunner.run(["report", TestFiles.sample("default.txt"), "--no-normalize", "--top", "1"])
+    let r = try CLIRunner.run([
+      "report", TestFiles.sample("default.txt"), "--no-normalize", "--top", "1",
+    ])
     #expect(r.status == 0)
     #expect(r.stdout.contains("  65.1 kB  11.1%  /usr/lib/ruby/3.1.0/erb.rb:905"))
     #expect(r.stdout.contains("paths: as printed"))
@@ -61,7 +65,8 @@ struct ReportCommandTests {
 
   @Test func scaledTotalsAreMarkedApproximateInJSON() throws {
     let r = try CLIRunner.run(["report", TestFiles.sample("scale-bytes.txt"), "--format", "json"])
-    let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
     let report = try #require((json["reports"] as? [[String: Any]])?.first)
     let totals = try #require(report["totals"] as? [String: [String: Any]])
     #expect(totals["allocated"]?["bytes"] as? Int == 588_440)

@@ -127,7 +127,9 @@ struct TrendCommandTests {
     let leak = try Self.derailedFile("leak")
     let pdf = try CLIRunner.run(["trend", leak, "-o", "chart.pdf"])
     #expect(pdf.status == 64)
-    #expect(pdf.stderr.contains("cannot tell the format from 'chart.pdf': pass '--format text|json|markdown|svg|html'"))
+    #expect(
+      pdf.stderr.contains(
+        "cannot tell the format from 'chart.pdf': pass '--format text|json|markdown|svg|html'"))
     let top = try CLIRunner.run(["trend", leak, "--top", "3"])
     #expect(top.status == 64 && top.stderr.contains("Unknown option '--top'"))
     let limit = try CLIRunner.run(["trend", leak, "--limit", "lots"])
@@ -152,21 +154,28 @@ struct TrendCommandTests {
 
   /// Detection reads ahead on pipes too, and the parser then sees every byte once.
   @Test func detectionOnStandardInput() throws {
-    let series = try Data(contentsOf: URL(fileURLWithPath: TestFiles.sample("mem-over-time/leak-stdout.txt")))
+    let series = try Data(
+      contentsOf: URL(fileURLWithPath: TestFiles.sample("mem-over-time/leak-stdout.txt")))
     let asReport = try CLIRunner.run(["report", "-"], stdin: series)
     #expect(asReport.status == 65)
-    #expect(asReport.stderr.hasSuffix("not a memory_profiler report: use 'memreport trend'\n"), "\(asReport.stderr)")
+    #expect(
+      asReport.stderr.hasSuffix("not a memory_profiler report: use 'memreport trend'\n"),
+      "\(asReport.stderr)")
     let viaPipe = try CLIRunner.run(["trend", "-", "--format", "json"], stdin: series)
-    let viaFile = try CLIRunner.run(["trend", TestFiles.sample("mem-over-time/leak-stdout.txt"), "--format", "json"])
+    let viaFile = try CLIRunner.run([
+      "trend", TestFiles.sample("mem-over-time/leak-stdout.txt"), "--format", "json",
+    ])
     #expect(viaPipe.status == 0)
     #expect(
       viaPipe.stdout.replacingOccurrences(of: "\"-\"", with: "\"X\"")
-        == viaFile.stdout.replacingOccurrences(of: "\"\(TestFiles.sample("mem-over-time/leak-stdout.txt"))\"", with: "\"X\""))
+        == viaFile.stdout.replacingOccurrences(
+          of: "\"\(TestFiles.sample("mem-over-time/leak-stdout.txt"))\"", with: "\"X\""))
     // 2 MB through a pipe: the read-ahead (64 KiB) is handed to the parser before the rest.
     let big = try Data(contentsOf: URL(fileURLWithPath: TestFiles.sample("top3000.txt")))
     let piped = try CLIRunner.run(["report", "-", "--format", "json"], stdin: big)
     let file = try CLIRunner.run(["report", TestFiles.sample("top3000.txt"), "--format", "json"])
     #expect(piped.status == 0)
-    #expect(piped.stdout.count == file.stdout.count + 1 - TestFiles.sample("top3000.txt").utf8.count)
+    #expect(
+      piped.stdout.count == file.stdout.count + 1 - TestFiles.sample("top3000.txt").utf8.count)
   }
 }

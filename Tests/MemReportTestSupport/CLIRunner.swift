@@ -8,7 +8,6 @@ public enum CLIRunner {
     public var status: Int32
   }
 
-
   /// The binary next to the test bundle (`.build/<config>/memreport`).
   public static let binary: URL = {
     let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -21,7 +20,9 @@ public enum CLIRunner {
     return besideTests
   }()
 
-  public static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil) throws -> Result {
+  public static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil) throws
+    -> Result
+  {
     let scratch = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: scratch) }
     let outURL = scratch.appendingPathComponent("stdout")
@@ -56,7 +57,8 @@ public enum CLIRunner {
 
   /// A fresh empty folder for outputs.
   public static func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("memreport-tests-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "memreport-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }

@@ -35,7 +35,8 @@ public func readSeries(_ path: String, _ options: MemOverTimeParser.Options = .i
 }
 
 /// A series from values, for generated cases.
-public func series(_ values: [Double], source: String = "generated", testCount: Int? = nil) -> MemorySeries
+public func series(_ values: [Double], source: String = "generated", testCount: Int? = nil)
+  -> MemorySeries
 {
   var s = MemorySeries(source: source)
   s.values = values
@@ -78,7 +79,9 @@ public struct SeededRandom {
 /// Shapes of memory over time, with labels known by construction.
 public enum Shapes {
   /// base + rate·i + noise.
-  public static func leak(_ n: Int, base: Double, rate: Double, sigma: Double, seed: UInt64) -> [Double] {
+  public static func leak(_ n: Int, base: Double, rate: Double, sigma: Double, seed: UInt64)
+    -> [Double]
+  {
     var r = SeededRandom(seed: seed)
     let e = r.noise(n, sigma: sigma)
     return (0..<n).map { base + rate * Double($0) + e[$0] }

@@ -12,9 +12,13 @@ package enum Palette {
   /// Growth: dark orange; shrink: light blue.
   package static let grow = "#a63c06"
   package static let shrink = "#7cb5e0"
-  package static let origins = ["app": "#2f6b3a", "gems": "#3b6ea8", "stdlib": "#8a6d1f", "other": "#8c959f"]
+  package static let origins = [
+    "app": "#2f6b3a", "gems": "#3b6ea8", "stdlib": "#8a6d1f", "other": "#8c959f",
+  ]
   /// Icicle bands: pairs of a darker and a lighter shade per hue.
-  package static let bands = ["#3b6ea8", "#5a8fc7", "#2f6b3a", "#4e8c58", "#8a6d1f", "#a8893a", "#6e4f9e", "#8c70b8"]
+  package static let bands = [
+    "#3b6ea8", "#5a8fc7", "#2f6b3a", "#4e8c58", "#8a6d1f", "#a8893a", "#6e4f9e", "#8c70b8",
+  ]
 
   // The trend chart: a standalone figure on white that stays readable when a dark page shows it.
   package static let paper = "#FFFFFF"

@@ -11,7 +11,9 @@ package struct SVGChart: Sendable {
   /// The drawing, without the root element.
   package var body: [MarkupNode]
 
-  package init(name: String, title: String, description: String, width: Int, height: Int, body: [MarkupNode]) {
+  package init(
+    name: String, title: String, description: String, width: Int, height: Int, body: [MarkupNode]
+  ) {
     self.name = name
     self.title = title
     self.description = description
@@ -20,14 +22,17 @@ package struct SVGChart: Sendable {
     self.body = body
   }
 
-
   /// The root `<svg>` element.
   package var root: MarkupNode {
-    var svg = MarkupNode("svg", [
-      ("xmlns", "http://www.w3.org/2000/svg"), ("width", String(width)), ("height", String(height)),
-      ("viewBox", "0 0 \(width) \(height)"), ("role", "img"), ("font-family", "system-ui, DejaVu Sans, Helvetica, Arial, sans-serif"),
-      ("font-size", "12"),
-    ])
+    var svg = MarkupNode(
+      "svg",
+      [
+        ("xmlns", "http://www.w3.org/2000/svg"), ("width", String(width)),
+        ("height", String(height)),
+        ("viewBox", "0 0 \(width) \(height)"), ("role", "img"),
+        ("font-family", "system-ui, DejaVu Sans, Helvetica, Arial, sans-serif"),
+        ("font-size", "12"),
+      ])
     svg.append(MarkupNode("title", text: title))
     svg.append(MarkupNode("desc", text: description))
     svg.children += body
@@ -37,24 +42,43 @@ package struct SVGChart: Sendable {
   /// The chart for inlining in HTML.
   package func inline() throws -> String { try MarkupDocument.serialize(root) }
   /// The chart as a standalone SVG file.
-  package func document() throws -> String { try MarkupDocument.serialize(root, declaration: true) + "\n" }
+  package func document() throws -> String {
+    try MarkupDocument.serialize(root, declaration: true) + "\n"
+  }
 
   /// Text with an optional class and fill.
-  package static func text(_ x: Double, _ y: Double, _ content: String, anchor: String = "start", cls: String? = nil, fill: String = Palette.text, weight: String? = nil) -> MarkupNode {
+  package static func text(
+    _ x: Double, _ y: Double, _ content: String, anchor: String = "start", cls: String? = nil,
+    fill: String = Palette.text, weight: String? = nil
+  ) -> MarkupNode {
     var attributes = [("x", fmt(x)), ("y", fmt(y)), ("text-anchor", anchor), ("fill", fill)]
     if let cls { attributes.append(("class", cls)) }
     if let weight { attributes.append(("font-weight", weight)) }
     return MarkupNode("text", attributes, text: content)
   }
 
-  package static func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, cls: String?, tooltip: String? = nil) -> MarkupNode {
-    var attributes = [("x", fmt(x)), ("y", fmt(y)), ("width", fmt(max(w, 0))), ("height", fmt(h)), ("fill", fill)]
+  package static func rect(
+    _ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, cls: String?,
+    tooltip: String? = nil
+  ) -> MarkupNode {
+    var attributes = [
+      ("x", fmt(x)), ("y", fmt(y)), ("width", fmt(max(w, 0))), ("height", fmt(h)), ("fill", fill),
+    ]
     if let cls { attributes.append(("class", cls)) }
-    return MarkupNode("rect", attributes, children: tooltip.map { [MarkupNode("title", text: $0)] } ?? [])
+    return MarkupNode(
+      "rect", attributes, children: tooltip.map { [MarkupNode("title", text: $0)] } ?? [])
   }
 
-  package static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, cls: String, stroke: String = Palette.muted) -> MarkupNode {
-    MarkupNode("line", [("x1", fmt(x1)), ("y1", fmt(y1)), ("x2", fmt(x2)), ("y2", fmt(y2)), ("stroke", stroke), ("class", cls)])
+  package static func line(
+    _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, cls: String,
+    stroke: String = Palette.muted
+  ) -> MarkupNode {
+    MarkupNode(
+      "line",
+      [
+        ("x1", fmt(x1)), ("y1", fmt(y1)), ("x2", fmt(x2)), ("y2", fmt(y2)), ("stroke", stroke),
+        ("class", cls),
+      ])
   }
 
   /// Coordinates with one decimal.

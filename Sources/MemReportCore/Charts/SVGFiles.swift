@@ -37,7 +37,9 @@ package enum SVGFiles {
 
   /// Writes one SVG document as `directory/name.svg`.
   @discardableResult
-  package static func write(named name: String, document: String, to directory: String) throws -> String {
+  package static func write(named name: String, document: String, to directory: String) throws
+    -> String
+  {
     let path = (directory.hasSuffix("/") ? directory : directory + "/") + name + ".svg"
     let out = try OutputFile.create(path)
     out.write(document)

@@ -17,7 +17,8 @@ public enum MemReportError: Error, Equatable, CustomStringConvertible, Sendable 
   public var description: String {
     switch self {
     case .usage(let message): return message
-    case .unusableInput(let path, let line, let reason), .otherInputKind(let path, let line, _, let reason):
+    case .unusableInput(let path, let line, let reason),
+      .otherInputKind(let path, let line, _, let reason):
       if let line { return "\(path):\(line): \(reason)" }
       return "\(path): \(reason)"
     case .cannotOpen(let path, let reason): return "\(path): cannot open: \(reason)"

@@ -165,6 +165,10 @@ package enum ASCII {
   package static let leftBracket = UInt8(ascii: "[")
 
   @inline(__always) package static func isDigit(_ b: UInt8) -> Bool { b &- zero < 10 }
-  @inline(__always) package static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- UInt8(ascii: "a") < 26 }
-  @inline(__always) package static func lowercased(_ b: UInt8) -> UInt8 { isLetter(b) ? b | 0x20 : b }
+  @inline(__always) package static func isLetter(_ b: UInt8) -> Bool {
+    (b | 0x20) &- UInt8(ascii: "a") < 26
+  }
+  @inline(__always) package static func lowercased(_ b: UInt8) -> UInt8 {
+    isLetter(b) ? b | 0x20 : b
+  }
 }

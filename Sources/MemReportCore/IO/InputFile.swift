@@ -40,7 +40,9 @@ public struct InputFile: Sendable {
     if readAhead.offset < readAhead.bytes.count {
       let n = min(buffer.count, readAhead.bytes.count - readAhead.offset)
       readAhead.bytes.withUnsafeBytes { source in
-        buffer.baseAddress?.copyMemory(from: source.baseAddress! + readAhead.offset, byteCount: n)
+        UnsafeMutableRawBufferPointer(rebasing: buffer[0..<n])
+          .copyMemory(
+            from: UnsafeRawBufferPointer(rebasing: source[readAhead.offset..<readAhead.offset + n]))
       }
       readAhead.offset += n
       return n
@@ -53,7 +55,9 @@ public struct InputFile: Sendable {
     while true {
       let n = read(descriptor, buffer.baseAddress, buffer.count)
       if n >= 0 { return n }
-      if errno != EINTR { throw MemReportError.cannotOpen(path: path, reason: SystemError.message(errno)) }
+      if errno != EINTR {
+        throw MemReportError.cannotOpen(path: path, reason: SystemError.message(errno))
+      }
     }
   }
 
@@ -103,7 +107,8 @@ public struct InputFile: Sendable {
       if n == 0 { return bytes }
       bytes.append(contentsOf: chunk[0..<n])
       if bytes.count > limit {
-        throw MemReportError.unusableInput(path: path, line: nil, reason: "larger than \(limit >> 20) MiB")
+        throw MemReportError.unusableInput(
+          path: path, line: nil, reason: "larger than \(limit >> 20) MiB")
       }
     }
   }

@@ -22,7 +22,9 @@ package struct LineCleaner {
   /// Whether `line` holds a byte that may need rewriting: a control byte (tab, ESC, NUL), `^`, or
   /// a non-ASCII byte (U+00A0, the BOM). Checks 8 bytes at a time (SWAR): a word has a byte below
   /// 0x20 when `(x - 0x20…) & ~x & 0x80…` is non-zero, a `^` when `x ^ 0x5E…` has a zero byte.
-  @inline(__always) private static func needsRewrite(_ line: UnsafeBufferPointer<UInt8>, end: Int) -> Bool {
+  @inline(__always) private static func needsRewrite(_ line: UnsafeBufferPointer<UInt8>, end: Int)
+    -> Bool
+  {
     guard let base = line.baseAddress else { return false }
     let raw = UnsafeRawPointer(base)
     let ones: UInt64 = 0x0101_0101_0101_0101

@@ -35,7 +35,10 @@ package struct LineReader {
   /// Called after each chunk with the bytes read so far.
   package var progress: ((Int) -> Void)?
 
-  package init(input: InputFile, maxLineLength: Int = LineReader.defaultMaxLineLength, progress: ((Int) -> Void)? = nil) {
+  package init(
+    input: InputFile, maxLineLength: Int = LineReader.defaultMaxLineLength,
+    progress: ((Int) -> Void)? = nil
+  ) {
     self.input = input
     self.maxLineLength = maxLineLength
     self.progress = progress

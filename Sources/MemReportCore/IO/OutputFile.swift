@@ -44,7 +44,9 @@ package final class OutputFile: TextOutputStream {
       if type == S_IFDIR { throw MemReportError.cannotWrite(path: path, reason: "is a directory") }
       if type != S_IFREG {
         let fd = open(path, O_WRONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw MemReportError.cannotWrite(path: path, reason: SystemError.message(errno)) }
+        guard fd >= 0 else {
+          throw MemReportError.cannotWrite(path: path, reason: SystemError.message(errno))
+        }
         return OutputFile(path: path, descriptor: fd, temporaryPath: nil)
       }
     }
@@ -58,12 +60,17 @@ package final class OutputFile: TextOutputStream {
       name = path
     }
     var template = Array("\(folder)/.\(name).memreport-XXXXXX".utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard fd >= 0 else { throw MemReportError.cannotWrite(path: path, reason: SystemError.message(errno)) }
+    let fd = template.withUnsafeMutableBufferPointer { buffer in
+      buffer.baseAddress.map { mkstemp($0) } ?? -1
+    }
+    guard fd >= 0 else {
+      throw MemReportError.cannotWrite(path: path, reason: SystemError.message(errno))
+    }
     let mask = umask(0)
     umask(mask)
     fchmod(fd, 0o666 & ~mask)
-    let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    let temporary = String(
+      decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     return OutputFile(path: path, descriptor: fd, temporaryPath: temporary)
   }
 

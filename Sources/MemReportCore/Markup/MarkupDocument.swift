@@ -9,7 +9,8 @@ package enum MarkupDocument {
     var text = text
     return text.withUTF8 { bytes -> Bool in
       guard let base = bytes.baseAddress else { return false }
-      let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+      let options = Int32(
+        XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
       let document = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
         xmlReadMemory($0, Int32(bytes.count), "memreport.xml", "UTF-8", options)
       }

@@ -8,7 +8,10 @@ package struct MarkupNode: Sendable {
   /// Text content (written before the children).
   package var text: String?
 
-  package init(_ name: String, _ attributes: [(String, String)] = [], text: String? = nil, children: [MarkupNode] = []) {
+  package init(
+    _ name: String, _ attributes: [(String, String)] = [], text: String? = nil,
+    children: [MarkupNode] = []
+  ) {
     self.name = name
     self.attributes = attributes
     self.text = text

@@ -16,7 +16,9 @@ package enum RobustStatistics {
   /// Three-way quickselect with a median-of-three pivot, so long runs of equal values (RSS
   /// readings often repeat) stay linear.
   /// - Complexity: O(n) expected for n elements in `range`.
-  package static func select(_ values: inout [Double], _ k: Int, in range: Range<Int>? = nil) -> Double {
+  package static func select(_ values: inout [Double], _ k: Int, in range: Range<Int>? = nil)
+    -> Double
+  {
     var low = range?.lowerBound ?? 0
     var high = (range?.upperBound ?? values.count) - 1
     precondition(k >= low && k <= high, "rank out of range")

@@ -31,7 +31,9 @@ package enum JSONText {
   private static func needsEscaping(_ text: String) -> Bool {
     var text = text
     return text.withUTF8 { bytes in
-      for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xE2 { return true }
+      for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xE2 {
+        return true
+      }
       return false
     }
   }

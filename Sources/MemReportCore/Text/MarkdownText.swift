@@ -33,8 +33,11 @@ package enum MarkdownText {
       }
     }
     let fence = String(repeating: "`", count: longest + 1)
-    var body = text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    if body.hasPrefix("`") || body.hasSuffix("`") || body.hasPrefix(" ") || body.isEmpty { body = " " + body + " " }
+    var body = text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(
+      of: "\n", with: " ")
+    if body.hasPrefix("`") || body.hasSuffix("`") || body.hasPrefix(" ") || body.isEmpty {
+      body = " " + body + " "
+    }
     return fence + body + fence
   }
 }

@@ -68,7 +68,9 @@ package struct NameTable: Sendable {
     }
   }
 
-  private static func slotValue(hash: UInt64, id: Int) -> UInt64 { (hash >> 32) << 32 | UInt64(id + 1) }
+  private static func slotValue(hash: UInt64, id: Int) -> UInt64 {
+    (hash >> 32) << 32 | UInt64(id + 1)
+  }
 
   private func equals(_ id: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = offsets[id]
@@ -76,7 +78,8 @@ package struct NameTable: Sendable {
     guard count == key.count else { return false }
     if count == 0 { return true }
     return bytes.withUnsafeBufferPointer { all in
-      memcmp(all.baseAddress! + start, key.baseAddress!, count) == 0
+      guard let base = all.baseAddress, let other = key.baseAddress else { return false }
+      return memcmp(base + start, other, count) == 0
     }
   }
 
@@ -141,5 +144,7 @@ package struct NameTable: Sendable {
 }
 
 extension UInt64 {
-  @inline(__always) fileprivate func rotated(_ bits: UInt64) -> UInt64 { (self << bits) | (self >> (64 - bits)) }
+  @inline(__always) fileprivate func rotated(_ bits: UInt64) -> UInt64 {
+    (self << bits) | (self >> (64 - bits))
+  }
 }

@@ -115,7 +115,8 @@ public enum Units {
     let digits = magnitude >= 10 ? 1 : (magnitude >= 1 ? 2 : 3)
     var text = grouped(value, digits: digits)
     // `512 MiB`, not `512.0 MiB`.
-    if let dot = text.firstIndex(of: "."), text[text.index(after: dot)...].allSatisfy({ $0 == "0" }) {
+    if let dot = text.firstIndex(of: "."), text[text.index(after: dot)...].allSatisfy({ $0 == "0" })
+    {
       text = String(text[..<dot])
     }
     return text

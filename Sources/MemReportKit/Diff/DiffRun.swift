@@ -20,8 +20,10 @@ public struct DiffRun {
   public var svgDirectory: String?
 
   public init(
-    before: [String], after: [String], format: OutputFormat, output: String?, transform: ProfileTransform,
-    options: DiffOptions = DiffOptions(), gate: DiffGate? = nil, top: Int? = nil, patch: String? = nil
+    before: [String], after: [String], format: OutputFormat, output: String?,
+    transform: ProfileTransform,
+    options: DiffOptions = DiffOptions(), gate: DiffGate? = nil, top: Int? = nil,
+    patch: String? = nil
   ) {
     self.before = before
     self.after = after
@@ -41,9 +43,13 @@ public struct DiffRun {
   ///   words it).
   /// - Throws: `MemReportError`; no output file is left behind when it throws.
   @discardableResult
-  public func run(onReport: (String, Profile) -> Void = { _, _ in }) throws -> (ProfileDiff, DiffGate.Result?) {
+  public func run(onReport: (String, Profile) -> Void = { _, _ in }) throws -> (
+    ProfileDiff, DiffGate.Result?
+  ) {
     guard let writer = format.diffWriter(templates: templates) else {
-      throw MemReportError.usage("'diff' writes \(OutputFormat.diffFormats.map(\.rawValue).joined(separator: ", ")), not \(format.rawValue)")
+      throw MemReportError.usage(
+        "'diff' writes \(OutputFormat.diffFormats.map(\.rawValue).joined(separator: ", ")), not \(format.rawValue)"
+      )
     }
     if let svgDirectory { try SVGFiles.prepare(svgDirectory) }
     var options = self.options
@@ -80,7 +86,8 @@ public struct DiffRun {
 
   /// Every report of each file, transformed; files are read in parallel (one per core), and the
   /// first error in input order is thrown.
-  static func loadConcurrently(_ paths: [String], transform: ProfileTransform) throws -> [[Profile]] {
+  static func loadConcurrently(_ paths: [String], transform: ProfileTransform) throws -> [[Profile]]
+  {
     let slots = UnsafeMutableBufferPointer<Result<[Profile], Error>>.allocate(capacity: paths.count)
     slots.initialize(repeating: .success([]))
     defer {

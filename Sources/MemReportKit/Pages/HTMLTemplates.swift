@@ -39,7 +39,8 @@ public struct HTMLTemplates: Sendable {
         try library.register(text, named: String(file.dropLast(".mustache".count)))
       } catch let error as MustacheTemplate.ParserError {
         throw MemReportError.unusableInput(
-          path: origin + "/" + file, line: error.context.lineNumber, reason: "template does not parse: \(error.error)")
+          path: origin + "/" + file, line: error.context.lineNumber,
+          reason: "template does not parse: \(error.error)")
       }
     }
     self.library = library

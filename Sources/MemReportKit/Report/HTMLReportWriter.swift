@@ -41,8 +41,10 @@ package struct HTMLReportWriter: ReportWriter {
     for i in reports.indices { reports[i].several = several }
     let templates = try options.templates ?? HTMLTemplates.embedded()
     let page = ReportPage(
-      chrome: PageChrome(title: ReportDocument.pageTitle(source), inputs: [source], templates: templates),
-      source: DisplayText.clean(source), metaLines: ReportDocument.inputFacts(reports: reports.count),
+      chrome: PageChrome(
+        title: ReportDocument.pageTitle(source), inputs: [source], templates: templates),
+      source: DisplayText.clean(source),
+      metaLines: ReportDocument.inputFacts(reports: reports.count),
       reports: reports)
     out.write(try templates.render("report", page))
   }

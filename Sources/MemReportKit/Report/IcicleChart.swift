@@ -9,8 +9,12 @@ package enum IcicleChart {
   }
 
   /// Builds the hierarchy from a report's location rows (`state` memory by location).
-  package static func make(_ profile: Profile, state: AllocationState = .allocated, width: Int = 1100) -> SVGChart? {
-    guard let section = profile.section(SectionTitle(state, .memory, .location)), !section.rows.isEmpty else { return nil }
+  package static func make(
+    _ profile: Profile, state: AllocationState = .allocated, width: Int = 1100
+  ) -> SVGChart? {
+    guard let section = profile.section(SectionTitle(state, .memory, .location)),
+      !section.rows.isEmpty
+    else { return nil }
     var gems: [String: [String: [(String, Double)]]] = [:]
     for row in section.rows {
       let file = profile.names[row.nameID]
@@ -18,9 +22,13 @@ package enum IcicleChart {
       gems[gem, default: [:]][file, default: []].append((profile.name(of: row), Double(row.value)))
     }
     let tree = gems.map { gem, files in
-      Node(name: gem, bytes: files.values.joined().reduce(0) { $0 + $1.1 }, children: files.map { file, lines in
-        Node(name: file, bytes: lines.reduce(0) { $0 + $1.1 }, children: lines.map { Node(name: $0.0, bytes: $0.1) }.sorted(by: order))
-      }.sorted(by: order))
+      Node(
+        name: gem, bytes: files.values.joined().reduce(0) { $0 + $1.1 },
+        children: files.map { file, lines in
+          Node(
+            name: file, bytes: lines.reduce(0) { $0 + $1.1 },
+            children: lines.map { Node(name: $0.0, bytes: $0.1) }.sorted(by: order))
+        }.sorted(by: order))
     }.sorted(by: order)
     let listed = tree.reduce(0) { $0 + $1.bytes }
     let band = 40.0
@@ -29,7 +37,8 @@ package enum IcicleChart {
     let plot = Double(width) - labelWidth - 4
     var body: [MarkupNode] = []
     for (level, name) in levels.enumerated() {
-      body.append(SVGChart.text(0, Double(level) * band + 24, name, cls: "muted", fill: Palette.muted))
+      body.append(
+        SVGChart.text(0, Double(level) * band + 24, name, cls: "muted", fill: Palette.muted))
     }
     var x = labelWidth
     var colourIndex = 0
@@ -41,25 +50,36 @@ package enum IcicleChart {
       x += gem.bytes * plot / max(listed, 1)
     }
     let description = ReportDocument.icicleDescription(
-      locations: section.rows.count, listed: Int64(listed), total: profile.totals[state].bytes, state: state,
+      locations: section.rows.count, listed: Int64(listed), total: profile.totals[state].bytes,
+      state: state,
       gems: tree.prefix(8).map { ($0.name, Int64($0.bytes)) })
     return SVGChart(
       name: "icicle-\(state.rawValue)", title: ReportDocument.icicleTitle(state),
       description: description, width: width, height: Int(band * 3 + 4), body: body)
   }
 
-  private static func order(_ a: Node, _ b: Node) -> Bool { a.bytes != b.bytes ? a.bytes > b.bytes : a.name < b.name }
+  private static func order(_ a: Node, _ b: Node) -> Bool {
+    a.bytes != b.bytes ? a.bytes > b.bytes : a.name < b.name
+  }
 
-  private static func draw(_ node: Node, level: Int, x: Double, scale: Double, band: Double, fill: String, into body: inout [MarkupNode]) {
+  private static func draw(
+    _ node: Node, level: Int, x: Double, scale: Double, band: Double, fill: String,
+    into body: inout [MarkupNode]
+  ) {
     let w = node.bytes * scale
     let y = Double(level) * band
-    var rect = SVGChart.rect(x, y + 2, w, band - 4, fill: fill, cls: w >= 3 ? "cell" : nil, tooltip: ReportDocument.icicleTooltip(node.name, bytes: Int64(node.bytes)))
+    var rect = SVGChart.rect(
+      x, y + 2, w, band - 4, fill: fill, cls: w >= 3 ? "cell" : nil,
+      tooltip: ReportDocument.icicleTooltip(node.name, bytes: Int64(node.bytes)))
     if w >= 3 { rect.attributes.append(("stroke", Palette.onBar)) }
     rect.attributes.append(("fill-opacity", level == 0 ? "1" : (level == 1 ? "0.8" : "0.6")))
     body.append(rect)
     let label = level == 0 ? node.name : String(node.name.split(separator: "/").last ?? "")
     if w > 40 {
-      body.append(SVGChart.text(x + 4, y + band / 2 + 4, SVGChart.fit(label, width: w - 8), cls: "on-bar", fill: Palette.onBar))
+      body.append(
+        SVGChart.text(
+          x + 4, y + band / 2 + 4, SVGChart.fit(label, width: w - 8), cls: "on-bar",
+          fill: Palette.onBar))
     }
     guard level < 2 else { return }
     var childX = x

@@ -14,20 +14,25 @@ package struct JSONReportWriter: ReportWriter {
   package init(options: ReportOptions = ReportOptions()) { self.options = options }
 
   package mutating func begin(source: String, into out: inout some TextOutputStream) {
-    out.write("{\n  \"schemaVersion\": \(Self.schemaVersion),\n  \"source\": \(JSONText.quoted(source)),\n  \"reports\": [")
+    out.write(
+      "{\n  \"schemaVersion\": \(Self.schemaVersion),\n  \"source\": \(JSONText.quoted(source)),\n  \"reports\": ["
+    )
   }
 
   package mutating func write(_ profile: Profile, into out: inout some TextOutputStream) {
     out.write(written == 0 ? "\n    {" : ",\n    {")
     written += 1
     let m = profile.metadata
-    out.write("\n      \"index\": \(m.index), \"firstLine\": \(m.firstLine), \"lastLine\": \(m.lastLine),")
+    out.write(
+      "\n      \"index\": \(m.index), \"firstLine\": \(m.firstLine), \"lastLine\": \(m.lastLine),")
     writeTransform(profile, into: &out)
     out.write("\n      \"totals\": {")
     for (i, state) in AllocationState.allCases.enumerated() {
       let amount = profile.totals[state]
       out.write(i == 0 ? "\"" : ", \"")
-      out.write("\(state.rawValue)\": {\"bytes\": \(JSONText.number(amount.bytes)), \"objects\": \(JSONText.number(amount.objects))")
+      out.write(
+        "\(state.rawValue)\": {\"bytes\": \(JSONText.number(amount.bytes)), \"objects\": \(JSONText.number(amount.objects))"
+      )
       if amount.bytesApproximate { out.write(", \"approximate\": true") }
       out.write("}")
     }
@@ -77,12 +82,20 @@ package struct JSONReportWriter: ReportWriter {
     let title = section.title
     out.write(first ? "\n        {" : ",\n        {")
     out.write("\"title\": \(JSONText.quoted(title.text)), ")
-    out.write("\"state\": \"\(title.state.rawValue)\", \"metric\": \"\(title.metric.rawValue)\", \"by\": \"\(title.grouping.rawValue)\", ")
-    out.write("\"unit\": \"\(title.metric == .memory ? "bytes" : "objects")\", \"line\": \(section.line), ")
-    out.write("\"noData\": \(section.noData), \"approximate\": \(section.approximate), \"incomplete\": \(section.incomplete), ")
-    out.write("\"filtered\": \(section.filtered), \"rowsFilteredOut\": \(section.rowsFilteredOut), ")
+    out.write(
+      "\"state\": \"\(title.state.rawValue)\", \"metric\": \"\(title.metric.rawValue)\", \"by\": \"\(title.grouping.rawValue)\", "
+    )
+    out.write(
+      "\"unit\": \"\(title.metric == .memory ? "bytes" : "objects")\", \"line\": \(section.line), ")
+    out.write(
+      "\"noData\": \(section.noData), \"approximate\": \(section.approximate), \"incomplete\": \(section.incomplete), "
+    )
+    out.write(
+      "\"filtered\": \(section.filtered), \"rowsFilteredOut\": \(section.rowsFilteredOut), ")
     out.write("\"listed\": \(coverage.listed), \"listedTotal\": \(coverage.listedTotal), ")
-    out.write("\"cutoff\": \(JSONText.number(coverage.cutoff)), \"complete\": \(coverage.complete), \"rows\": [")
+    out.write(
+      "\"cutoff\": \(JSONText.number(coverage.cutoff)), \"complete\": \(coverage.complete), \"rows\": ["
+    )
     let rows = options.top.map { section.rows.prefix($0) } ?? section.rows[...]
     var line = ""
     for (i, row) in rows.enumerated() {
@@ -98,7 +111,8 @@ package struct JSONReportWriter: ReportWriter {
       }
       line += "\", \"value\": " + String(row.value)
       if title.grouping == .location {
-        line += ", \"file\": \"" + file + "\", \"line\": " + (row.lineNumber.map(String.init) ?? "null")
+        line +=
+          ", \"file\": \"" + file + "\", \"line\": " + (row.lineNumber.map(String.init) ?? "null")
       }
       line += "}"
       out.write(line)
@@ -109,14 +123,17 @@ package struct JSONReportWriter: ReportWriter {
   /// `normalization` and `filters`: how the rows were rewritten before writing.
   private func writeTransform(_ profile: Profile, into out: inout some TextOutputStream) {
     if let n = profile.normalizer {
-      out.write("\n      \"normalization\": {\"normalizePaths\": \(n.enabled), \"root\": \(n.root.map(JSONText.quoted) ?? "null"), \"ignoreGemVersions\": \(n.ignoreGemVersions)},")
+      out.write(
+        "\n      \"normalization\": {\"normalizePaths\": \(n.enabled), \"root\": \(n.root.map(JSONText.quoted) ?? "null"), \"ignoreGemVersions\": \(n.ignoreGemVersions)},"
+      )
     } else {
       out.write("\n      \"normalization\": null,")
     }
     out.write("\n      \"filters\": [")
-    out.write(profile.filters.map {
-      "{\"pattern\": \(JSONText.quoted($0.pattern)), \"kind\": \"\($0.kind.rawValue)\", \"rows\": \($0.rows)}"
-    }.joined(separator: ", "))
+    out.write(
+      profile.filters.map {
+        "{\"pattern\": \(JSONText.quoted($0.pattern)), \"kind\": \"\($0.kind.rawValue)\", \"rows\": \($0.rows)}"
+      }.joined(separator: ", "))
     out.write("],")
   }
 
@@ -129,7 +146,9 @@ package struct JSONReportWriter: ReportWriter {
     out.write("[")
     for (i, row) in rows.enumerated() {
       out.write(i == 0 ? "\n        " : ",\n        ")
-      out.write("{\"name\": \(JSONText.quoted(row.name)), \"bytes\": \(row.bytes), \"objects\": \(row.objects), \"lowerBound\": \(row.lowerBound)}")
+      out.write(
+        "{\"name\": \(JSONText.quoted(row.name)), \"bytes\": \(row.bytes), \"objects\": \(row.objects), \"lowerBound\": \(row.lowerBound)}"
+      )
     }
     out.write(rows.isEmpty ? "]" : "\n      ]")
   }
@@ -147,15 +166,21 @@ package struct JSONReportWriter: ReportWriter {
     }
   }
 
-  private func writeStrings(_ report: StringReport, of profile: Profile, into out: inout some TextOutputStream) {
+  private func writeStrings(
+    _ report: StringReport, of profile: Profile, into out: inout some TextOutputStream
+  ) {
     out.write("[")
     let groups = options.top.map { report.groups.prefix($0) } ?? report.groups[...]
     for (i, group) in groups.enumerated() {
       out.write(i == 0 ? "\n          {" : ",\n          {")
-      out.write("\"string\": \(JSONText.quoted(group.string)), \"count\": \(group.count), \"line\": \(group.line), \"locations\": [")
+      out.write(
+        "\"string\": \(JSONText.quoted(group.string)), \"count\": \(group.count), \"line\": \(group.line), \"locations\": ["
+      )
       for (j, location) in group.locations.enumerated() {
         if j > 0 { out.write(", ") }
-        out.write("{\"file\": \(JSONText.quoted(profile.names[location.fileID])), \"line\": \(location.line >= 0 ? String(location.line) : "null"), \"count\": \(location.count)}")
+        out.write(
+          "{\"file\": \(JSONText.quoted(profile.names[location.fileID])), \"line\": \(location.line >= 0 ? String(location.line) : "null"), \"count\": \(location.count)}"
+        )
       }
       out.write("]}")
     }
@@ -169,7 +194,10 @@ package struct JSONReportWriter: ReportWriter {
     out.write("\"features\": [")
     out.write(m.features.sorted().map { JSONText.quoted($0.rawValue) }.joined(separator: ", "))
     out.write("], \"preamble\": {")
-    out.write(m.preamble.sorted { $0.key < $1.key }.map { "\(JSONText.quoted($0.key)): \(JSONText.quoted($0.value))" }.joined(separator: ", "))
+    out.write(
+      m.preamble.sorted { $0.key < $1.key }.map {
+        "\(JSONText.quoted($0.key)): \(JSONText.quoted($0.value))"
+      }.joined(separator: ", "))
     out.write("}}")
   }
 }

@@ -34,7 +34,9 @@ public struct ReportRun {
     onReport: @escaping (Profile) -> Void = { _ in }, progress: ((Int) -> Void)? = nil
   ) throws -> Int {
     guard var writer = format.reportWriter(options: options) else {
-      throw MemReportError.usage("'report' writes \(OutputFormat.reportFormats.map(\.rawValue).joined(separator: " or ")), not \(format.rawValue)")
+      throw MemReportError.usage(
+        "'report' writes \(OutputFormat.reportFormats.map(\.rawValue).joined(separator: " or ")), not \(format.rawValue)"
+      )
     }
     if let svgDirectory { try SVGFiles.prepare(svgDirectory) }
     let file = try InputFile.open(input)
@@ -77,7 +79,10 @@ public struct ReportOptions: Sendable {
   /// The page templates for HTML output (loaded once, before any report is read).
   public var templates: HTMLTemplates?
 
-  public init(top: Int? = nil, colour: Bool = false, aggregateBy: AggregateKey? = nil, templates: HTMLTemplates? = nil) {
+  public init(
+    top: Int? = nil, colour: Bool = false, aggregateBy: AggregateKey? = nil,
+    templates: HTMLTemplates? = nil
+  ) {
     self.top = top
     self.colour = colour
     self.aggregateBy = aggregateBy

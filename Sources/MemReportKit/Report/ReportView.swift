@@ -82,26 +82,33 @@ struct ReportView {
     var view = ReportView(
       index: index, lines: document.lines, answer: DisplayText.clean(document.headline),
       details: document.facts.map { Meta(label: $0.label, value: DisplayText.clean($0.value)) },
-      warnings: document.warningSummary.map { [DisplayText.clean($0)] } ?? [], cards: document.cards,
+      warnings: document.warningSummary.map { [DisplayText.clean($0)] } ?? [],
+      cards: document.cards,
       origin: document.origin.map(origin), charts: [], icicleChart: nil,
       aggregates: document.aggregates.map { aggregateView($0, top: top, index: index) },
       sections: document.sections.map { sectionView($0, profile: profile, top: top) },
-      noData: document.withoutRows, strings: document.strings.map { stringsTable($0, profile: profile, top: top) })
+      noData: document.withoutRows,
+      strings: document.strings.map { stringsTable($0, profile: profile, top: top) })
     view.icicleChart = IcicleChart.make(profile)
     view.charts = document.charts.map { block in
       let approx = block.section.approximate ? "≈" : ""
       let bars = block.section.rows.prefix(HTMLReportWriter.chartBars).map {
-        BarChart.Bar(label: profile.name(of: $0), value: Double($0.value), valueText: approx + Units.bytes($0.value))
+        BarChart.Bar(
+          label: profile.name(of: $0), value: Double($0.value),
+          valueText: approx + Units.bytes($0.value))
       }
       let chart = BarChart.make(
-        name: block.name, title: block.title, bars: Array(bars), total: profile.totals.allocated.bytes.map(Double.init))
+        name: block.name, title: block.title, bars: Array(bars),
+        total: profile.totals.allocated.bytes.map(Double.init))
       return Chart(chart: chart, caption: block.caption(bars: bars.count))
     }
     return view
   }
 
   static func origin(_ origin: ReportDocument.Origin) -> Origin {
-    let keys: [String: String] = ["app": "app", "gems": "gems", "Ruby stdlib": "stdlib", "other": "other"]
+    let keys: [String: String] = [
+      "app": "app", "gems": "gems", "Ruby stdlib": "stdlib", "other": "other",
+    ]
     let covered = Double(origin.aggregate.coveredBytes)
     let parts = zip(origin.aggregate.rows, origin.parts).map { row, part in
       OriginPart(
@@ -111,7 +118,9 @@ struct ReportView {
     return Origin(note: origin.note, label: origin.label, parts: parts)
   }
 
-  static func sectionView(_ block: ReportDocument.SectionBlock, profile: Profile, top: Int) -> SectionView {
+  static func sectionView(_ block: ReportDocument.SectionBlock, profile: Profile, top: Int)
+    -> SectionView
+  {
     let section = block.section
     let title = section.title
     let approx = section.approximate ? "≈" : ""
@@ -120,7 +129,8 @@ struct ReportView {
       let name = profile.name(of: row)
       return TableModel.Row(cells: [
         .number(Units.count(Int64(i + 1)), Double(i + 1)),
-        .name(name, shortened: title.grouping.hasPaths ? DisplayText.shortPath(name, limit: 90) : name),
+        .name(
+          name, shortened: title.grouping.hasPaths ? DisplayText.shortPath(name, limit: 90) : name),
         .number(approx + Units.value(row.value, title.metric), Double(row.value)),
         .number(Units.percentage(row.value, of: total), Double(row.value)),
       ])
@@ -128,14 +138,21 @@ struct ReportView {
     let id = "r\(profile.metadata.index)-" + title.text.replacingOccurrences(of: " ", with: "-")
     let table = TableModel(
       id: id, caption: title.text, note: nil,
-      columns: [.init(label: "#", numeric: true), .init(label: title.grouping.rawValue), .init(label: title.metric == .memory ? "bytes" : "objects", numeric: true), .init(label: "share", numeric: true)],
+      columns: [
+        .init(label: "#", numeric: true), .init(label: title.grouping.rawValue),
+        .init(label: title.metric == .memory ? "bytes" : "objects", numeric: true),
+        .init(label: "share", numeric: true),
+      ],
       rows: rows,
       more: section.rows.count > top ? ReportDocument.moreRowsHint(section.rows.count - top) : nil)
     let coverage = block.sentence + (block.notFiltered.map { " — " + $0 } ?? "")
-    return SectionView(anchor: id, title: title.text, coverage: coverage, table: rows.isEmpty ? nil : table)
+    return SectionView(
+      anchor: id, title: title.text, coverage: coverage, table: rows.isEmpty ? nil : table)
   }
 
-  static func aggregateView(_ block: ReportDocument.AggregateBlock, top: Int, index: Int) -> AggregateView {
+  static func aggregateView(_ block: ReportDocument.AggregateBlock, top: Int, index: Int)
+    -> AggregateView
+  {
     let aggregate = block.aggregate
     let rows = aggregate.rows.prefix(top).map { row in
       TableModel.Row(cells: [
@@ -146,30 +163,46 @@ struct ReportView {
       ])
     }
     let table = TableModel(
-      id: "r\(index)-\(aggregate.state.rawValue)-by-\(aggregate.key.rawValue)", caption: block.title, note: block.tableNote,
-      columns: [.init(label: aggregate.key.rawValue), .init(label: "bytes", numeric: true), .init(label: "share", numeric: true), .init(label: "objects", numeric: true)],
-      rows: Array(rows), more: aggregate.rows.count > top ? ReportDocument.moreGroups(aggregate.rows.count - top) + "." : nil)
+      id: "r\(index)-\(aggregate.state.rawValue)-by-\(aggregate.key.rawValue)",
+      caption: block.title, note: block.tableNote,
+      columns: [
+        .init(label: aggregate.key.rawValue), .init(label: "bytes", numeric: true),
+        .init(label: "share", numeric: true), .init(label: "objects", numeric: true),
+      ],
+      rows: Array(rows),
+      more: aggregate.rows.count > top
+        ? ReportDocument.moreGroups(aggregate.rows.count - top) + "." : nil)
     return AggregateView(title: block.heading, table: table)
   }
 
-  static func stringsTable(_ block: ReportDocument.StringsBlock, profile: Profile, top: Int) -> TableModel {
+  static func stringsTable(_ block: ReportDocument.StringsBlock, profile: Profile, top: Int)
+    -> TableModel
+  {
     let report = block.report
     let rows = report.groups.prefix(top).map { group -> TableModel.Row in
-      let locations = group.locations.prefix(3).map { "\(profile.name(of: $0)) ×\(Units.count($0.count))" }
-      let rest = group.locations.count > 3 ? " + \(Units.count(Int64(group.locations.count - 3))) more" : ""
-      var cell = TableModel.Cell.name(group.string, shortened: DisplayText.shortString(group.string))
+      let locations = group.locations.prefix(3).map {
+        "\(profile.name(of: $0)) ×\(Units.count($0.count))"
+      }
+      let rest =
+        group.locations.count > 3 ? " + \(Units.count(Int64(group.locations.count - 3))) more" : ""
+      var cell = TableModel.Cell.name(
+        group.string, shortened: DisplayText.shortString(group.string))
       cell.title = DisplayText.clean(group.string)
       return TableModel.Row(cells: [
         .number(Units.count(group.count), Double(group.count)),
         cell,
-        .name(locations.joined(separator: ", ") + rest, shortened: locations.joined(separator: ", ") + rest),
+        .name(
+          locations.joined(separator: ", ") + rest,
+          shortened: locations.joined(separator: ", ") + rest),
       ])
     }
     let n = report.groups.count
     return TableModel(
       id: "r\(profile.metadata.index)-\(report.state.rawValue)-strings", caption: report.title,
       note: block.sentence + ". " + ReportDocument.stringsShownAsPrinted,
-      columns: [.init(label: "objects", numeric: true), .init(label: "string"), .init(label: "where")],
+      columns: [
+        .init(label: "objects", numeric: true), .init(label: "string"), .init(label: "where"),
+      ],
       rows: Array(rows), more: n > top ? ReportDocument.moreStrings(n - top) + "." : nil)
   }
 }

@@ -46,7 +46,9 @@ package struct TextReportWriter: ReportWriter {
     }
   }
 
-  private func writeAggregate(_ block: ReportDocument.AggregateBlock, into out: inout some TextOutputStream) {
+  private func writeAggregate(
+    _ block: ReportDocument.AggregateBlock, into out: inout some TextOutputStream
+  ) {
     let aggregate = block.aggregate
     out.write("\n" + bold(block.title) + "\n")
     out.write(dim(block.source) + "\n")
@@ -59,7 +61,9 @@ package struct TextReportWriter: ReportWriter {
     let sw = shares.map(\.count).max() ?? 0
     let ow = objects.map(\.count).max() ?? 0
     for (i, row) in shown.enumerated() {
-      out.write("  " + pad(bytes[i], bw) + "  " + pad(shares[i], sw) + "  " + pad(objects[i], ow) + "  " + row.name + "\n")
+      out.write(
+        "  " + pad(bytes[i], bw) + "  " + pad(shares[i], sw) + "  " + pad(objects[i], ow) + "  "
+          + row.name + "\n")
     }
     if aggregate.rows.count > shown.count {
       out.write(dim("  … " + ReportDocument.moreGroups(aggregate.rows.count - shown.count)) + "\n")
@@ -67,7 +71,9 @@ package struct TextReportWriter: ReportWriter {
     if let appCode = block.appCode { out.write("  " + appCode + "\n") }
   }
 
-  private func writeSection(_ block: ReportDocument.SectionBlock, of profile: Profile, into out: inout some TextOutputStream) {
+  private func writeSection(
+    _ block: ReportDocument.SectionBlock, of profile: Profile, into out: inout some TextOutputStream
+  ) {
     let section = block.section
     let total = block.coverage.total
     out.write("\n" + bold(section.title.text) + "\n")
@@ -80,7 +86,8 @@ package struct TextReportWriter: ReportWriter {
     let valueWidth = values.map(\.count).max() ?? 0
     let shareWidth = shares.map(\.count).max() ?? 0
     for (i, row) in shown.enumerated() {
-      let line = pad(values[i], valueWidth) + "  " + (total == nil ? "" : pad(shares[i], shareWidth) + "  ")
+      let line =
+        pad(values[i], valueWidth) + "  " + (total == nil ? "" : pad(shares[i], shareWidth) + "  ")
         + profile.name(of: row)
       out.write("  " + line + "\n")
     }
@@ -92,7 +99,9 @@ package struct TextReportWriter: ReportWriter {
     if let incomplete = block.incomplete { out.write(dim("  " + incomplete) + "\n") }
   }
 
-  private func writeStrings(_ block: ReportDocument.StringsBlock, of profile: Profile, into out: inout some TextOutputStream) {
+  private func writeStrings(
+    _ block: ReportDocument.StringsBlock, of profile: Profile, into out: inout some TextOutputStream
+  ) {
     let report = block.report
     out.write("\n" + bold(report.title) + "\n")
     out.write(dim(block.sentence) + "\n")
@@ -102,10 +111,15 @@ package struct TextReportWriter: ReportWriter {
     for group in shown {
       out.write("  " + pad(Units.count(group.count), width) + "  " + group.string + "\n")
       for location in group.locations.prefix(Self.locationsPerString) {
-        out.write(indent + pad(Units.count(location.count), 6) + "  " + profile.name(of: location) + "\n")
+        out.write(
+          indent + pad(Units.count(location.count), 6) + "  " + profile.name(of: location) + "\n")
       }
       if group.locations.count > Self.locationsPerString {
-        out.write(dim(indent + "… " + ReportDocument.moreLocations(group.locations.count - Self.locationsPerString)) + "\n")
+        out.write(
+          dim(
+            indent + "… "
+              + ReportDocument.moreLocations(group.locations.count - Self.locationsPerString))
+            + "\n")
       }
     }
     if report.groups.count > shown.count {
@@ -123,6 +137,8 @@ package struct TextReportWriter: ReportWriter {
     return n >= width ? text : text + String(repeating: " ", count: width - n)
   }
 
-  private func bold(_ text: String) -> String { options.colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+  private func bold(_ text: String) -> String {
+    options.colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text
+  }
   private func dim(_ text: String) -> String { options.colour ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
 }

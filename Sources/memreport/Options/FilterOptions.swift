@@ -23,13 +23,22 @@ struct FilterOptions: ParsableArguments {
 
   @Flag(
     inversion: .prefixedNo,
-    help: "Normalize paths with memory_profiler's normalize_paths rules (gem-1.2/lib/x.rb, ruby/lib/set.rb, app/...).")
+    help:
+      "Normalize paths with memory_profiler's normalize_paths rules (gem-1.2/lib/x.rb, ruby/lib/set.rb, app/...)."
+  )
   var normalize = true
 
-  @Option(name: .long, help: ArgumentHelp("Strip this app root from paths instead (for code outside app/lib/bin).", valueName: "dir"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Strip this app root from paths instead (for code outside app/lib/bin).", valueName: "dir"))
   var root: String?
 
-  @Flag(name: .customLong("ignore-gem-versions"), help: "Drop gem versions (actionpack-7.0.4 → actionpack) so reports from before and after an upgrade line up.")
+  @Flag(
+    name: .customLong("ignore-gem-versions"),
+    help:
+      "Drop gem versions (actionpack-7.0.4 → actionpack) so reports from before and after an upgrade line up."
+  )
   var ignoreGemVersions = false
 
   mutating func validate() throws {
@@ -43,7 +52,8 @@ struct FilterOptions: ParsableArguments {
   /// The library transform these options describe.
   func transform() throws -> ProfileTransform {
     ProfileTransform(
-      normalizer: PathNormalizer(enabled: normalize, root: root, ignoreGemVersions: ignoreGemVersions),
+      normalizer: PathNormalizer(
+        enabled: normalize, root: root, ignoreGemVersions: ignoreGemVersions),
       filter: try FileFilter(allow: allowFiles, ignore: ignoreFiles))
   }
 }

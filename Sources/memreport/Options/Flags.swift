@@ -20,7 +20,8 @@ extension OptionNames {
   /// The command line's names for what the library's messages mention.
   static let commandLine = OptionNames(
     top: "--" + Flags.top, jsonFormat: "--\(Flags.format) json", gitDiff: "--" + Flags.gitDiff,
-    skipBadLines: "--" + Flags.skipBadLines, unit: "--" + Flags.unit, interval: "--" + Flags.interval,
+    skipBadLines: "--" + Flags.skipBadLines, unit: "--" + Flags.unit,
+    interval: "--" + Flags.interval,
     allowFiles: "--" + Flags.allowFiles, ignoreFiles: "--" + Flags.ignoreFiles,
     failOnIncrease: "--" + Flags.failOnIncrease, gate: "--" + Flags.gate)
 }

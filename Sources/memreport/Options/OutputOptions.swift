@@ -2,7 +2,6 @@ import ArgumentParser
 import MemReportKit
 import MemReportCore
 
-
 /// The formats one command writes: the one list its `--help`, completions and validation read.
 protocol FormatList {
   static var formats: [OutputFormat] { get }
@@ -17,7 +16,9 @@ struct FormatChoice<List: FormatList>: ExpressibleByArgument {
   var format: OutputFormat
 
   init?(argument: String) {
-    guard let format = OutputFormat(rawValue: argument), List.formats.contains(format) else { return nil }
+    guard let format = OutputFormat(rawValue: argument), List.formats.contains(format) else {
+      return nil
+    }
     self.format = format
   }
 
@@ -32,7 +33,9 @@ enum ColourChoice: String, CaseIterable, ExpressibleByArgument {
 
 /// `--color`: for the commands whose text output has colour (report, trend).
 struct ColourOptions: ParsableArguments {
-  @Option(name: .customLong("color"), help: "Colour text output: auto (terminal only, honours NO_COLOR), always, never.")
+  @Option(
+    name: .customLong("color"),
+    help: "Colour text output: auto (terminal only, honours NO_COLOR), always, never.")
   var colour: ColourChoice = .auto
 }
 
@@ -40,22 +43,32 @@ struct ColourOptions: ParsableArguments {
 /// command's formats.
 struct OutputOptions<List: FormatList>: ParsableArguments {
   /// Output format; inferred from `-o`'s extension when not given, else text.
-  @Option(name: .customLong(Flags.format), help: "Output format (default: from -o's extension, else text).")
+  @Option(
+    name: .customLong(Flags.format),
+    help: "Output format (default: from -o's extension, else text).")
   var formatChoice: FormatChoice<List>?
 
   var format: OutputFormat? { formatChoice?.format }
 
   /// Output path; standard output when absent or `-`.
-  @Option(name: [.short, .customLong("output")], help: "Write to this file (default: standard output).")
+  @Option(
+    name: [.short, .customLong("output")], help: "Write to this file (default: standard output).")
   var output: String?
 
   @Flag(name: .shortAndLong, help: "Do not print warnings (errors still print).")
   var quiet = false
 
-  @Option(name: .long, help: ArgumentHelp("HTML: render with the templates of this folder instead of the shipped ones (same file names).", valueName: "dir"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "HTML: render with the templates of this folder instead of the shipped ones (same file names).",
+      valueName: "dir"))
   var templates: String?
 
-  @Option(name: .customLong("svg"), help: ArgumentHelp("Also write each chart as a standalone .svg file into this folder.", valueName: "dir"))
+  @Option(
+    name: .customLong("svg"),
+    help: ArgumentHelp(
+      "Also write each chart as a standalone .svg file into this folder.", valueName: "dir"))
   var svgDirectory: String?
 
   /// The HTML templates to use, loaded once (only for HTML output).
@@ -71,7 +84,9 @@ struct OutputOptions<List: FormatList>: ParsableArguments {
     if format == nil, let output, output != "-", !output.hasPrefix("/dev/") {
       let inferred = OutputFormat(pathExtensionOf: output)
       if let inferred, !supported.contains(inferred) {
-        throw ValidationError("this command writes \(names), not '\(inferred.rawValue)' (from '\(output)'); pass '--format'")
+        throw ValidationError(
+          "this command writes \(names), not '\(inferred.rawValue)' (from '\(output)'); pass '--format'"
+        )
       }
       if inferred == nil && output.contains(".") {
         throw ValidationError("cannot tell the format from '\(output)': pass '--format \(names)'")
@@ -101,7 +116,11 @@ struct OutputOptions<List: FormatList>: ParsableArguments {
 
 /// `--top`: how many rows of each section to show, for `report` and `diff`.
 struct RowOptions: ParsableArguments {
-  @Option(name: .customLong(Flags.top), help: "Rows per section (and strings per string report) to show; text default 10, HTML 100, JSON all.")
+  @Option(
+    name: .customLong(Flags.top),
+    help:
+      "Rows per section (and strings per string report) to show; text default 10, HTML 100, JSON all."
+  )
   var top: Int?
 
   mutating func validate() throws {

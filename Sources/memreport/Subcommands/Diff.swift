@@ -25,22 +25,36 @@ extension MemReportCommand {
     @Argument(help: "BEFORE and AFTER reports (omit when using --before/--after).")
     var files: [String] = []
 
-    @Option(name: .customLong("before"), parsing: .upToNextOption, help: "Reports of the runs before the change.")
+    @Option(
+      name: .customLong("before"), parsing: .upToNextOption,
+      help: "Reports of the runs before the change.")
     var beforeFiles: [String] = []
 
-    @Option(name: .customLong("after"), parsing: .upToNextOption, help: "Reports of the runs after the change.")
+    @Option(
+      name: .customLong("after"), parsing: .upToNextOption,
+      help: "Reports of the runs after the change.")
     var afterFiles: [String] = []
 
-    @Option(name: .customLong(Flags.gitDiff), help: ArgumentHelp("A 'git diff -U0 OLD NEW' patch: map old line numbers to new ones so moved code compares as itself.", valueName: "patch"))
+    @Option(
+      name: .customLong(Flags.gitDiff),
+      help: ArgumentHelp(
+        "A 'git diff -U0 OLD NEW' patch: map old line numbers to new ones so moved code compares as itself.",
+        valueName: "patch"))
     var gitDiff: String?
 
-    @Option(name: .customLong("iterations-before"), help: "Iterations profiled before (default: derailed's 'Running N times').")
+    @Option(
+      name: .customLong("iterations-before"),
+      help: "Iterations profiled before (default: derailed's 'Running N times').")
     var iterationsBefore: Int?
 
     @Option(name: .customLong("iterations-after"), help: "Iterations profiled after.")
     var iterationsAfter: Int?
 
-    @Option(name: .customLong(Flags.failOnIncrease), help: ArgumentHelp("Exit 1 when the gated total grows by more than this: a percentage (5%) or a size (100kB, 1.5MB, 64KiB).", valueName: "limit"))
+    @Option(
+      name: .customLong(Flags.failOnIncrease),
+      help: ArgumentHelp(
+        "Exit 1 when the gated total grows by more than this: a percentage (5%) or a size (100kB, 1.5MB, 64KiB).",
+        valueName: "limit"))
     var failOnIncrease: String?
 
     @Option(name: .customLong(Flags.gate), help: "The total --fail-on-increase watches.")
@@ -64,7 +78,9 @@ extension MemReportCommand {
         throw ValidationError("standard input ('-') can be only one of the inputs")
       }
       if let failOnIncrease {
-        do { _ = try DiffGate(limit: failOnIncrease, metric: gate) } catch let error as MemReportError {
+        do { _ = try DiffGate(limit: failOnIncrease, metric: gate) } catch let error
+          as MemReportError
+        {
           throw ValidationError(error.description)
         }
       }
@@ -80,7 +96,9 @@ extension MemReportCommand {
         }
         return ([files[0]], [files[1]])
       }
-      guard files.isEmpty else { throw ValidationError("give either BEFORE AFTER or --before/--after, not both") }
+      guard files.isEmpty else {
+        throw ValidationError("give either BEFORE AFTER or --before/--after, not both")
+      }
       return (beforeFiles, afterFiles)
     }
 
@@ -91,14 +109,17 @@ extension MemReportCommand {
         var job = DiffRun(
           before: sides.before, after: sides.after, format: format, output: outputOptions.output,
           transform: try filterOptions.transform(),
-          options: DiffOptions(iterationsBefore: iterationsBefore, iterationsAfter: iterationsAfter),
-          gate: try failOnIncrease.map { try DiffGate(limit: $0, metric: gate) }, top: rowOptions.top,
+          options: DiffOptions(
+            iterationsBefore: iterationsBefore, iterationsAfter: iterationsAfter),
+          gate: try failOnIncrease.map { try DiffGate(limit: $0, metric: gate) },
+          top: rowOptions.top,
           patch: gitDiff)
         job.templates = try outputOptions.loadTemplates(for: format)
         job.svgDirectory = outputOptions.svgDirectory
         let (_, result) = try job.run { path, profile in
           if !outputOptions.quiet {
-            Diagnostics.warnings(profile.warnings, in: path, about: "report \(profile.metadata.index)")
+            Diagnostics.warnings(
+              profile.warnings, in: path, about: "report \(profile.metadata.index)")
           }
         }
         if let result, !result.passed {

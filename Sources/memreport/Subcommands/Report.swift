@@ -2,13 +2,13 @@ import ArgumentParser
 import MemReportKit
 import MemReportCore
 
-
 extension MemReportCommand {
   struct Report: ParsableCommand, ReadsInputs {
     static let model = InputModel.profiles
 
     static let configuration = CommandConfiguration(
-      abstract: "Read memory_profiler reports (or derailed perf:objects output) and summarise them.",
+      abstract:
+        "Read memory_profiler reports (or derailed perf:objects output) and summarise them.",
       discussion: """
         FILE may hold several reports; each is read and written in turn. Use '-' to read standard \
         input, e.g. 'pbpaste | memreport report -'. Warnings (lines skipped or read in a particular \
@@ -46,7 +46,8 @@ extension MemReportCommand {
       let progress = ProgressLine(input: file)
       do {
         let options = ReportOptions(
-          top: rowOptions.top, colour: outputOptions.useColour(colourOptions), aggregateBy: aggregateBy,
+          top: rowOptions.top, colour: outputOptions.useColour(colourOptions),
+          aggregateBy: aggregateBy,
           templates: try outputOptions.loadTemplates(for: format))
         var job = ReportRun(
           input: file, format: format, options: options, output: outputOptions.output,
@@ -55,7 +56,8 @@ extension MemReportCommand {
         try job.run(
           onReport: { profile in
             if !outputOptions.quiet {
-              Diagnostics.warnings(profile.warnings, in: file, about: "report \(profile.metadata.index)")
+              Diagnostics.warnings(
+                profile.warnings, in: file, about: "report \(profile.metadata.index)")
             }
           },
           progress: progress.map { p in { p.update($0) } })
@@ -88,7 +90,9 @@ final class ProgressLine {
     last = now
     let rate = Double(bytes) / max(now - start, 0.001)
     var err = FileHandleStream.standardError
-    err.write("\rread \(Units.bytes(Int64(bytes))) of \(Units.bytes(Int64(size))) (\(Units.bytes(Int64(rate)))/s)   ")
+    err.write(
+      "\rread \(Units.bytes(Int64(bytes))) of \(Units.bytes(Int64(size))) (\(Units.bytes(Int64(rate)))/s)   "
+    )
   }
 
   func finish() {

@@ -18,8 +18,12 @@ struct DiffMarkdownTests {
     var grown = ""
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
       let trimmed = line.drop { $0 == " " }
-      if let space = trimmed.firstIndex(of: " "), let value = Int(trimmed[..<space]), trimmed.contains(".rb:") {
-        grown += String(repeating: " ", count: 4) + String(value * 103 / 100 + 1) + trimmed[space...] + "\n"
+      if let space = trimmed.firstIndex(of: " "), let value = Int(trimmed[..<space]),
+        trimmed.contains(".rb:")
+      {
+        grown +=
+          String(repeating: " ", count: 4) + String(value * 103 / 100 + 1) + trimmed[space...]
+          + "\n"
       } else {
         grown += line + "\n"
       }
@@ -34,7 +38,8 @@ struct DiffMarkdownTests {
     let diff = try bigPair()
     #expect(diff.section(.allocatedLocations)?.movers.count == 3000)
     var sink = Sink()
-    try DiffMarkdownWriter().write(diff, context: DiffContext(before: ["a"], after: ["b"]), into: &sink)
+    try DiffMarkdownWriter().write(
+      diff, context: DiffContext(before: ["a"], after: ["b"]), into: &sink)
     #expect(sink.text.count <= 65_000)
     #expect(sink.text.count > 50_000)  // it fills the comment rather than dropping everything
     #expect(sink.text.contains("rows were cut to keep this comment under 65,000 characters"))
@@ -53,9 +58,12 @@ struct DiffMarkdownTests {
 
   @Test func hostileNamesStayInsideTheirCells() throws {
     let profile = try #require(try parseFile(TestFiles.sample("hostile-strings.txt")).first)
-    let diff = ProfileDiffBuilder.build(before: [profile], after: [ProfileTransform(filter: try FileFilter(ignore: ["weird"])).apply(to: profile)])
+    let diff = ProfileDiffBuilder.build(
+      before: [profile],
+      after: [ProfileTransform(filter: try FileFilter(ignore: ["weird"])).apply(to: profile)])
     var sink = Sink()
-    try DiffMarkdownWriter().write(diff, context: DiffContext(before: ["a"], after: ["b"]), into: &sink)
+    try DiffMarkdownWriter().write(
+      diff, context: DiffContext(before: ["a"], after: ["b"]), into: &sink)
     for line in sink.text.split(separator: "\n") where line.hasPrefix("| `") {
       // Every table row has exactly the 7 unescaped pipes of its 6 cells.
       var pipes = 0

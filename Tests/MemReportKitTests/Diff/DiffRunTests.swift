@@ -8,7 +8,8 @@ import MemReportTestSupport
 struct DiffRunTests {
   /// Templates without a `diff` page: rendering fails after the diff was built.
   func templatesWithoutADiffPage() throws -> HTMLTemplates {
-    try HTMLTemplates(files: ["head.mustache": "<html>", "foot.mustache": "</html>"], origin: "test")
+    try HTMLTemplates(
+      files: ["head.mustache": "<html>", "foot.mustache": "</html>"], origin: "test")
   }
 
   @Test func aTemplateThatDoesNotRenderIsThrownNotAnEmptyPage() throws {
@@ -26,12 +27,14 @@ struct DiffRunTests {
   }
 
   @Test func noOutputFileIsLeftWhenWritingThrows() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("memreport-diffrun-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "memreport-diffrun-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let output = folder.appendingPathComponent("diff.html").path
     var job = DiffRun(
-      before: [TestFiles.sample("before.txt")], after: [TestFiles.sample("after.txt")], format: .html,
+      before: [TestFiles.sample("before.txt")], after: [TestFiles.sample("after.txt")],
+      format: .html,
       output: output, transform: ProfileTransform(filter: try FileFilter()))
     job.templates = try templatesWithoutADiffPage()
     #expect(throws: MemReportError.self) { try job.run() }

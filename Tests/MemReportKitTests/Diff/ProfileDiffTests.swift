@@ -7,7 +7,7 @@ import MemReportTestSupport
 /// of Samples/before.txt and Samples/after.txt).
 @Suite("memreport diff: the analysis")
 struct ProfileDiffTests {
-  let normalize = ProfileTransform(filter: try! FileFilter())
+  let normalize = ProfileTransform(filter: FileFilter.none)
 
   func load(_ sample: String) throws -> Profile {
     normalize.apply(to: try #require(try parseFile(TestFiles.sample(sample)).first))
@@ -16,11 +16,14 @@ struct ProfileDiffTests {
   func patch() throws -> LineMap {
     let input = try InputFile.open(TestFiles.sample("before-after.patch"))
     defer { input.close() }
-    return LineMap(try UnifiedDiffParser.parse(String(decoding: try input.readAll(), as: UTF8.self), path: "patch"))
+    return LineMap(
+      try UnifiedDiffParser.parse(
+        String(decoding: try input.readAll(), as: UTF8.self), path: "patch"))
   }
 
   @Test func totalsOfTheBeforeAfterPair() throws {
-    let diff = ProfileDiffBuilder.build(before: [try load("before.txt")], after: [try load("after.txt")])
+    let diff = ProfileDiffBuilder.build(
+      before: [try load("before.txt")], after: [try load("after.txt")])
     // Total allocated: 951056 bytes (17017 objects) → 569360 bytes (8019 objects)
     #expect(diff.total(.allocated, .memory)?.delta == -381_696)
     #expect(diff.total(.allocated, .objects)?.delta == -8_998)
@@ -29,33 +32,40 @@ struct ProfileDiffTests {
     #expect(diff.total(.retained, .objects)?.delta == 0)
     let percent = try #require(diff.total(.allocated, .memory)?.deltaPercent)
     #expect(abs(percent - (-381_696.0 / 951_056 * 100)) < 1e-9)
-    #expect(DiffDocument.verdict(diff)
-      == "Allocated memory −382 kB (−40.1%), objects −8,998 (−52.9%); retained memory +18.7 kB (+7.6%), objects unchanged")
+    #expect(
+      DiffDocument.verdict(diff)
+        == "Allocated memory −382 kB (−40.1%), objects −8,998 (−52.9%); retained memory +18.7 kB (+7.6%), objects unchanged"
+    )
   }
 
   @Test func movedLinesCompareAsTheSameLocationWithAPatch() throws {
     let options = DiffOptions(lineMap: try patch())
-    let diff = ProfileDiffBuilder.build(before: [try load("before.txt")], after: [try load("after.txt")], options: options)
+    let diff = ProfileDiffBuilder.build(
+      before: [try load("before.txt")], after: [try load("after.txt")], options: options)
     let section = try #require(diff.section(.allocatedLocations))
     let changed = section.movers.map { "\($0.name) \($0.status.rawValue)" }
     // Only the edited line differs: `"repos/" + owner + ...` at 28 became one interpolation at 30.
-    #expect(changed == ["workloads/app/models/repo.rb:28 gone", "workloads/app/models/repo.rb:30 new"])
+    #expect(
+      changed == ["workloads/app/models/repo.rb:28 gone", "workloads/app/models/repo.rb:30 new"])
     #expect(section.movers.map(\.delta) == [-646_080, 264_384])
     // before :12 (208,000 bytes) is after :14: the two lines added above it moved it.
     let moved = try #require(section.rows.first { $0.name == "workloads/app/models/repo.rb:14" })
-    #expect(moved.status == .same && moved.before.median == 208_000 && moved.after.median == 208_000)
+    #expect(
+      moved.status == .same && moved.before.median == 208_000 && moved.after.median == 208_000)
     #expect(diff.linesEdited == 1)
     #expect(diff.candidateMoves.isEmpty)
   }
 
   @Test func withoutAPatchMovesAreReportedAsCandidates() throws {
-    let diff = ProfileDiffBuilder.build(before: [try load("before.txt")], after: [try load("after.txt")])
-    #expect(diff.candidateMoves.map { "\($0.from) → \($0.to)" } == [
-      "workloads/app/models/repo.rb:27 → workloads/app/models/repo.rb:29",
-      "workloads/app/models/repo.rb:38 → workloads/app/models/repo.rb:40",
-      "workloads/app/models/repo.rb:18 → workloads/app/models/repo.rb:20",
-      "workloads/app/models/repo.rb:34 → workloads/app/models/repo.rb:36",
-    ])
+    let diff = ProfileDiffBuilder.build(
+      before: [try load("before.txt")], after: [try load("after.txt")])
+    #expect(
+      diff.candidateMoves.map { "\($0.from) → \($0.to)" } == [
+        "workloads/app/models/repo.rb:27 → workloads/app/models/repo.rb:29",
+        "workloads/app/models/repo.rb:38 → workloads/app/models/repo.rb:40",
+        "workloads/app/models/repo.rb:18 → workloads/app/models/repo.rb:20",
+        "workloads/app/models/repo.rb:34 → workloads/app/models/repo.rb:36",
+      ])
     #expect(diff.candidateMoves.first?.bytes == 24_120)
   }
 
@@ -91,7 +101,8 @@ struct ProfileDiffTests {
   @Test func unlistedKeysAreBoundsNotZero() throws {
     // The Allocated String Report is a top-50 list on both sides: a string printed before only is
     // "outside top N" after, with a bound (the after list's smallest count), not zero.
-    let diff = ProfileDiffBuilder.build(before: [try load("before.txt")], after: [try load("after.txt")])
+    let diff = ProfileDiffBuilder.build(
+      before: [try load("before.txt")], after: [try load("after.txt")])
     let strings = try #require(diff.section(.strings(.allocated)))
     let row = try #require(strings.rows.first { $0.name == "\"repos/owner-0\"" })
     #expect(row.status == .outsideTopN)
@@ -114,7 +125,8 @@ struct ProfileDiffTests {
     #expect(total.delta == 1.5)
     #expect(!total.isReal)  // ranges overlap: within noise
     let real = ProfileDiffBuilder.build(
-      before: [try load("before.txt"), try load("before.txt")], after: [try load("after.txt"), try load("after.txt")])
+      before: [try load("before.txt"), try load("before.txt")],
+      after: [try load("after.txt"), try load("after.txt")])
     #expect(real.total(.allocated, .memory)?.isReal == true)
   }
 
@@ -129,14 +141,18 @@ struct ProfileDiffTests {
   }
 
   @Test func gateLimits() throws {
-    let diff = ProfileDiffBuilder.build(before: [try load("after.txt")], after: [try load("before.txt")])
+    let diff = ProfileDiffBuilder.build(
+      before: [try load("after.txt")], after: [try load("before.txt")])
     #expect(try DiffGate(limit: "5%").evaluate(diff).passed == false)
     #expect(try DiffGate(limit: "100%").evaluate(diff).passed == true)
     #expect(try DiffGate(limit: "100kB").evaluate(diff).passed == false)
     #expect(try DiffGate(limit: "400 kB").evaluate(diff).passed == true)
-    #expect(try DiffGate(limit: "5%", metric: .retainedBytes).evaluate(diff).passed == true)  // retained fell
+    // retained fell
+    #expect(try DiffGate(limit: "5%", metric: .retainedBytes).evaluate(diff).passed == true)
     #expect(try DiffGate(limit: "8000", metric: .allocatedObjects).evaluate(diff).passed == false)
-    #expect(DiffDocument.gateMessage(try DiffGate(limit: "5%").evaluate(diff)) == "allocated bytes grew by 382 kB (+67.0%), over the limit of +5%")
+    #expect(
+      DiffDocument.gateMessage(try DiffGate(limit: "5%").evaluate(diff))
+        == "allocated bytes grew by 382 kB (+67.0%), over the limit of +5%")
     #expect(throws: MemReportError.self) { try DiffGate(limit: "lots") }
     #expect(throws: MemReportError.self) { try DiffGate(limit: "5kB", metric: .allocatedObjects) }
   }

@@ -13,8 +13,10 @@ struct InputRegistryTests {
   }
 
   @Test(arguments: [
-    ("default.txt", MemoryProfilerReader.name, 1), ("perf-objects.txt", MemoryProfilerReader.name, 3),
-    ("colour.txt", MemoryProfilerReader.name, 1), ("mem-over-time/leak-stdout.txt", MemOverTimeReader.name, 3),
+    ("default.txt", MemoryProfilerReader.name, 1),
+    ("perf-objects.txt", MemoryProfilerReader.name, 3),
+    ("colour.txt", MemoryProfilerReader.name, 1),
+    ("mem-over-time/leak-stdout.txt", MemOverTimeReader.name, 3),
   ])
   func samplesAreDetected(_ sample: String, _ reader: String, _ line: Int) throws {
     let found = InputRegistry.detect(try Self.head(TestFiles.sample(sample)))
@@ -54,6 +56,9 @@ struct InputRegistryTests {
     }
     #expect(line == 1)
     #expect(found == MemOverTimeReader.name)
-    #expect(reason == "this looks like a memory-over-time series (derailed perf:mem_over_time), not a memory_profiler report")
+    #expect(
+      reason
+        == "this looks like a memory-over-time series (derailed perf:mem_over_time), not a memory_profiler report"
+    )
   }
 }

@@ -16,8 +16,11 @@ struct HTMLPageTests {
     mutating func write(_ string: String) { text += string }
   }
 
-  func reportPage(_ path: String, top: Int? = nil, by: AggregateKey? = nil) throws -> (String, [SVGChart]) {
-    var writer = HTMLReportWriter(options: ReportOptions(top: top, aggregateBy: by, templates: try HTMLTemplates.embedded()))
+  func reportPage(_ path: String, top: Int? = nil, by: AggregateKey? = nil) throws -> (
+    String, [SVGChart]
+  ) {
+    var writer = HTMLReportWriter(
+      options: ReportOptions(top: top, aggregateBy: by, templates: try HTMLTemplates.embedded()))
     var sink = Sink()
     writer.begin(source: path, into: &sink)
     let transform = ProfileTransform(filter: try FileFilter())
@@ -31,16 +34,25 @@ struct HTMLPageTests {
   func checkPage(_ html: String, _ name: String) {
     #expect(MarkupDocument.isWellFormed(html), "\(name) is not well-formed XML")
     #expect(html.hasPrefix("<!DOCTYPE html>"))
-    #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"))
+    #expect(
+      html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"))
     // Nothing that loads: no src/href to a URL, no CSS url(), no @import. The only URL is the SVG
     // namespace, which is a name, not a load.
-    let withoutNamespace = html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "")
-    #expect(!withoutNamespace.contains("http://") && !withoutNamespace.contains("https://"), "\(name) names a URL")
+    let withoutNamespace = html.replacingOccurrences(
+      of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "")
+    #expect(
+      !withoutNamespace.contains("http://") && !withoutNamespace.contains("https://"),
+      "\(name) names a URL")
     #expect(!html.contains("url(") && !html.contains("@import"))
-    #expect(html.components(separatedBy: "<script").count == 2, "\(name) has a script besides the shipped one")
+    #expect(
+      html.components(separatedBy: "<script").count == 2,
+      "\(name) has a script besides the shipped one")
   }
 
-  @Test(arguments: ["default.txt", "scale-bytes.txt", "perf-objects.txt", "hostile-strings.txt", "no-detailed.txt", "retained.txt"])
+  @Test(arguments: [
+    "default.txt", "scale-bytes.txt", "perf-objects.txt", "hostile-strings.txt", "no-detailed.txt",
+    "retained.txt",
+  ])
   func reportPagesOfTheSamples(_ sample: String) throws {
     let (html, charts) = try reportPage(TestFiles.sample(sample), by: .origin)
     checkPage(html, sample)
@@ -53,8 +65,12 @@ struct HTMLPageTests {
 
   @Test func reportPageContent() throws {
     let (html, charts) = try reportPage(TestFiles.sample("default.txt"))
-    #expect(html.contains("588 kB allocated in 8,340 objects; 50.4 kB retained (8.6% of it). Largest allocation site: ruby/lib/erb.rb:905 (65.1 kB, 11.1%)."))
-    #expect(html.contains("<div class=\"label\">Allocated memory</div><div class=\"value\">588 kB</div>"))
+    #expect(
+      html.contains(
+        "588 kB allocated in 8,340 objects; 50.4 kB retained (8.6% of it). Largest allocation site: ruby/lib/erb.rb:905 (65.1 kB, 11.1%)."
+      ))
+    #expect(
+      html.contains("<div class=\"label\">Allocated memory</div><div class=\"value\">588 kB</div>"))
     #expect(html.contains("Where allocations come from"))
     #expect(html.contains("Gem → file → line"))
     #expect(html.contains("<table class=\"sortable\" id=\"r1-allocated-memory-by-location\">"))
@@ -63,13 +79,16 @@ struct HTMLPageTests {
   }
 
   @Test func hostileInputIsEscapedEverywhere() throws {
-    for path in [TestFiles.fixture("hostile/hostile.txt"), TestFiles.sample("hostile-strings.txt")] {
+    for path in [TestFiles.fixture("hostile/hostile.txt"), TestFiles.sample("hostile-strings.txt")]
+    {
       let (html, charts) = try reportPage(path)
       checkPage(html, path)
       #expect(!html.contains("<script>alert"))
       #expect(!html.contains("<img src=x"))
       #expect(!html.contains("</style><b>"))
-      #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+      #expect(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+          || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
       for chart in charts {
         let svg = try chart.document()
         #expect(MarkupDocument.isWellFormed(svg))
@@ -92,7 +111,10 @@ struct HTMLPageTests {
     let gate = try DiffGate(limit: "5%")
     var sink = Sink()
     try HTMLDiffWriter(templates: try HTMLTemplates.embedded()).write(
-      diff, context: DiffContext(before: ["before.txt"], after: ["after.txt"], gate: gate, gateResult: gate.evaluate(diff)), into: &sink)
+      diff,
+      context: DiffContext(
+        before: ["before.txt"], after: ["after.txt"], gate: gate, gateResult: gate.evaluate(diff)),
+      into: &sink)
     checkPage(sink.text, "diff")
     #expect(sink.text.contains("Allocated memory −382 kB (−40.1%)"))
     #expect(sink.text.contains("Gate passed:"))
@@ -113,13 +135,17 @@ struct HTMLPageTests {
       series.append(try TrendRun.read(dir + "/" + name))
     }
     var sink = Sink()
-    try HTMLTrendWriter(templates: try HTMLTemplates.embedded()).write(TrendReport(series: series, limitMiB: 512), into: &sink)
+    try HTMLTrendWriter(templates: try HTMLTemplates.embedded()).write(
+      TrendReport(series: series, limitMiB: 512), into: &sink)
     checkPage(sink.text, "trend")
     #expect(sink.text.contains("the leak is gone"))
     #expect(sink.text.contains("<svg"))
     #expect(sink.text.contains("Memory (MiB)"))
     #expect(sink.text.contains("<td>leak</td>") && sink.text.contains("<td>bloat</td>"))
-    #expect(sink.text.contains("<dt>warm-up</dt><dd>41 samples (3.4 min), rise +196 MiB; tail: samples 41–204 (164 samples)</dd>"))
+    #expect(
+      sink.text.contains(
+        "<dt>warm-up</dt><dd>41 samples (3.4 min), rise +196 MiB; tail: samples 41–204 (164 samples)</dd>"
+      ))
   }
 
   @Test func threeThousandRowsStayUnderTwoMegabytes() throws {
@@ -139,7 +165,9 @@ struct HTMLPageTests {
 }
 
 extension String {
-  fileprivate func components(separatedBy separator: String) -> [Substring] { pieces(separatedBy: separator) }
+  fileprivate func components(separatedBy separator: String) -> [Substring] {
+    pieces(separatedBy: separator)
+  }
 }
 
 /// File names in a folder (no Foundation in this test file's helpers).
@@ -148,7 +176,9 @@ func listFiles(_ path: String) throws -> [String] {
   defer { closedir(dir) }
   var names: [String] = []
   while let entry = readdir(dir) {
-    let name = withUnsafePointer(to: entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+    let name = withUnsafePointer(to: entry.pointee.d_name) {
+      String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+    }
     if name != "." && name != ".." { names.append(name) }
   }
   return names.sorted()

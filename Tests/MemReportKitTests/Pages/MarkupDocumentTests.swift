@@ -7,17 +7,21 @@ import MemReportTestSupport
 @Suite("libxml2 and embedded templates")
 struct XMLDocumentTests {
   @Test func wellFormedness() {
-    #expect(MarkupDocument.isWellFormed("<svg xmlns=\"http://www.w3.org/2000/svg\"><title>a &amp; b</title></svg>"))
+    #expect(
+      MarkupDocument.isWellFormed(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>a &amp; b</title></svg>"))
     #expect(!MarkupDocument.isWellFormed("<svg><title>a & b</title></svg>"))
     #expect(!MarkupDocument.isWellFormed("<svg><title>unclosed</svg>"))
     #expect(!MarkupDocument.isWellFormed(""))
   }
 
   @Test func templatesAreEmbeddedInTheBinary() throws {
-    #expect(EmbeddedTemplates.all.keys.sorted() == [
-      "diff.mustache", "foot.mustache", "head.mustache", "report.mustache", "script.js", "style.css",
-      "table.mustache", "trend.mustache",
-    ])
+    #expect(
+      EmbeddedTemplates.all.keys.sorted() == [
+        "diff.mustache", "foot.mustache", "head.mustache", "report.mustache", "script.js",
+        "style.css",
+        "table.mustache", "trend.mustache",
+      ])
     #expect(EmbeddedTemplates.all["head.mustache"]?.contains("Content-Security-Policy") == true)
   }
 }
@@ -26,9 +30,11 @@ struct XMLDocumentTests {
 struct XMLSerializationTests {
   @Test func hostileTextIsEscapedByConstruction() throws {
     let hostile = "<script>alert(1)</script> \"q\" 'a' & ]]> --> </style> \u{1}"
-    let node = MarkupNode("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("data-x", hostile)], children: [
-      MarkupNode("title", text: hostile), MarkupNode("rect", [("width", "10")]),
-    ])
+    let node = MarkupNode(
+      "svg", [("xmlns", "http://www.w3.org/2000/svg"), ("data-x", hostile)],
+      children: [
+        MarkupNode("title", text: hostile), MarkupNode("rect", [("width", "10")]),
+      ])
     let xml = try MarkupDocument.serialize(node)
     #expect(MarkupDocument.isWellFormed(xml))
     #expect(!xml.contains("<script>"))

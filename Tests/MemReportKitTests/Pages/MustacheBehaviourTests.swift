@@ -18,8 +18,16 @@ struct MustacheBehaviourTests {
   @Test func nilAndFalseSkipSections() throws {
     // An optional that is nil skips its section (and does not climb to the page's `title`); inside
     // a section on a value, `{{.}}` is the value; `false` skips.
-    let page = Page(title: "outer", rows: [Row(cells: [Cell(text: "a", title: nil, flag: false), Cell(text: "b", title: "t", flag: true)])])
-    let out = try render("{{#rows}}{{#cells}}[{{.text}}{{#.title}} title={{.}}{{/.title}}{{#.flag}}!{{/.flag}}]{{/cells}}{{/rows}}", page)
+    let page = Page(
+      title: "outer",
+      rows: [
+        Row(cells: [
+          Cell(text: "a", title: nil, flag: false), Cell(text: "b", title: "t", flag: true),
+        ])
+      ])
+    let out = try render(
+      "{{#rows}}{{#cells}}[{{.text}}{{#.title}} title={{.}}{{/.title}}{{#.flag}}!{{/.flag}}]{{/cells}}{{/rows}}",
+      page)
     #expect(out == "[a][b title=t!]")
   }
 

@@ -27,7 +27,8 @@ struct ReportDocumentTests {
   @Test func aggregatesAreWordedOnlyWhenAsked() throws {
     let d = try document("before.txt", by: .origin)
     #expect(!d.aggregates.isEmpty)
-    #expect(d.aggregates.allSatisfy { $0.source.hasPrefix("from ") && $0.tableNote.hasPrefix("From ") })
+    #expect(
+      d.aggregates.allSatisfy { $0.source.hasPrefix("from ") && $0.tableNote.hasPrefix("From ") })
   }
 
   @Test func rowNounsAndMoreLines() {

@@ -8,7 +8,8 @@ import MemReportCore
 struct ReportRunTests {
   /// Templates without a `report` page: rendering fails after every report was read.
   func templatesWithoutAReportPage() throws -> HTMLTemplates {
-    try HTMLTemplates(files: ["head.mustache": "<html>", "foot.mustache": "</html>"], origin: "test")
+    try HTMLTemplates(
+      files: ["head.mustache": "<html>", "foot.mustache": "</html>"], origin: "test")
   }
 
   @Test func aTemplateThatDoesNotRenderIsThrownNotAnEmptyPage() throws {
@@ -17,15 +18,19 @@ struct ReportRunTests {
       mutating func write(_ string: String) { text += string }
     }
     var sink = Sink()
-    var writer = HTMLReportWriter(options: ReportOptions(templates: try templatesWithoutAReportPage()))
+    var writer = HTMLReportWriter(
+      options: ReportOptions(templates: try templatesWithoutAReportPage()))
     writer.begin(source: "before.txt", into: &sink)
-    for profile in try parseFile(TestFiles.sample("before.txt")) { try writer.write(profile, into: &sink) }
+    for profile in try parseFile(TestFiles.sample("before.txt")) {
+      try writer.write(profile, into: &sink)
+    }
     #expect(throws: MemReportError.self) { try writer.end(reports: 1, into: &sink) }
     #expect(sink.text.isEmpty)
   }
 
   @Test func noOutputFileIsLeftWhenWritingThrows() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("memreport-reportrun-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "memreport-reportrun-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let output = folder.appendingPathComponent("report.html").path
@@ -38,7 +43,8 @@ struct ReportRunTests {
   }
 
   @Test func anExistingOutputIsLeftAsItWasWhenWritingThrows() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("memreport-reportrun-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "memreport-reportrun-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let output = folder.appendingPathComponent("report.html").path

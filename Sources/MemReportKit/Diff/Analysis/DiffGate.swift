@@ -9,8 +9,12 @@ public struct DiffGate: Sendable, Equatable {
     case retainedBytes = "retained-bytes"
     case retainedObjects = "retained-objects"
 
-    var state: AllocationState { self == .allocatedBytes || self == .allocatedObjects ? .allocated : .retained }
-    var metric: MemReportKit.Metric { self == .allocatedBytes || self == .retainedBytes ? .memory : .objects }
+    var state: AllocationState {
+      self == .allocatedBytes || self == .allocatedObjects ? .allocated : .retained
+    }
+    var metric: MemReportKit.Metric {
+      self == .allocatedBytes || self == .retainedBytes ? .memory : .objects
+    }
   }
 
   public enum Limit: Sendable, Equatable {
@@ -32,7 +36,9 @@ public struct DiffGate: Sendable, Equatable {
     let trimmed = text.filter { $0 != " " }
     if trimmed.hasSuffix("%") {
       guard let value = Double(trimmed.dropLast()), value >= 0 else {
-        throw MemReportError.usage("'\(OptionNames.current.failOnIncrease) \(text)': expected a percentage like 5% or a size like 100kB")
+        throw MemReportError.usage(
+          "'\(OptionNames.current.failOnIncrease) \(text)': expected a percentage like 5% or a size like 100kB"
+        )
       }
       limit = .percent(value)
       return
@@ -44,13 +50,17 @@ public struct DiffGate: Sendable, Equatable {
     for (unit, scale) in units where trimmed.hasSuffix(unit) {
       guard let value = Double(trimmed.dropLast(unit.count)), value >= 0 else { break }
       guard metric.metric == .memory else {
-        throw MemReportError.usage("'\(OptionNames.current.failOnIncrease) \(text)': a size needs a bytes gate, but '\(OptionNames.current.gate) \(metric.rawValue)' counts objects")
+        throw MemReportError.usage(
+          "'\(OptionNames.current.failOnIncrease) \(text)': a size needs a bytes gate, but '\(OptionNames.current.gate) \(metric.rawValue)' counts objects"
+        )
       }
       limit = .amount(value * scale)
       return
     }
     guard let value = Double(trimmed), value >= 0 else {
-      throw MemReportError.usage("'\(OptionNames.current.failOnIncrease) \(text)': expected a percentage like 5% or a size like 100kB")
+      throw MemReportError.usage(
+        "'\(OptionNames.current.failOnIncrease) \(text)': expected a percentage like 5% or a size like 100kB"
+      )
     }
     limit = .amount(value)
   }

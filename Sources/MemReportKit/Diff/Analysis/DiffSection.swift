@@ -9,7 +9,8 @@ public struct DiffSection: Sendable {
     case strings(AllocationState)
 
     /// The section that leads a diff (top movers, chart, candidate moves): allocated memory by location.
-    public static let allocatedLocations = Kind.section(SectionTitle(.allocated, .memory, .location))
+    public static let allocatedLocations = Kind.section(
+      SectionTitle(.allocated, .memory, .location))
 
     /// The title exactly as memory_profiler prints it ("allocated memory by location", or
     /// "Allocated String Report").

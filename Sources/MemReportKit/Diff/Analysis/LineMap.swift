@@ -28,7 +28,9 @@ public struct LineMap: Sendable {
   /// `/` + it (reports hold absolute or normalized paths, patches repository-relative ones).
   package func patch(for file: String) -> UnifiedDiffParser.FilePatch? {
     files.first { patch in
-      [patch.oldPath, patch.newPath].compactMap { $0 }.contains { file == $0 || file.hasSuffix("/" + $0) }
+      [patch.oldPath, patch.newPath].compactMap { $0 }.contains {
+        file == $0 || file.hasSuffix("/" + $0)
+      }
     }
   }
 

@@ -30,7 +30,9 @@ public struct ProfileDiff: Sendable {
   }
 
   /// The section of a kind.
-  public func section(_ kind: DiffSection.Kind) -> DiffSection? { sections.first { $0.kind == kind } }
+  public func section(_ kind: DiffSection.Kind) -> DiffSection? {
+    sections.first { $0.kind == kind }
+  }
 
   /// The section the top movers and the chart show: allocated memory by location, else the first
   /// section with a change.

@@ -3,7 +3,9 @@ import MemReportCore
 public enum ProfileDiffBuilder {
   /// Compares `before` with `after` (one or more runs each, already normalized and filtered).
   /// - Complexity: O(*r* log *r*) for *r* rows over all runs; memory O(*k*) for *k* distinct keys.
-  public static func build(before: [Profile], after: [Profile], options: DiffOptions = DiffOptions()) -> ProfileDiff {
+  public static func build(
+    before: [Profile], after: [Profile], options: DiffOptions = DiffOptions()
+  ) -> ProfileDiff {
     var work = Work(before: before, after: after, options: options)
     return work.run()
   }
@@ -29,14 +31,18 @@ public enum ProfileDiffBuilder {
       self.options = options
       idMaps = sides.map { runs in runs.map { [Int32](repeating: -1, count: $0.names.count) } }
       patches = before.map { _ in [:] }
-      let counts = [options.iterationsBefore.map { [$0] } ?? before.map { $0.metadata.iterations ?? 0 },
-                    options.iterationsAfter.map { [$0] } ?? after.map { $0.metadata.iterations ?? 0 }]
+      let counts = [
+        options.iterationsBefore.map { [$0] } ?? before.map { $0.metadata.iterations ?? 0 },
+        options.iterationsAfter.map { [$0] } ?? after.map { $0.metadata.iterations ?? 0 },
+      ]
       let b = Set(counts[0])
       let a = Set(counts[1])
       let explicit = options.iterationsBefore != nil || options.iterationsAfter != nil
-      if !b.contains(0), !a.contains(0), b.count == 1, a.count == 1, explicit || b != a {
-        perIteration = (b.first!, a.first!)
-        factors = [before.map { _ in 1 / Double(b.first!) }, after.map { _ in 1 / Double(a.first!) }]
+      if let nb = b.first, let na = a.first, nb > 0, na > 0, b.count == 1, a.count == 1,
+        explicit || b != a
+      {
+        perIteration = (nb, na)
+        factors = [before.map { _ in 1 / Double(nb) }, after.map { _ in 1 / Double(na) }]
       } else {
         factors = [before.map { _ in 1 }, after.map { _ in 1 }]
       }
@@ -47,11 +53,14 @@ public enum ProfileDiffBuilder {
       for state in AllocationState.allCases {
         for metric in Metric.allCases {
           let values = (0..<2).map { side -> SideValue? in
-            let runs = sides[side].enumerated().map { r, p in p.totals[state].value(metric).map { Double($0) * factors[side][r] } }
+            let runs = sides[side].enumerated().map { r, p in
+              p.totals[state].value(metric).map { Double($0) * factors[side][r] }
+            }
             guard !runs.isEmpty, runs.allSatisfy({ $0 != nil }) else { return nil }
             return SideValue(exact: runs.compactMap { $0 })
           }
-          totals.append(DiffTotal(state: state, metric: metric, before: values[0], after: values[1]))
+          totals.append(
+            DiffTotal(state: state, metric: metric, before: values[0], after: values[1]))
         }
       }
       var sections: [DiffSection] = []
@@ -70,7 +79,9 @@ public enum ProfileDiffBuilder {
         runs: (sides[0].count, sides[1].count))
       diff.linesMoved = linesMoved
       diff.linesEdited = linesEdited
-      if options.lineMap == nil, let locations = sections.first(where: { $0.kind == .allocatedLocations }) {
+      if options.lineMap == nil,
+        let locations = sections.first(where: { $0.kind == .allocatedLocations })
+      {
         diff.candidateMoves = Self.candidateMoves(locations, window: options.moveWindow)
       }
       return diff
@@ -124,13 +135,16 @@ public enum ProfileDiffBuilder {
         for (r, section) in present[side].enumerated() {
           var column = RunColumn()
           if let section {
-            column.complete = sides[side][r].isListComplete(section) || (section.noData && !section.filtered)
+            column.complete =
+              sides[side][r].isListComplete(section) || (section.noData && !section.filtered)
             column.bound = Double(section.cutoff ?? 0) * factors[side][r]
             column.keys.reserveCapacity(section.rows.count)
             column.values.reserveCapacity(section.rows.count)
             for row in section.rows {
               let id = globalID(side: side, run: r, row.nameID)
-              let line = side == 0 && isLocation ? mappedLine(run: r, fileID: row.nameID, line: row.line) : row.line
+              let line =
+                side == 0 && isLocation
+                ? mappedLine(run: r, fileID: row.nameID, line: row.line) : row.line
               let key = Int64(id) << 32 | Int64(UInt32(bitPattern: line))
               if let existing = index[key] {
                 column.keys.append(existing)
@@ -151,7 +165,8 @@ public enum ProfileDiffBuilder {
       return DiffSection(kind: .section(title), rows: Self.sorted(rows))
     }
 
-    mutating func diffStrings(_ state: AllocationState, _ present: [[StringReport?]]) -> DiffSection {
+    mutating func diffStrings(_ state: AllocationState, _ present: [[StringReport?]]) -> DiffSection
+    {
       var index: [String: Int32] = [:]
       var names: [String] = []
       var columns: [[RunColumn]] = [[], []]
@@ -206,11 +221,16 @@ public enum ProfileDiffBuilder {
           let runs = columns[side].count
           return tables[side].withUnsafeBufferPointer { table in
             bounds[side].withUnsafeBufferPointer { b in
-              SideValue(values: UnsafeBufferPointer(rebasing: table[(k * runs)..<(k * runs + runs)]), bounds: b)
+              SideValue(
+                values: UnsafeBufferPointer(rebasing: table[(k * runs)..<(k * runs + runs)]),
+                bounds: b)
             }
           }
         }
-        rows.append(DiffRow(name: name(k), before: values[0], after: values[1], status: status(values[0], values[1])))
+        rows.append(
+          DiffRow(
+            name: name(k), before: values[0], after: values[1], status: status(values[0], values[1])
+          ))
       }
       return rows
     }
@@ -243,7 +263,8 @@ public enum ProfileDiffBuilder {
     /// within `window` lines: probably the same code, moved by an edit above it.
     static func candidateMoves(_ section: DiffSection, window: Int) -> [ProfileDiff.CandidateMove] {
       func split(_ name: String) -> (String, Int)? {
-        guard let colon = name.lastIndex(of: ":"), let line = Int(name[name.index(after: colon)...]) else { return nil }
+        guard let colon = name.lastIndex(of: ":"), let line = Int(name[name.index(after: colon)...])
+        else { return nil }
         return (String(name[..<colon]), line)
       }
       let onlyBefore = section.rows.filter { !$0.before.isUnlisted && $0.after.isUnlisted }
@@ -257,8 +278,12 @@ public enum ProfileDiffBuilder {
           else { return nil }
           return (i, abs(l - line))
         }
-        guard let best = candidates.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { continue }
-        moves.append(ProfileDiff.CandidateMove(from: row.name, to: onlyAfter[best.0].name, bytes: row.before.median))
+        guard let best = candidates.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else {
+          continue
+        }
+        moves.append(
+          ProfileDiff.CandidateMove(
+            from: row.name, to: onlyAfter[best.0].name, bytes: row.before.median))
         onlyAfter.remove(at: best.0)
       }
       return moves

@@ -51,13 +51,18 @@ public struct SideValue: Sendable, Equatable {
     } else {
       let estimates = (0..<values.count).map { values[$0].isNaN ? bounds[$0] : values[$0] }.sorted()
       let mid = estimates.count / 2
-      median = estimates.isEmpty ? 0 : (estimates.count % 2 == 1 ? estimates[mid] : (estimates[mid - 1] + estimates[mid]) / 2)
+      median =
+        estimates.isEmpty
+        ? 0
+        : (estimates.count % 2 == 1 ? estimates[mid] : (estimates[mid - 1] + estimates[mid]) / 2)
     }
   }
 
   /// A value known exactly in every run (totals).
   public init(exact values: [Double]) {
     let bounds = [Double](repeating: 0, count: values.count)
-    self = values.withUnsafeBufferPointer { v in bounds.withUnsafeBufferPointer { SideValue(values: v, bounds: $0) } }
+    self = values.withUnsafeBufferPointer { v in
+      bounds.withUnsafeBufferPointer { SideValue(values: v, bounds: $0) }
+    }
   }
 }

@@ -65,7 +65,9 @@ package struct DiffDocument: Sendable {
     notes = Self.notes(diff, context: context)
     totals = diff.totals.map(Self.totalLine)
     sections = diff.sections.map { SectionBlock(section: $0, summary: Self.summary($0)) }
-    moves = diff.candidateMoves.map { MoveLine(from: $0.from, to: $0.to, size: DiffFormat.magnitude($0.bytes, .memory)) }
+    moves = diff.candidateMoves.map {
+      MoveLine(from: $0.from, to: $0.to, size: DiffFormat.magnitude($0.bytes, .memory))
+    }
   }
 
   /// The section of the top movers and the chart.
@@ -89,14 +91,22 @@ package struct DiffDocument: Sendable {
         continue
       }
       var text = "\(name) memory "
-      text += b == 0 ? "unchanged" : DiffFormat.signed(b, .memory) + percentInParentheses(bytes?.deltaPercent)
+      text +=
+        b == 0
+        ? "unchanged" : DiffFormat.signed(b, .memory) + percentInParentheses(bytes?.deltaPercent)
       text += ", objects "
-      text += o == 0 ? "unchanged" : DiffFormat.signed(o, .objects) + percentInParentheses(objects?.deltaPercent)
-      if let t = bytes, !t.isReal, t.before?.runCount ?? 1 > 1 || t.after?.runCount ?? 1 > 1 { text += " (within run-to-run noise)" }
+      text +=
+        o == 0
+        ? "unchanged" : DiffFormat.signed(o, .objects) + percentInParentheses(objects?.deltaPercent)
+      if let t = bytes, !t.isReal, t.before?.runCount ?? 1 > 1 || t.after?.runCount ?? 1 > 1 {
+        text += " (within run-to-run noise)"
+      }
       parts.append(text)
     }
     var line = parts.joined(separator: "; ")
-    if let runs = diff.perIteration { line += " — per iteration (before ran \(runs.before) times, after \(runs.after))" }
+    if let runs = diff.perIteration {
+      line += " — per iteration (before ran \(runs.before) times, after \(runs.after))"
+    }
     return line
   }
 
@@ -104,8 +114,11 @@ package struct DiffDocument: Sendable {
   package static func gateMessage(_ result: DiffGate.Result) -> String {
     let metric = result.gate.metric
     let name = DiffFormat.totalLabel(metric.state, metric.metric)
-    guard let delta = result.delta else { return "\(name): the totals are unknown, so the gate cannot pass" }
-    let change = DiffFormat.magnitude(abs(delta), metric.metric) + percentInParentheses(result.deltaPercent)
+    guard let delta = result.delta else {
+      return "\(name): the totals are unknown, so the gate cannot pass"
+    }
+    let change =
+      DiffFormat.magnitude(abs(delta), metric.metric) + percentInParentheses(result.deltaPercent)
     let limit = "the limit of +\(result.gate.text)"
     if !result.passed { return "\(name) grew by \(change), over \(limit)" }
     if delta == 0 { return "\(name) did not change, within \(limit)" }
@@ -116,16 +129,24 @@ package struct DiffDocument: Sendable {
   package static func notes(_ diff: ProfileDiff, context: DiffContext) -> [String] {
     var notes: [String] = []
     if diff.runs.before > 1 || diff.runs.after > 1 {
-      notes.append("\(diff.runs.before) run(s) before, \(diff.runs.after) after: values are medians; a change is real only when the min–max ranges do not overlap")
+      notes.append(
+        "\(diff.runs.before) run(s) before, \(diff.runs.after) after: values are medians; a change is real only when the min–max ranges do not overlap"
+      )
     }
     if let runs = diff.perIteration {
       notes.append("compared per iteration: before ran \(runs.before) times, after \(runs.after)")
     }
     if let patch = context.patch {
-      notes.append("line numbers mapped through \(patch): \(diff.linesMoved) moved, \(diff.linesEdited) edited")
+      notes.append(
+        "line numbers mapped through \(patch): \(diff.linesMoved) moved, \(diff.linesEdited) edited"
+      )
     }
-    if let normalizer = context.normalizer { notes.append("paths: " + ProfileWording.paths(normalizer)) }
-    if !context.filters.isEmpty { notes.append("filters: " + ProfileWording.filters(context.filters)) }
+    if let normalizer = context.normalizer {
+      notes.append("paths: " + ProfileWording.paths(normalizer))
+    }
+    if !context.filters.isEmpty {
+      notes.append("filters: " + ProfileWording.filters(context.filters))
+    }
     return notes
   }
 
@@ -145,10 +166,14 @@ package struct DiffDocument: Sendable {
   }
 
   /// The summary of a Markdown comment's folded tables.
-  package static func allChanges(rows: Int, sections: Int) -> String { "All changes: \(rows) rows in \(sections) sections" }
+  package static func allChanges(rows: Int, sections: Int) -> String {
+    "All changes: \(rows) rows in \(sections) sections"
+  }
 
   /// Rows cut from one Markdown table to fit a comment: `… 120 more rows cut to fit`.
-  package static func rowsCutToFit(_ count: Int) -> String { "… \(Units.count(Int64(count))) more rows cut to fit" }
+  package static func rowsCutToFit(_ count: Int) -> String {
+    "… \(Units.count(Int64(count))) more rows cut to fit"
+  }
 
   /// Rows cut from a whole Markdown comment.
   package static func rowsCut(_ count: Int, limit: Int) -> String {

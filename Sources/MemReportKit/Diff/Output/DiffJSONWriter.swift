@@ -23,10 +23,16 @@ package struct DiffJSONWriter: DiffWriter {
       for (j, metric) in Metric.allCases.enumerated() {
         guard let total = diff.total(state, metric) else { continue }
         out.write(j == 0 ? "" : ", ")
-        out.write("\"\(metric == .memory ? "bytes" : "objects")\": {\"before\": \(Self.number(total.before?.median)), \"after\": \(Self.number(total.after?.median)), ")
-        out.write("\"delta\": \(Self.number(total.delta)), \"deltaPercent\": \(Self.number(total.deltaPercent, digits: 4))")
+        out.write(
+          "\"\(metric == .memory ? "bytes" : "objects")\": {\"before\": \(Self.number(total.before?.median)), \"after\": \(Self.number(total.after?.median)), "
+        )
+        out.write(
+          "\"delta\": \(Self.number(total.delta)), \"deltaPercent\": \(Self.number(total.deltaPercent, digits: 4))"
+        )
         if (total.before?.runCount ?? 1) > 1 || (total.after?.runCount ?? 1) > 1 {
-          out.write(", \"beforeRange\": \(Self.range(total.before)), \"afterRange\": \(Self.range(total.after)), \"real\": \(total.isReal)")
+          out.write(
+            ", \"beforeRange\": \(Self.range(total.before)), \"afterRange\": \(Self.range(total.after)), \"real\": \(total.isReal)"
+          )
         }
         out.write("}")
       }
@@ -50,13 +56,18 @@ package struct DiffJSONWriter: DiffWriter {
       }
     }
     out.write("\n  },\n  \"candidateMoves\": [")
-    out.write(diff.candidateMoves.map {
-      "{\"from\": \(JSONText.quoted($0.from)), \"to\": \(JSONText.quoted($0.to)), \"bytes\": \(Self.number($0.bytes))}"
-    }.joined(separator: ", "))
+    out.write(
+      diff.candidateMoves.map {
+        "{\"from\": \(JSONText.quoted($0.from)), \"to\": \(JSONText.quoted($0.to)), \"bytes\": \(Self.number($0.bytes))}"
+      }.joined(separator: ", "))
     out.write("],\n  \"gate\": ")
     if let gate = context.gate, let result = context.gateResult, let line = document.gate {
-      out.write("{\"metric\": \"\(gate.metric.rawValue)\", \"limit\": \(JSONText.quoted(gate.text)), \"passed\": \(result.passed), ")
-      out.write("\"delta\": \(Self.number(result.delta)), \"deltaPercent\": \(Self.number(result.deltaPercent, digits: 4)), \"message\": \(JSONText.quoted(line.message))}")
+      out.write(
+        "{\"metric\": \"\(gate.metric.rawValue)\", \"limit\": \(JSONText.quoted(gate.text)), \"passed\": \(result.passed), "
+      )
+      out.write(
+        "\"delta\": \(Self.number(result.delta)), \"deltaPercent\": \(Self.number(result.deltaPercent, digits: 4)), \"message\": \(JSONText.quoted(line.message))}"
+      )
     } else {
       out.write("null")
     }
@@ -64,7 +75,9 @@ package struct DiffJSONWriter: DiffWriter {
   }
 
   private func writeSection(_ section: DiffSection, into out: inout some TextOutputStream) {
-    out.write("{\"title\": \(JSONText.quoted(section.title)), \"unit\": \"\(section.metric == .memory ? "bytes" : "objects")\", \"rows\": [")
+    out.write(
+      "{\"title\": \(JSONText.quoted(section.title)), \"unit\": \"\(section.metric == .memory ? "bytes" : "objects")\", \"rows\": ["
+    )
     for (i, row) in section.rows.enumerated() {
       out.write(i == 0 ? "\n      " : ",\n      ")
       out.write("{\"name\": \(JSONText.quoted(row.name)), ")
@@ -81,7 +94,8 @@ package struct DiffJSONWriter: DiffWriter {
         out.write(", \"deltaRange\": [\(Self.number(low)), \(Self.number(high))]")
       }
       if row.before.runCount > 1 || row.after.runCount > 1 {
-        out.write(", \"beforeRange\": \(Self.range(row.before)), \"afterRange\": \(Self.range(row.after))")
+        out.write(
+          ", \"beforeRange\": \(Self.range(row.before)), \"afterRange\": \(Self.range(row.after))")
       }
       out.write("}")
     }

@@ -24,16 +24,20 @@ package struct DiffMarkdownWriter: DiffWriter {
   package func write(_ document: DiffDocument, into out: inout some TextOutputStream) throws {
     var head = "**" + MarkdownText.escaped(document.headline) + "**\n\n"
     if let gate = document.gate {
-      head += (gate.passed ? "✅ " : "❌ ") + gate.label + ": " + MarkdownText.escaped(gate.message) + "\n\n"
+      head +=
+        (gate.passed ? "✅ " : "❌ ") + gate.label + ": " + MarkdownText.escaped(gate.message)
+        + "\n\n"
     }
     head += "| total | before | after | Δ | Δ% |\n|---|---:|---:|---:|---:|\n"
     for total in document.totals {
-      head += "| \(total.label) | \(total.before) | \(total.after) | \(total.delta ?? "") | \(total.percent ?? "") |\n"
+      head +=
+        "| \(total.label) | \(total.before) | \(total.after) | \(total.delta ?? "") | \(total.percent ?? "") |\n"
     }
     let top = document.context.top ?? Self.defaultTop
     var topTable: Table?
     if let lead = document.lead, lead.moverCount > 0 {
-      topTable = table(lead, rows: lead.topMovers(top), heading: "\n**Top movers** (\(lead.title))\n\n")
+      topTable = table(
+        lead, rows: lead.topMovers(top), heading: "\n**Top movers** (\(lead.title))\n\n")
     }
     var tables: [Table] = document.sections.compactMap { block in
       let movers = block.section.movers
@@ -48,14 +52,21 @@ package struct DiffMarkdownWriter: DiffWriter {
       }
     }
     let notes = document.notes
-    let footer = notes.isEmpty ? "" : "\n<sub>" + notes.map(MarkdownText.escaped).joined(separator: " · ") + "</sub>\n"
-    let summary = DiffDocument.allChanges(rows: tables.reduce(0) { $0 + $1.total }, sections: tables.count)
+    let footer =
+      notes.isEmpty
+      ? "" : "\n<sub>" + notes.map(MarkdownText.escaped).joined(separator: " · ") + "</sub>\n"
+    let summary = DiffDocument.allChanges(
+      rows: tables.reduce(0) { $0 + $1.total }, sections: tables.count)
     let detailsOpen = "\n<details><summary>\(summary)</summary>\n"
     let detailsClose = "\n</details>\n"
     // Cut the longest tables first until the comment fits.
-    let fixed = head.count + (topTable?.size ?? 0) + detailsOpen.count + detailsClose.count + tail.count + footer.count + 200
+    let fixed =
+      head.count + (topTable?.size ?? 0) + detailsOpen.count + detailsClose.count + tail.count
+      + footer.count + 200
     while fixed + tables.reduce(0, { $0 + $1.size }) > limit {
-      guard let i = tables.indices.max(by: { tables[$0].size < tables[$1].size }), !tables[i].rows.isEmpty else { break }
+      guard let i = tables.indices.max(by: { tables[$0].size < tables[$1].size }),
+        !tables[i].rows.isEmpty
+      else { break }
       let drop = max(1, tables[i].rows.count / 4)
       tables[i].rows.removeLast(drop)
       tables[i].cut += drop

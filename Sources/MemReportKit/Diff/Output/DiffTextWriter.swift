@@ -7,7 +7,9 @@ package struct DiffTextWriter: DiffWriter {
 
   package func write(_ document: DiffDocument, into out: inout some TextOutputStream) throws {
     let context = document.context
-    out.write("\(DiffDocument.title): \(context.before.joined(separator: ", ")) → \(context.after.joined(separator: ", "))\n")
+    out.write(
+      "\(DiffDocument.title): \(context.before.joined(separator: ", ")) → \(context.after.joined(separator: ", "))\n"
+    )
     out.write(document.headline + "\n")
     for note in document.notes { out.write(note + "\n") }
     if let gate = document.gate {
@@ -25,15 +27,23 @@ package struct DiffTextWriter: DiffWriter {
       out.write("\n\(section.title)\n\(block.summary)\n")
       let movers = section.topMovers(top)
       guard !movers.isEmpty else { continue }
-      var rows = [["before", "after", "delta", "delta%", "status", section.kind.isStringReport ? "string" : "name"]]
+      var rows = [
+        [
+          "before", "after", "delta", "delta%", "status",
+          section.kind.isStringReport ? "string" : "name",
+        ]
+      ]
       for row in movers {
         rows.append([
           DiffFormat.side(row.before, section.metric), DiffFormat.side(row.after, section.metric),
-          DiffFormat.delta(row, section.metric), DiffFormat.percent(row), row.status.rawValue, row.name,
+          DiffFormat.delta(row, section.metric), DiffFormat.percent(row), row.status.rawValue,
+          row.name,
         ])
       }
       TextTable.write(rows, rightAligned: [0, 1, 2, 3], into: &out)
-      if section.moverCount > top { out.write("  … \(DiffDocument.moreRows(section.moverCount - top))\n") }
+      if section.moverCount > top {
+        out.write("  … \(DiffDocument.moreRows(section.moverCount - top))\n")
+      }
     }
     if !document.moves.isEmpty {
       out.write("\n\(DiffDocument.movesLine)\n")
@@ -46,7 +56,9 @@ package struct DiffTextWriter: DiffWriter {
 
 /// Columns padded to their widest cell, two spaces apart.
 enum TextTable {
-  static func write(_ rows: [[String]], rightAligned: Set<Int>, into out: inout some TextOutputStream) {
+  static func write(
+    _ rows: [[String]], rightAligned: Set<Int>, into out: inout some TextOutputStream
+  ) {
     guard let columns = rows.map(\.count).max() else { return }
     var widths = [Int](repeating: 0, count: columns)
     for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }

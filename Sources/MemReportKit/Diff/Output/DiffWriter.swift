@@ -8,7 +8,9 @@ package protocol DiffWriter {
 
 extension DiffWriter {
   /// Builds the diff's document and writes it.
-  package func write(_ diff: ProfileDiff, context: DiffContext, into out: inout some TextOutputStream) throws {
+  package func write(
+    _ diff: ProfileDiff, context: DiffContext, into out: inout some TextOutputStream
+  ) throws {
     try write(DiffDocument(diff, context: context), into: &out)
   }
 }

@@ -21,15 +21,33 @@ package enum DivergingBarChart {
       let growing = delta > 0
       let x = growing ? centre : centre - w
       let valueText = DiffFormat.chartMark(row.status) + DiffFormat.delta(row, section.metric)
-      body.append(SVGChart.text(labelWidth - 8, y + 15, SVGChart.fit(row.name, width: labelWidth - 10), anchor: "end"))
-      body.append(SVGChart.rect(x, y + 4, max(w, 1), rowHeight - 8,
-        fill: growing ? Palette.grow : Palette.shrink, cls: growing ? "grow" : "shrink",
-        tooltip: "\(row.name): \(DiffFormat.side(row.before, section.metric)) → \(DiffFormat.side(row.after, section.metric)) (\(valueText))"))
-      body.append(SVGChart.text(growing ? x + w + 6 : x - 6, y + 15, valueText, anchor: growing ? "start" : "end", cls: "muted", fill: Palette.muted))
+      body.append(
+        SVGChart.text(
+          labelWidth - 8, y + 15, SVGChart.fit(row.name, width: labelWidth - 10), anchor: "end"))
+      body.append(
+        SVGChart.rect(
+          x, y + 4, max(w, 1), rowHeight - 8,
+          fill: growing ? Palette.grow : Palette.shrink, cls: growing ? "grow" : "shrink",
+          tooltip:
+            "\(row.name): \(DiffFormat.side(row.before, section.metric)) → \(DiffFormat.side(row.after, section.metric)) (\(valueText))"
+        ))
+      body.append(
+        SVGChart.text(
+          growing ? x + w + 6 : x - 6, y + 15, valueText, anchor: growing ? "start" : "end",
+          cls: "muted", fill: Palette.muted))
     }
-    body.append(SVGChart.text(centre - 8, Double(height) - 6, "◀ smaller after", anchor: "end", cls: "muted", fill: Palette.muted))
-    body.append(SVGChart.text(centre + 8, Double(height) - 6, "larger after ▶", cls: "muted", fill: Palette.muted))
-    let description = rows.map { "\($0.name): \(DiffFormat.delta($0, section.metric)) (\($0.status.rawValue))" }.joined(separator: "; ")
-    return SVGChart(name: "top-movers", title: "Top movers: \(section.title)", description: description, width: width, height: height, body: body)
+    body.append(
+      SVGChart.text(
+        centre - 8, Double(height) - 6, "◀ smaller after", anchor: "end", cls: "muted",
+        fill: Palette.muted))
+    body.append(
+      SVGChart.text(
+        centre + 8, Double(height) - 6, "larger after ▶", cls: "muted", fill: Palette.muted))
+    let description = rows.map {
+      "\($0.name): \(DiffFormat.delta($0, section.metric)) (\($0.status.rawValue))"
+    }.joined(separator: "; ")
+    return SVGChart(
+      name: "top-movers", title: "Top movers: \(section.title)", description: description,
+      width: width, height: height, body: body)
   }
 }

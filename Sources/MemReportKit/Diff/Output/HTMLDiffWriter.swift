@@ -67,18 +67,27 @@ package struct HTMLDiffWriter: DiffWriter {
     let chart = Self.charts(document.diff).first
     let gate = document.gate
     let page = Page(
-      chrome: PageChrome(title: DiffDocument.title, inputs: context.before + context.after, templates: templates),
+      chrome: PageChrome(
+        title: DiffDocument.title, inputs: context.before + context.after, templates: templates),
       verdict: document.headline,
-      gate: gate != nil, gateFailed: gate.map { !$0.passed } ?? false, gatePassed: gate?.passed ?? false,
-      gateClass: gate.map { $0.passed ? "note" : "note warn" } ?? "", gateLabel: gate.map { $0.label + ":" } ?? "",
-      gateMessage: gate?.message ?? "", before: context.before.map(DisplayText.clean), after: context.after.map(DisplayText.clean),
+      gate: gate != nil, gateFailed: gate.map { !$0.passed } ?? false,
+      gatePassed: gate?.passed ?? false,
+      gateClass: gate.map { $0.passed ? "note" : "note warn" } ?? "",
+      gateLabel: gate.map { $0.label + ":" } ?? "",
+      gateMessage: gate?.message ?? "", before: context.before.map(DisplayText.clean),
+      after: context.after.map(DisplayText.clean),
       notes: document.notes.map(DisplayText.clean), cards: document.totals.map(Self.card),
       chart: try chart.flatMap { chart in
-        try document.lead.map { ChartView(svg: try chart.inline(), caption: DiffDocument.chartCaption($0)) }
+        try document.lead.map {
+          ChartView(svg: try chart.inline(), caption: DiffDocument.chartCaption($0))
+        }
       },
-      moves: document.moves.isEmpty ? nil : Moves(items: document.moves.map {
-        Move(from: DisplayText.clean($0.from), to: DisplayText.clean($0.to), bytes: $0.size)
-      }),
+      moves: document.moves.isEmpty
+        ? nil
+        : Moves(
+          items: document.moves.map {
+            Move(from: DisplayText.clean($0.from), to: DisplayText.clean($0.to), bytes: $0.size)
+          }),
       sections: document.sections.enumerated().map { Self.section($1, index: $0, top: top) })
     out.write(try templates.render("diff", page))
   }
@@ -96,9 +105,13 @@ package struct HTMLDiffWriter: DiffWriter {
     let rows = movers.map { row -> TableModel.Row in
       var status = TableModel.Cell(text: "")
       status.badge = badge(row)
-      status.sortValue = TableModel.sortKey(Double(DiffStatus.allCases.firstIndex(of: row.status) ?? 0))
+      status.sortValue = TableModel.sortKey(
+        Double(DiffStatus.allCases.firstIndex(of: row.status) ?? 0))
       return TableModel.Row(cells: [
-        .name(row.name, shortened: DisplayText.shortPath(DisplayText.shortString(row.name, limit: 120), limit: 90)),
+        .name(
+          row.name,
+          shortened: DisplayText.shortPath(DisplayText.shortString(row.name, limit: 120), limit: 90)
+        ),
         .number(DiffFormat.side(row.before, section.metric), row.before.median),
         .number(DiffFormat.side(row.after, section.metric), row.after.median),
         .number(DiffFormat.delta(row, section.metric), row.certainDelta),
@@ -108,10 +121,15 @@ package struct HTMLDiffWriter: DiffWriter {
     }
     let table = TableModel(
       id: "d\(index)", caption: section.title, note: nil,
-      columns: [.init(label: DiffFormat.keyNoun(section.kind)), .init(label: "before", numeric: true), .init(label: "after", numeric: true),
-                .init(label: "Δ", numeric: true), .init(label: "Δ%", numeric: true), .init(label: "status")],
-      rows: rows, more: section.moverCount > top ? DiffDocument.moreRowsHint(section.moverCount - top) : nil)
-    return SectionView(title: section.title, summary: block.summary, table: rows.isEmpty ? nil : table)
+      columns: [
+        .init(label: DiffFormat.keyNoun(section.kind)), .init(label: "before", numeric: true),
+        .init(label: "after", numeric: true),
+        .init(label: "Δ", numeric: true), .init(label: "Δ%", numeric: true), .init(label: "status"),
+      ],
+      rows: rows,
+      more: section.moverCount > top ? DiffDocument.moreRowsHint(section.moverCount - top) : nil)
+    return SectionView(
+      title: section.title, summary: block.summary, table: rows.isEmpty ? nil : table)
   }
 
   /// A row's status badge: `DiffFormat`'s words, with the page's style class.

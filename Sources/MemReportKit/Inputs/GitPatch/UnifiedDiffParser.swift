@@ -30,8 +30,10 @@ package enum UnifiedDiffParser {
       lineNumber += 1
       let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
       if line.hasPrefix("diff ") || line.hasPrefix("index ") || line.hasPrefix("new file mode")
-        || line.hasPrefix("deleted file mode") || line.hasPrefix("old mode") || line.hasPrefix("new mode")
-        || line.hasPrefix("similarity index") || line.hasPrefix("rename ") || line.hasPrefix("copy ")
+        || line.hasPrefix("deleted file mode") || line.hasPrefix("old mode")
+        || line.hasPrefix("new mode")
+        || line.hasPrefix("similarity index") || line.hasPrefix("rename ")
+        || line.hasPrefix("copy ")
         || line.hasPrefix("Binary files") || line.hasPrefix("\\ No newline")
       {
         sawHeader = sawHeader || line.hasPrefix("diff ")
@@ -45,28 +47,35 @@ package enum UnifiedDiffParser {
         continue
       }
       if line.hasPrefix("+++ "), let old = pendingOld {
-        current = FilePatch(oldPath: old, newPath: Self.strip(String(line.dropFirst(4)), prefix: "b/"), hunks: [])
+        current = FilePatch(
+          oldPath: old, newPath: Self.strip(String(line.dropFirst(4)), prefix: "b/"), hunks: [])
         pendingOld = nil
         continue
       }
       if line.hasPrefix("@@ ") {
         guard current != nil, let hunk = Self.hunk(line) else {
-          throw MemReportError.unusableInput(path: path, line: lineNumber, reason: "not a unified diff hunk header: '\(line.prefix(60))'")
+          throw MemReportError.unusableInput(
+            path: path, line: lineNumber,
+            reason: "not a unified diff hunk header: '\(line.prefix(60))'")
         }
         current?.hunks.append(hunk)
         continue
       }
-      if current != nil, line.hasPrefix("+") || line.hasPrefix("-") || line.hasPrefix(" ") || line.isEmpty {
+      if current != nil,
+        line.hasPrefix("+") || line.hasPrefix("-") || line.hasPrefix(" ") || line.isEmpty
+      {
         continue
       }
       if line.isEmpty { continue }
       throw MemReportError.unusableInput(
         path: path, line: lineNumber,
-        reason: "not a unified diff (expected output of 'git diff -U0 OLD NEW'): '\(line.prefix(60))'")
+        reason:
+          "not a unified diff (expected output of 'git diff -U0 OLD NEW'): '\(line.prefix(60))'")
     }
     if let file = current { files.append(file) }
     if !sawHeader && !text.allSatisfy(\.isWhitespace) {
-      throw MemReportError.unusableInput(path: path, line: 1, reason: "not a unified diff: no '--- ' file header")
+      throw MemReportError.unusableInput(
+        path: path, line: 1, reason: "not a unified diff: no '--- ' file header")
     }
     return files
   }

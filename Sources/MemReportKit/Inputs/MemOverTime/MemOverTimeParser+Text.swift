@@ -71,7 +71,8 @@ extension MemOverTimeParser {
       {
         throw error(
           number,
-          "this looks like \(MemoryProfilerReader.description), not \(MemOverTimeReader.description)")
+          "this looks like \(MemoryProfilerReader.description), not \(MemOverTimeReader.description)"
+        )
       }
       let delimiter = MemOverTimeTable.delimiter(of: text)
       let fields = MemOverTimeTable.split(text, by: delimiter).map {

@@ -238,8 +238,7 @@ public struct MemOverTimeParser {
     return nil
   }
 
-  mutating func append(_ value: Double, number: Int, raw: UnsafeBufferPointer<UInt8>) throws
-  {
+  mutating func append(_ value: Double, number: Int, raw: UnsafeBufferPointer<UInt8>) throws {
     if value == 0 {
       warn(
         number,

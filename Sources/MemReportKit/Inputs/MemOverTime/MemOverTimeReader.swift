@@ -23,7 +23,9 @@ public enum MemOverTimeReader: SeriesReader {
     return .mine(line: first)
   }
 
-  public static func read(_ input: InputFile, options: MemOverTimeParser.Options) throws -> MemorySeries {
+  public static func read(_ input: InputFile, options: MemOverTimeParser.Options) throws
+    -> MemorySeries
+  {
     try MemOverTimeParser.parse(input, options: options)
   }
 }

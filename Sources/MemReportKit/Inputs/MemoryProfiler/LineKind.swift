@@ -10,7 +10,9 @@ enum LineKind {
   }
 
   /// Reads `line` as a title. `exact` is true when it is printed exactly as memory_profiler does.
-  static func title(_ line: UnsafeBufferPointer<UInt8>) -> (title: Title, exact: Bool, markdown: Bool)? {
+  static func title(_ line: UnsafeBufferPointer<UInt8>) -> (
+    title: Title, exact: Bool, markdown: Bool
+  )? {
     guard line.count <= 80 else { return nil }
     var words: [[UInt8]] = []
     var word: [UInt8] = []
@@ -157,7 +159,10 @@ enum LineKind {
     {
       return true  // user@host:~/app$ cmd
     }
-    for command in ["bundle exec ", "derailed ", "ruby ", "rake ", "bin/rails ", "rails ", "ruby-memory-profiler "]
+    for command in [
+      "bundle exec ", "derailed ", "ruby ", "rake ", "bin/rails ", "rails ",
+      "ruby-memory-profiler ",
+    ]
     where text.hasPrefix(command) {
       return true
     }

@@ -71,9 +71,12 @@ extension MemoryProfilerParser {
     guard c.isAtEnd else { return malformedHeader(line, number: number) }
     if state == .allocated {
       startReport(number: number, hasHeader: true)
-    } else if profile == nil || profile?.totals.retained != TotalAmount() || !(profile?.sections.isEmpty ?? true) {
+    } else if profile == nil || profile?.totals.retained != TotalAmount()
+      || !(profile?.sections.isEmpty ?? true)
+    {
       startReport(number: number, hasHeader: true)
-      warn(number, "a 'Total retained' line without 'Total allocated' before it starts a new report")
+      warn(
+        number, "a 'Total retained' line without 'Total allocated' before it starts a new report")
     }
     profile?.totals[state] = amount
     if profile?.totals.line == nil { profile?.totals.line = number }
@@ -97,8 +100,9 @@ extension MemoryProfilerParser {
     if match.markdown { feature(.markdown) }
     switch match.title {
     case .section(let title):
-      if let profile, profile.section(title) != nil || profile.allocatedStrings != nil
-        || profile.retainedStrings != nil
+      if let profile,
+        profile.section(title) != nil || profile.allocatedStrings != nil
+          || profile.retainedStrings != nil
       {
         warn(number, "'\(title.text)' appears again: reading it as the start of another report")
         finishReport()
@@ -112,12 +116,17 @@ extension MemoryProfilerParser {
       }
     case .strings(let state):
       if let profile, profile.strings(state) != nil {
-        warn(number, "the \(state.rawValue) string report appears again: reading it as another report")
+        warn(
+          number, "the \(state.rawValue) string report appears again: reading it as another report")
         finishReport()
       }
       if profile == nil { startReport(number: number, hasHeader: false) }
       let report = StringReport(state: state, line: number)
-      if state == .allocated { profile?.allocatedStrings = report } else { profile?.retainedStrings = report }
+      if state == .allocated {
+        profile?.allocatedStrings = report
+      } else {
+        profile?.retainedStrings = report
+      }
       context = .strings(state)
       awaitingDashes = number
       if !match.exact && !match.markdown {

@@ -86,9 +86,13 @@ extension MemoryProfilerParser {
       group = StringGroup(string: decode(data, number: number), count: count, line: number)
     } else if group != nil {
       let location = makeRow(data, value: count, isLocation: true)
-      group?.locations.append(StringLocation(fileID: location.nameID, line: location.line, count: count))
+      group?.locations.append(
+        StringLocation(fileID: location.nameID, line: location.line, count: count))
     } else {
-      warn(number, "skipped a location row outside a string group in the \(state.rawValue) string report", line)
+      warn(
+        number,
+        "skipped a location row outside a string group in the \(state.rawValue) string report", line
+      )
     }
   }
 
@@ -201,7 +205,9 @@ extension MemoryProfilerParser {
     switch context {
     case .section(let index): profile?.sections[index].incomplete = true
     case .strings(let state):
-      if state == .allocated { profile?.allocatedStrings?.incomplete = true } else {
+      if state == .allocated {
+        profile?.allocatedStrings?.incomplete = true
+      } else {
         profile?.retainedStrings?.incomplete = true
       }
     default: break

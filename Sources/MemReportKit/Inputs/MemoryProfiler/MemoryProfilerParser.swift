@@ -79,7 +79,9 @@ public struct MemoryProfilerParser {
   }
 
   /// Parses bytes held in memory, split into lines as `LineReader` splits a file.
-  public static func parse(bytes all: UnsafeBufferPointer<UInt8>, path: String = "<bytes>") throws -> [Profile] {
+  public static func parse(bytes all: UnsafeBufferPointer<UInt8>, path: String = "<bytes>") throws
+    -> [Profile]
+  {
     var profiles: [Profile] = []
     var parser = MemoryProfilerParser(path: path) { profiles.append($0) }
     var start = 0
@@ -148,7 +150,10 @@ public struct MemoryProfilerParser {
         guard terminated else {
           markIncomplete()
           feature(.truncated)
-          warn(number, "skipped the last line: it has no newline, so it may be cut off (a truncated paste)", line)
+          warn(
+            number,
+            "skipped the last line: it has no newline, so it may be cut off (a truncated paste)",
+            line)
           return
         }
         try row(count, data: cursor.rest, number: number, line: line)
@@ -215,7 +220,8 @@ public struct MemoryProfilerParser {
       report.warnings.append(
         ParseWarning(
           line: number,
-          message: "this report has no 'Total allocated' header (sections only): totals are unknown"))
+          message: "this report has no 'Total allocated' header (sections only): totals are unknown"
+        ))
     }
     pendingMetadata = ProfileMetadata()
     pendingWarnings = []
@@ -239,7 +245,8 @@ public struct MemoryProfilerParser {
     if droppedWarnings > 0 {
       report.warnings.append(
         ParseWarning(
-          line: 0, message: "\(droppedWarnings) more warnings were not kept (limit \(Self.warningLimit))"))
+          line: 0,
+          message: "\(droppedWarnings) more warnings were not kept (limit \(Self.warningLimit))"))
     }
     deliver(report)
   }
@@ -257,7 +264,8 @@ public struct MemoryProfilerParser {
     finishReport()
     if let error = deliveryError { throw error }
     guard reportIndex == 0 else { return reportIndex }
-    throw MemReportError.unusableInput(path: path, line: firstContentLine?.number, reason: notAReport())
+    throw MemReportError.unusableInput(
+      path: path, line: firstContentLine?.number, reason: notAReport())
   }
 
   func notAReport() -> String {
@@ -267,11 +275,14 @@ public struct MemoryProfilerParser {
     if overlongLine != nil, contentLines <= 2 {
       return "line is longer than 1 MiB: not a memory_profiler report"
     }
-    if let first = firstContentLine?.byte, first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
-      return "this looks like JSON, not a memory_profiler text report (memreport reads the text that pretty_print writes)"
+    if let first = firstContentLine?.byte, first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+    {
+      return
+        "this looks like JSON, not a memory_profiler text report (memreport reads the text that pretty_print writes)"
     }
     if numberLines * 2 >= contentLines {
-      return "this looks like \(MemOverTimeReader.description), not \(MemoryProfilerReader.description)"
+      return
+        "this looks like \(MemOverTimeReader.description), not \(MemoryProfilerReader.description)"
     }
     return "not a memory_profiler report: no 'Total allocated' line or section title found"
   }

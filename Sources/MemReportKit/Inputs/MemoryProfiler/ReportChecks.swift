@@ -46,10 +46,16 @@ enum ReportChecks {
     for section in profile.sections where section.title.grouping.hasPaths {
       for row in section.rows.prefix(500) {
         let file = profile.names[row.nameID]
-        let absolute = file.hasPrefix("/") || file.hasPrefix("<internal:/") || PathNormalizer.isWindowsDrivePath(file)
+        let absolute =
+          file.hasPrefix("/") || file.hasPrefix("<internal:/")
+          || PathNormalizer.isWindowsDrivePath(file)
         if absolute {
-          if ["/gems/", "/lib/", "/app/", "/bin/"].contains(where: { file.contains($0) }) { return false }
-        } else if file.hasPrefix("ruby/lib/") || file.hasSuffix(">") || PathClassifier.isNormalizedGemPath(file) {
+          if ["/gems/", "/lib/", "/app/", "/bin/"].contains(where: { file.contains($0) }) {
+            return false
+          }
+        } else if file.hasPrefix("ruby/lib/") || file.hasSuffix(">")
+          || PathClassifier.isNormalizedGemPath(file)
+        {
           sawNormalizedShape = true
         }
       }

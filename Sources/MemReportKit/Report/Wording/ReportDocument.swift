@@ -36,7 +36,9 @@ struct ReportDocument {
     var sentence: String
 
     /// `Top 12 by location. 50 locations listed: 71.3% of 12.3 MB allocated.`
-    func caption(bars: Int) -> String { "Top \(bars) by \(section.title.grouping.rawValue). \(sentence)." }
+    func caption(bars: Int) -> String {
+      "Top \(bars) by \(section.title.grouping.rawValue). \(sentence)."
+    }
   }
 
   /// The `state` location rows regrouped by `--by`.
@@ -83,8 +85,10 @@ struct ReportDocument {
   }
 
   static let totalsUnknown = "Totals unknown: the report has no 'Total allocated' header."
-  static let icicleCaption = "Widths are bytes of the listed locations of 'allocated memory by location'; hover for values."
-  static let stringsShownAsPrinted = "Strings are shown as Ruby printed them; hover a shortened one for all of it."
+  static let icicleCaption =
+    "Widths are bytes of the listed locations of 'allocated memory by location'; hover for values."
+  static let stringsShownAsPrinted =
+    "Strings are shown as Ruby printed them; hover a shortened one for all of it."
 
   /// The numbers the words are about.
   var profile: Profile
@@ -126,47 +130,77 @@ struct ReportDocument {
     let origins = Aggregator.aggregate(profile, by: .origin, state: .allocated)
     headline = Self.headline(profile, origin: origins)
     let run = Self.run(m)
-    let features = m.features.subtracting([.derailedPreamble]).sorted().map(\.rawValue).joined(separator: ", ")
-    summary = ([m.producer.rawValue] + run + (features.isEmpty ? [] : ["seen: " + features])).joined(separator: "; ")
+    let features = m.features.subtracting([.derailedPreamble]).sorted().map(\.rawValue).joined(
+      separator: ", ")
+    summary = ([m.producer.rawValue] + run + (features.isEmpty ? [] : ["seen: " + features]))
+      .joined(separator: "; ")
     notes = []
-    if let normalizer = profile.normalizer { notes.append("paths: " + ProfileWording.paths(normalizer)) }
-    if !profile.filters.isEmpty { notes.append("filters: " + ProfileWording.filters(profile.filters)) }
+    if let normalizer = profile.normalizer {
+      notes.append("paths: " + ProfileWording.paths(normalizer))
+    }
+    if !profile.filters.isEmpty {
+      notes.append("filters: " + ProfileWording.filters(profile.filters))
+    }
     facts = [Fact(label: "Produced by", value: m.producer.rawValue)]
     if !run.isEmpty { facts.append(Fact(label: "Run", value: run.joined(separator: ", "))) }
     if !features.isEmpty { facts.append(Fact(label: "Variant", value: features)) }
-    if let normalizer = profile.normalizer { facts.append(Fact(label: "Paths", value: ProfileWording.paths(normalizer))) }
-    if !profile.filters.isEmpty { facts.append(Fact(label: "Filters", value: ProfileWording.filters(profile.filters))) }
+    if let normalizer = profile.normalizer {
+      facts.append(Fact(label: "Paths", value: ProfileWording.paths(normalizer)))
+    }
+    if !profile.filters.isEmpty {
+      facts.append(Fact(label: "Filters", value: ProfileWording.filters(profile.filters)))
+    }
     if let section = profile.section(SectionTitle(.allocated, .memory, .location)) {
       let coverage = SectionCoverage(section: section, in: profile)
       facts.append(Fact(label: "Coverage", value: ProfileWording.coverage(coverage, of: section)))
     }
-    totals = profile.totals.line == nil ? [] : AllocationState.allCases.map { Self.total($0, profile.totals[$0]) }
+    totals =
+      profile.totals.line == nil
+      ? [] : AllocationState.allCases.map { Self.total($0, profile.totals[$0]) }
     cards = Self.cards(profile.totals)
     origin = origins.flatMap(Self.origin)
-    charts = [(Grouping.location, "top-locations"), (.file, "top-files"), (.gem, "top-gems")].compactMap { grouping, name in
-      guard let section = profile.section(SectionTitle(.allocated, .memory, grouping)), !section.rows.isEmpty else { return nil }
-      return ChartBlock(
-        name: name, section: section, title: "Allocated memory by \(grouping.rawValue)",
-        sentence: ProfileWording.coverage(SectionCoverage(section: section, in: profile), of: section))
-    }
-    aggregates = aggregateBy.map { key in
-      AllocationState.allCases.compactMap { state in
-        guard let aggregate = Aggregator.aggregate(profile, by: key, state: state), !aggregate.rows.isEmpty else { return nil }
-        return Self.aggregate(aggregate)
+    charts = [(Grouping.location, "top-locations"), (.file, "top-files"), (.gem, "top-gems")]
+      .compactMap { grouping, name in
+        guard let section = profile.section(SectionTitle(.allocated, .memory, grouping)),
+          !section.rows.isEmpty
+        else { return nil }
+        return ChartBlock(
+          name: name, section: section, title: "Allocated memory by \(grouping.rawValue)",
+          sentence: ProfileWording.coverage(
+            SectionCoverage(section: section, in: profile), of: section))
       }
-    } ?? []
+    aggregates =
+      aggregateBy.map { key in
+        AllocationState.allCases.compactMap { state in
+          guard let aggregate = Aggregator.aggregate(profile, by: key, state: state),
+            !aggregate.rows.isEmpty
+          else { return nil }
+          return Self.aggregate(aggregate)
+        }
+      } ?? []
     let shown = profile.sections.filter { !$0.rows.isEmpty || $0.filtered }
     sections = shown.map { Self.section($0, of: profile) }
     withoutRows = profile.sections.filter { $0.rows.isEmpty && !$0.filtered }.map(\.title.text)
     let empty = profile.sections.filter(\.noData).map(\.title.text)
-    noData = empty.isEmpty ? nil : "NO DATA: " + (empty.count == SectionTitle.all.count ? "all \(empty.count) sections" : empty.joined(separator: ", "))
+    noData =
+      empty.isEmpty
+      ? nil
+      : "NO DATA: "
+        + (empty.count == SectionTitle.all.count
+          ? "all \(empty.count) sections" : empty.joined(separator: ", "))
     strings = AllocationState.allCases.compactMap { profile.strings($0) }.map {
-      StringsBlock(report: $0, sentence: Units.counted($0.groups.count, "string") + " listed; counts are objects")
+      StringsBlock(
+        report: $0,
+        sentence: Units.counted($0.groups.count, "string") + " listed; counts are objects")
     }
     let warnings = profile.warnings
     if !warnings.isEmpty {
-      warningNote = Units.counted(warnings.count, "warning") + " about this report (on standard error; all in \(OptionNames.current.jsonFormat))"
-      warningSummary = Units.counted(warnings.count, "warning") + " while reading (lines skipped or read in a particular way): "
+      warningNote =
+        Units.counted(warnings.count, "warning")
+        + " about this report (on standard error; all in \(OptionNames.current.jsonFormat))"
+      warningSummary =
+        Units.counted(warnings.count, "warning")
+        + " while reading (lines skipped or read in a particular way): "
         + warnings.prefix(3).map { "line \($0.line): \($0.message)" }.joined(separator: "; ")
         + (warnings.count > 3 ? "; … (all in \(OptionNames.current.jsonFormat))" : "")
     }
@@ -185,14 +219,21 @@ struct ReportDocument {
     var text = "\(approx)\(Units.bytes(allocated)) allocated"
     if let objects = t.allocated.objects { text += " in \(Units.count(objects)) objects" }
     if let retained = t.retained.bytes {
-      text += "; \(approx)\(Units.bytes(retained)) retained (\(Units.percentage(retained, of: allocated)) of it)"
+      text +=
+        "; \(approx)\(Units.bytes(retained)) retained (\(Units.percentage(retained, of: allocated)) of it)"
     }
     text += "."
-    if let section = profile.section(SectionTitle(.allocated, .memory, .location)), let top = section.rows.first {
-      text += " Largest allocation site: \(profile.name(of: top)) (\(Units.bytes(top.value)), \(Units.percentage(top.value, of: allocated)))."
+    if let section = profile.section(SectionTitle(.allocated, .memory, .location)),
+      let top = section.rows.first
+    {
+      text +=
+        " Largest allocation site: \(profile.name(of: top)) (\(Units.bytes(top.value)), \(Units.percentage(top.value, of: allocated)))."
     }
-    if let origin, let app = origin.rows.first(where: { $0.name == PathClassifier.Origin.app.rawValue }) {
-      text += " App code: \(origin.exact ? "" : "at least ")\(Units.bytes(app.bytes)) (\(Units.percentage(app.bytes, of: allocated)))."
+    if let origin,
+      let app = origin.rows.first(where: { $0.name == PathClassifier.Origin.app.rawValue })
+    {
+      text +=
+        " App code: \(origin.exact ? "" : "at least ")\(Units.bytes(app.bytes)) (\(Units.percentage(app.bytes, of: allocated)))."
     }
     return text
   }
@@ -216,7 +257,10 @@ struct ReportDocument {
     } else {
       text = "bytes unknown"
     }
-    text += ", " + (amount.objects.map { "\(Units.count($0)) object\($0 == 1 ? "" : "s")" } ?? "objects unknown")
+    text +=
+      ", "
+      + (amount.objects.map { "\(Units.count($0)) object\($0 == 1 ? "" : "s")" }
+        ?? "objects unknown")
     return Fact(label: "Total \(state.rawValue)", value: text)
   }
 
@@ -224,14 +268,27 @@ struct ReportDocument {
     func bytes(_ a: TotalAmount) -> String {
       a.bytes.map { (a.bytesApproximate ? "≈" : "") + Units.bytes($0) } ?? "unknown"
     }
-    let exact = t.allocated.bytes.map { t.allocated.bytesApproximate ? "printed scaled: approximate" : Units.count($0) + " bytes" } ?? ""
-    let retainedShare = t.retained.bytes.flatMap { r in t.allocated.bytes.map { Units.percentage(r, of: $0) + " of allocated" } } ?? ""
-    let retainedObjects = t.retained.objects.flatMap { r in t.allocated.objects.map { Units.percentage(r, of: $0) + " of allocated" } } ?? ""
+    let exact =
+      t.allocated.bytes.map {
+        t.allocated.bytesApproximate ? "printed scaled: approximate" : Units.count($0) + " bytes"
+      } ?? ""
+    let retainedShare =
+      t.retained.bytes.flatMap { r in
+        t.allocated.bytes.map { Units.percentage(r, of: $0) + " of allocated" }
+      } ?? ""
+    let retainedObjects =
+      t.retained.objects.flatMap { r in
+        t.allocated.objects.map { Units.percentage(r, of: $0) + " of allocated" }
+      } ?? ""
     return [
       Card(label: "Allocated memory", value: bytes(t.allocated), sub: exact),
-      Card(label: "Allocated objects", value: t.allocated.objects.map(Units.count) ?? "unknown", sub: "every allocation while profiling"),
+      Card(
+        label: "Allocated objects", value: t.allocated.objects.map(Units.count) ?? "unknown",
+        sub: "every allocation while profiling"),
       Card(label: "Retained memory", value: bytes(t.retained), sub: retainedShare),
-      Card(label: "Retained objects", value: t.retained.objects.map(Units.count) ?? "unknown", sub: retainedObjects),
+      Card(
+        label: "Retained objects", value: t.retained.objects.map(Units.count) ?? "unknown",
+        sub: retainedObjects),
     ]
   }
 
@@ -245,7 +302,8 @@ struct ReportDocument {
         title: "\(row.name): \(bound)\(Units.bytes(row.bytes))")
     }
     let n = Int64(aggregate.sourceRows.memory)
-    let note = aggregate.exact
+    let note =
+      aggregate.exact
       ? "From all \(Units.count(n)) locations (a complete list): exact."
       : "From the \(Units.count(n)) listed locations (\(Units.percentage(aggregate.coveredBytes, of: aggregate.totalBytes)) of the total): each value is a lower bound."
     return Origin(aggregate: aggregate, note: note, parts: parts)
@@ -263,20 +321,26 @@ struct ReportDocument {
       source = "from \(sources), a complete list: exact"
       tableNote = "From all \(locations): exact."
     } else {
-      let share = aggregate.totalBytes.map { " (\(Units.percentage(aggregate.coveredBytes, of: $0)) of \(approx)\(Units.bytes($0)) \(state))" } ?? ""
+      let share =
+        aggregate.totalBytes.map {
+          " (\(Units.percentage(aggregate.coveredBytes, of: $0)) of \(approx)\(Units.bytes($0)) \(state))"
+        } ?? ""
       source = "from \(sources)\(share): each value is a lower bound"
       tableNote = "From \(sources): each value is a lower bound."
     }
     var appCode: String?
-    if aggregate.key == .origin, let app = aggregate.rows.first(where: { $0.name == PathClassifier.Origin.app.rawValue }),
+    if aggregate.key == .origin,
+      let app = aggregate.rows.first(where: { $0.name == PathClassifier.Origin.app.rawValue }),
       let total = aggregate.totalBytes
     {
       let bound = aggregate.exact ? "" : "at least "
-      appCode = "app code: \(bound)\(approx)\(Units.bytes(app.bytes)) of \(approx)\(Units.bytes(total)) \(state), from \(sources)"
+      appCode =
+        "app code: \(bound)\(approx)\(Units.bytes(app.bytes)) of \(approx)\(Units.bytes(total)) \(state), from \(sources)"
     }
     return AggregateBlock(
       aggregate: aggregate, title: "\(state) by \(aggregate.key.rawValue)",
-      heading: "\(state.capitalized) by \(aggregate.key.rawValue)", source: source, tableNote: tableNote,
+      heading: "\(state.capitalized) by \(aggregate.key.rawValue)", source: source,
+      tableNote: tableNote,
       bound: aggregate.exact ? "" : "≥ ", appCode: appCode)
   }
 
@@ -284,28 +348,40 @@ struct ReportDocument {
     let coverage = SectionCoverage(section: section, in: profile)
     let grouping = section.title.grouping
     return SectionBlock(
-      section: section, coverage: coverage, sentence: ProfileWording.coverage(coverage, of: section),
-      notFiltered: !profile.filters.isEmpty && !grouping.hasPaths ? ProfileWording.notFiltered(grouping) : nil,
-      incomplete: section.incomplete ? "rows are missing here (an elision or a truncated paste): sums are lower bounds" : nil)
+      section: section, coverage: coverage,
+      sentence: ProfileWording.coverage(coverage, of: section),
+      notFiltered: !profile.filters.isEmpty && !grouping.hasPaths
+        ? ProfileWording.notFiltered(grouping) : nil,
+      incomplete: section.incomplete
+        ? "rows are missing here (an elision or a truncated paste): sums are lower bounds" : nil)
   }
 
   // MARK: The icicle
 
   /// `Allocated memory: gem → file → line`.
-  static func icicleTitle(_ state: AllocationState) -> String { "\(state.rawValue.capitalized) memory: gem → file → line" }
+  static func icicleTitle(_ state: AllocationState) -> String {
+    "\(state.rawValue.capitalized) memory: gem → file → line"
+  }
 
   /// `Gem → file → line for the 50 listed locations (12.0 MB). They hold 97.4% of the 12.3 MB
   /// allocated. rails: 5.1 MB; app: 1.2 MB`: the icicle in words, with its largest gems.
   static func icicleDescription(
-    locations: Int, listed: Int64, total: Int64?, state: AllocationState, gems: [(name: String, bytes: Int64)]
+    locations: Int, listed: Int64, total: Int64?, state: AllocationState,
+    gems: [(name: String, bytes: Int64)]
   ) -> String {
-    let share = total.map { " They hold \(Units.percentage(listed, of: $0)) of the \(Units.bytes($0)) \(state.rawValue)." } ?? ""
-    return "Gem → file → line for the \(Units.count(Int64(locations))) listed \(ProfileWording.noun(.location, locations)) (\(Units.bytes(listed))).\(share) "
+    let share =
+      total.map {
+        " They hold \(Units.percentage(listed, of: $0)) of the \(Units.bytes($0)) \(state.rawValue)."
+      } ?? ""
+    return
+      "Gem → file → line for the \(Units.count(Int64(locations))) listed \(ProfileWording.noun(.location, locations)) (\(Units.bytes(listed))).\(share) "
       + gems.map { icicleTooltip($0.name, bytes: $0.bytes) }.joined(separator: "; ")
   }
 
   /// `rails: 5.1 MB`: one gem, file or line of the icicle.
-  static func icicleTooltip(_ name: String, bytes: Int64) -> String { "\(name): \(Units.bytes(bytes))" }
+  static func icicleTooltip(_ name: String, bytes: Int64) -> String {
+    "\(name): \(Units.bytes(bytes))"
+  }
 
   // MARK: The input
 
@@ -313,7 +389,9 @@ struct ReportDocument {
   static func pageTitle(_ source: String) -> String { "memreport: \(source)" }
 
   /// What the page says about the input as a whole, above its reports.
-  static func inputFacts(reports: Int) -> [Fact] { [Fact(label: "Reports", value: Units.count(Int64(reports)))] }
+  static func inputFacts(reports: Int) -> [Fact] {
+    [Fact(label: "Reports", value: Units.count(Int64(reports)))]
+  }
 
   // MARK: Rows not shown
 
@@ -323,7 +401,9 @@ struct ReportDocument {
   }
 
   /// `9 more rows: use --top or --format json.`
-  static func moreRowsHint(_ count: Int) -> String { "\(Units.count(Int64(count))) more rows: use \(OptionNames.current.top) or \(OptionNames.current.jsonFormat)." }
+  static func moreRowsHint(_ count: Int) -> String {
+    "\(Units.count(Int64(count))) more rows: use \(OptionNames.current.top) or \(OptionNames.current.jsonFormat)."
+  }
 
   /// `12 more groups`.
   static func moreGroups(_ count: Int) -> String { "\(Units.count(Int64(count))) more groups" }
@@ -332,5 +412,7 @@ struct ReportDocument {
   static func moreStrings(_ count: Int) -> String { "\(Units.count(Int64(count))) more strings" }
 
   /// `2 more locations`: of one string, past the ones shown.
-  static func moreLocations(_ count: Int) -> String { Units.counted(count, "more location", plural: "more locations") }
+  static func moreLocations(_ count: Int) -> String {
+    Units.counted(count, "more location", plural: "more locations")
+  }
 }

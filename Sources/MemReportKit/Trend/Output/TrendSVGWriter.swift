@@ -94,11 +94,13 @@ package struct TrendSVGWriter: TrendWriter {
       desc.append("\(c.after) compared with \(c.before): \(c.summary)")
     }
     xml.element("desc", ["id": "chart-desc"], text: desc.joined(separator: "\n"))
-    xml.element("rect", ["x": "0", "y": "0", "width": "800", "height": "400", "fill": Palette.paper])
+    xml.element(
+      "rect", ["x": "0", "y": "0", "width": "800", "height": "400", "fill": Palette.paper])
 
     // Title and subtitle.
     xml.element(
-      "text", ["x": "16", "y": "24", "font-size": "17", "font-weight": "bold", "fill": Palette.ink],
+      "text",
+      ["x": "16", "y": "24", "font-size": "17", "font-weight": "bold", "fill": Palette.ink],
       text: title)
     let subtitle =
       document.comparisons.first?.summary ?? document.series.first?.shortHeadline.text ?? ""
@@ -114,7 +116,8 @@ package struct TrendSVGWriter: TrendWriter {
       guard x1 - x0 >= 1 else { continue }
       xml.startElement("rect")
       xml.attributes([
-        "x": f(x0), "y": f(top), "width": f(x1 - x0), "height": f(bottom - top), "fill": Palette.shade,
+        "x": f(x0), "y": f(top), "width": f(x1 - x0), "height": f(bottom - top),
+        "fill": Palette.shade,
         "fill-opacity": entries.count == 1 ? "0.07" : "0.05",
       ])
       xml.element("title", text: "warm-up of \(e.series.source): \(a.warmupSamples) samples")
@@ -290,7 +293,8 @@ package struct TrendSVGWriter: TrendWriter {
             "text",
             [
               "x": f(x1 - 4), "y": f(above ? y1 - 10 : y1 + 20), "font-size": "13",
-              "font-weight": "bold", "text-anchor": "end", "fill": colour.dark, "stroke": Palette.paper,
+              "font-weight": "bold", "text-anchor": "end", "fill": colour.dark,
+              "stroke": Palette.paper,
               "stroke-width": "4", "stroke-linejoin": "round", "paint-order": "stroke",
             ], text: label)
         }
@@ -300,7 +304,9 @@ package struct TrendSVGWriter: TrendWriter {
     // Legend, only for several series.
     if entries.count > 1 {
       let rowHeight = 20.0
-      var labels = document.series.map { "\(DisplayText.shortString($0.label, limit: 48)) — \($0.verdict.rawValue)" }
+      var labels = document.series.map {
+        "\(DisplayText.shortString($0.label, limit: 48)) — \($0.verdict.rawValue)"
+      }
       let shaded = entries.contains { $0.analysis.warmupSamples > 0 }
       if shaded { labels.append("warm-up (shaded)") }
       let width = min(right - left - 20, Double((labels.map(\.count).max() ?? 10) * 7 + 52))
@@ -351,7 +357,6 @@ package struct TrendSVGWriter: TrendWriter {
     xml.endElement()
     return try xml.finish()
   }
-
 
   /// (sample, value) pairs to draw: all of them for short series, else each bucket's minimum and
   /// maximum in the order they occur, so spikes and drops survive.

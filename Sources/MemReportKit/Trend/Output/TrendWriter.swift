@@ -9,7 +9,9 @@ extension OutputFormat {
   package static let trendFormats: [OutputFormat] = [.text, .json, .markdown, .svg, .html]
 
   /// The `trend` writer for this format, if `trend` writes it.
-  package func trendWriter(colour: Bool = false, templates: HTMLTemplates? = nil) -> (any TrendWriter)? {
+  package func trendWriter(colour: Bool = false, templates: HTMLTemplates? = nil) -> (
+    any TrendWriter
+  )? {
     switch self {
     case .html: return HTMLTrendWriter(templates: templates)
     case .text: return TrendTextWriter(colour: colour)

@@ -8,14 +8,16 @@ struct UnifiedDiffTests {
   @Test func theCommittedPatchMapsLines() throws {
     let input = try InputFile.open(TestFiles.sample("before-after.patch"))
     defer { input.close() }
-    let files = try UnifiedDiffParser.parse(String(decoding: try input.readAll(), as: UTF8.self), path: "p")
+    let files = try UnifiedDiffParser.parse(
+      String(decoding: try input.readAll(), as: UTF8.self), path: "p")
     #expect(files.count == 1)
     #expect(files.first?.oldPath == "app/models/repo.rb")
-    #expect(files.first?.hunks == [
-      .init(oldStart: 6, oldCount: 0, newStart: 7, newCount: 2),
-      .init(oldStart: 25, oldCount: 1, newStart: 27, newCount: 1),
-      .init(oldStart: 28, oldCount: 1, newStart: 30, newCount: 1),
-    ])
+    #expect(
+      files.first?.hunks == [
+        .init(oldStart: 6, oldCount: 0, newStart: 7, newCount: 2),
+        .init(oldStart: 25, oldCount: 1, newStart: 27, newCount: 1),
+        .init(oldStart: 28, oldCount: 1, newStart: 30, newCount: 1),
+      ])
     let map = LineMap(files)
     #expect(map.map(file: "/srv/x/app/models/repo.rb", line: 6) == .moved(to: 6))
     #expect(map.map(file: "/srv/x/app/models/repo.rb", line: 7) == .moved(to: 9))
@@ -42,10 +44,18 @@ struct UnifiedDiffTests {
   }
 
   @Test func textThatIsNotAPatchIsRejectedWithItsLine() {
-    #expect(throws: MemReportError.unusableInput(path: "p", line: 1, reason: "not a unified diff (expected output of 'git diff -U0 OLD NEW'): 'Total allocated: 1 bytes (1 objects)'")) {
+    #expect(
+      throws: MemReportError.unusableInput(
+        path: "p", line: 1,
+        reason:
+          "not a unified diff (expected output of 'git diff -U0 OLD NEW'): 'Total allocated: 1 bytes (1 objects)'"
+      )
+    ) {
       try UnifiedDiffParser.parse("Total allocated: 1 bytes (1 objects)\n", path: "p")
     }
-    #expect(throws: MemReportError.self) { try UnifiedDiffParser.parse("--- a/x\n+++ b/x\n@@ nonsense @@\n", path: "p") }
+    #expect(throws: MemReportError.self) {
+      try UnifiedDiffParser.parse("--- a/x\n+++ b/x\n@@ nonsense @@\n", path: "p")
+    }
     #expect((try? UnifiedDiffParser.parse("", path: "p"))?.isEmpty == true)
   }
 }

@@ -153,9 +153,12 @@ struct SeriesParsingTests {
     let plain = try readSeries(TrendFiles.fixture("ps-rss-kib.txt"))
     #expect(plain.warnings.first?.message.contains("pass 'unit KiB'") == true)
     // The caller's names for options (the CLI's flags) appear where it binds them.
-    let named = try OptionNames.$current.withValue(.init(
-      top: "", jsonFormat: "", gitDiff: "", skipBadLines: "", unit: "--the-unit", interval: "", allowFiles: "",
-      ignoreFiles: "", failOnIncrease: "", gate: "")) { try readSeries(TrendFiles.fixture("ps-rss-kib.txt")) }
+    let named = try OptionNames.$current.withValue(
+      .init(
+        top: "", jsonFormat: "", gitDiff: "", skipBadLines: "", unit: "--the-unit", interval: "",
+        allowFiles: "",
+        ignoreFiles: "", failOnIncrease: "", gate: "")
+    ) { try readSeries(TrendFiles.fixture("ps-rss-kib.txt")) }
     #expect(named.warnings.first?.message.contains("pass '--the-unit KiB'") == true)
     let kib = try readSeries(TrendFiles.fixture("ps-rss-kib.txt"), .init(unit: .kibibytes))
     #expect(kib.values.first == 300)
@@ -216,7 +219,8 @@ struct SeriesParsingTests {
       throws: MemReportError.otherInputKind(
         path: report, line: 1, found: MemoryProfilerReader.name,
         reason:
-          "this looks like a memory_profiler report, not a memory-over-time series (derailed perf:mem_over_time)")
+          "this looks like a memory_profiler report, not a memory-over-time series (derailed perf:mem_over_time)"
+      )
     ) {
       try readSeries(report)
     }

@@ -18,7 +18,8 @@ struct HeaderAndPreambleTests {
 
   @Test func extraSpacesTypedIntoTheHeader() throws {
     let p = try parse("Total allocated:  24.84 MB (1 objects)\nTotal retained:   0 B (0 objects)\n")
-    #expect(p.totals.allocated == TotalAmount(bytes: 24_840_000, objects: 1, bytesApproximate: true))
+    #expect(
+      p.totals.allocated == TotalAmount(bytes: 24_840_000, objects: 1, bytesApproximate: true))
   }
 
   @Test func literalCaretEscapesFromRenderedPastes() throws {
@@ -64,7 +65,8 @@ struct HeaderAndPreambleTests {
     let p = try parse(text)
     #expect(p.metadata.iterations == 25)
     #expect(p.metadata.warmupIterations == 3)
-    #expect(p.metadata.preamble == ["Booting": "production", "Method": "GET", "Endpoint": "/users"])
+    #expect(
+      p.metadata.preamble == ["Booting": "production", "Method": "GET", "Endpoint": "/users"])
     #expect(p.warned(line: 2, containing: "not part of a memory_profiler report"))
     #expect(p.metadata.firstLine == 7)
   }

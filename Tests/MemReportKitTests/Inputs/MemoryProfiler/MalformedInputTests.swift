@@ -8,7 +8,9 @@ import MemReportTestSupport
 /// read, what was skipped, and the line each warning names.
 @Suite("Malformed and pasted input")
 struct MalformedInputTests {
-  func parse(_ name: String) throws -> [Profile] { try parseFile(TestFiles.fixture("malformed/\(name)")) }
+  func parse(_ name: String) throws -> [Profile] {
+    try parseFile(TestFiles.fixture("malformed/\(name)"))
+  }
 
   @Test func pasteNoiseIsSkippedWithWarningsAndPreambleKept() throws {
     let profiles = try parse("paste-noise.txt")
@@ -24,7 +26,8 @@ struct MalformedInputTests {
     #expect(p.warned(line: 7, containing: "code fence"))
     #expect(p.warned(line: 17, containing: "elision"))
     #expect(p.warned(line: 18, containing: "Ruby warning"))
-    #expect(p.warned(line: 19, containing: "read this line as the title 'allocated objects by gem'"))
+    #expect(
+      p.warned(line: 19, containing: "read this line as the title 'allocated objects by gem'"))
     #expect(p.warned(line: 23, containing: "code fence"))
     #expect(p.warned(line: 24, containing: "shell prompt"))
     #expect(p.warnings.count == 8)
@@ -32,7 +35,8 @@ struct MalformedInputTests {
     #expect(p.rowNames("allocated memory by gem") == ["activesupport-6.1.7", "myapp/app"])
     #expect(p.section("allocated memory by file")?.incomplete == true)
     #expect(p.section("allocated objects by gem")?.rows.map(\.value) == [30, 10])
-    #expect(p.metadata.features.isSuperset(of: [.markdown, .elisions, .shellNoise, .titleWithoutDashes]))
+    #expect(
+      p.metadata.features.isSuperset(of: [.markdown, .elisions, .shellNoise, .titleWithoutDashes]))
   }
 
   @Test(arguments: ["crlf-tabs-nbsp.txt", "bom.txt"])
@@ -42,9 +46,10 @@ struct MalformedInputTests {
     #expect(p.totals.retained == TotalAmount(bytes: 40, objects: 1))
     #expect(p.rowNames("allocated memory by gem") == ["myapp/app", "rack-2.2.4"])
     #expect(p.section("allocated memory by gem")?.rows.map(\.value) == [1000, 200])
-    #expect(p.rowNames("allocated memory by location") == [
-      "/srv/myapp/app/models/user.rb:12", "/srv/gems/rack-2.2.4/lib/rack/utils.rb:511",
-    ])
+    #expect(
+      p.rowNames("allocated memory by location") == [
+        "/srv/myapp/app/models/user.rb:12", "/srv/gems/rack-2.2.4/lib/rack/utils.rb:511",
+      ])
     #expect(p.warnings.isEmpty, "\(p.warnings)")
     #expect(p.metadata.features.isSuperset(of: [.crlf, .tabs, .nonBreakingSpaces]))
     if name == "bom.txt" { #expect(p.metadata.features.contains(.byteOrderMark)) }
@@ -57,7 +62,10 @@ struct MalformedInputTests {
     #expect(profiles[0].totals.allocated.bytes == 100)
     #expect(profiles[0].rowNames("allocated memory by gem") == ["first/app"])
     #expect(profiles[1].totals.allocated.bytes == 300)
-    #expect(profiles[1].sections.map(\.title.text) == ["allocated memory by gem", "allocated memory by class"])
+    #expect(
+      profiles[1].sections.map(\.title.text) == [
+        "allocated memory by gem", "allocated memory by class",
+      ])
     // The repeated title starts a third report, without a header.
     #expect(profiles[2].totals.line == nil)
     #expect(profiles[2].rowNames("allocated memory by gem") == ["third/app"])
@@ -77,7 +85,10 @@ struct MalformedInputTests {
 
   @Test func truncatedLastLineIsSkippedAndSectionMarkedIncomplete() throws {
     let p = try #require(try parse("truncated.txt").first)
-    #expect(p.rowNames("allocated memory by location") == ["/srv/app/models/a.rb:1", "/srv/app/models/b.rb:2"])
+    #expect(
+      p.rowNames("allocated memory by location") == [
+        "/srv/app/models/a.rb:1", "/srv/app/models/b.rb:2",
+      ])
     #expect(p.section("allocated memory by location")?.incomplete == true)
     #expect(p.warned(line: 8, containing: "truncated paste"))
     #expect(p.metadata.features.contains(.truncated))
@@ -124,9 +135,13 @@ struct MalformedInputTests {
 
   @Test func roundedScaleBytesOf0_9_13() throws {
     let p = try #require(try parse("scaled-rounded.txt").first)
-    #expect(p.totals.allocated == TotalAmount(bytes: 421_400_000, objects: 1000, bytesApproximate: true))
+    #expect(
+      p.totals.allocated == TotalAmount(bytes: 421_400_000, objects: 1000, bytesApproximate: true))
     #expect(p.totals.retained.bytes == 0)
-    #expect(p.section("allocated memory by gem")?.rows.map(\.value) == [421_400_000, 1_000_000, 7700, 40, 0])
+    #expect(
+      p.section("allocated memory by gem")?.rows.map(\.value) == [
+        421_400_000, 1_000_000, 7700, 40, 0,
+      ])
     #expect(p.metadata.features.contains(.scaledRounded))
   }
 
@@ -134,16 +149,21 @@ struct MalformedInputTests {
     let p = try #require(try parse("locations.txt").first)
     let rows = try #require(p.section("allocated memory by location")?.rows)
     let split = rows.map { (p.names[$0.nameID], $0.line) }
-    #expect(split.map(\.0) == [
-      "(eval at /srv/app/a.rb:3)", "C:/Ruby26-x64/lib/ruby/2.6.0/x.rb", "<internal:kernel>",
-      "/gems/json-2.6.1/lib/json/ext/parser.so", "(no name)", "D:/Program Files/my app/app/x y.rb", "(eval)",
-    ])
+    #expect(
+      split.map(\.0) == [
+        "(eval at /srv/app/a.rb:3)", "C:/Ruby26-x64/lib/ruby/2.6.0/x.rb", "<internal:kernel>",
+        "/gems/json-2.6.1/lib/json/ext/parser.so", "(no name)",
+        "D:/Program Files/my app/app/x y.rb", "(eval)",
+      ])
     #expect(split.map(\.1) == [12, 4, 90, 0, Row.emptyLine, 7, Row.noLine])
     // Names rebuild exactly as printed.
-    #expect(rows.map { p.name(of: $0) } == [
-      "(eval at /srv/app/a.rb:3):12", "C:/Ruby26-x64/lib/ruby/2.6.0/x.rb:4", "<internal:kernel>:90",
-      "/gems/json-2.6.1/lib/json/ext/parser.so:0", "(no name):", "D:/Program Files/my app/app/x y.rb:7", "(eval)",
-    ])
+    #expect(
+      rows.map { p.name(of: $0) } == [
+        "(eval at /srv/app/a.rb:3):12", "C:/Ruby26-x64/lib/ruby/2.6.0/x.rb:4",
+        "<internal:kernel>:90",
+        "/gems/json-2.6.1/lib/json/ext/parser.so:0", "(no name):",
+        "D:/Program Files/my app/app/x y.rb:7", "(eval)",
+      ])
   }
 
   @Test func noDataSections() throws {
@@ -165,7 +185,10 @@ struct MalformedInputTests {
 
   @Test func notesAndSideBySideTables() throws {
     let p = try #require(try parse("side-by-side.txt").first)
-    #expect(p.rowNames("allocated memory by file") == ["/srv/app/models/repo.rb", "/srv/app/models/user.rb"])
+    #expect(
+      p.rowNames("allocated memory by file") == [
+        "/srv/app/models/repo.rb", "/srv/app/models/user.rb",
+      ])
     #expect(p.warned(line: 6, containing: "dropped a note"))
     #expect(p.warned(line: 8, containing: "two count columns"))
   }
@@ -183,7 +206,10 @@ struct MalformedInputTests {
   ])
   func inputsThatAreNotReports(_ name: String, _ reason: String) throws {
     let error = #expect(throws: MemReportError.self) { try parse(name) }
-    if case .unusableInput = error {} else { Issue.record("expected unusable input, got \(String(describing: error))") }
+    if case .unusableInput = error {
+    } else {
+      Issue.record("expected unusable input, got \(String(describing: error))")
+    }
     #expect(error?.description.contains(reason) == true, "\(String(describing: error))")
     #expect(error?.description.hasPrefix(TestFiles.fixture("malformed/\(name)") + ":1: ") == true)
   }
@@ -193,7 +219,8 @@ struct MalformedInputTests {
     let section = try #require(p.section("allocated memory by location"))
     let total = p.totals.allocated.bytes
     let listed = try #require(section.rows.first)
-    #expect(section.value(ofNameID: listed.nameID, line: listed.line, total: total) == .listed(65050))
+    #expect(
+      section.value(ofNameID: listed.nameID, line: listed.line, total: total) == .listed(65050))
     let unlisted = try #require(p.names.id(of: "/usr/lib/ruby/3.1.0/set.rb"))
     #expect(section.value(ofNameID: unlisted, line: 1, total: total) == .unlisted(atMost: 1200))
     #expect(section.cutoff == 1200)

@@ -19,7 +19,8 @@ nonisolated(unsafe) let templates = try? HTMLTemplates.embedded()
 
 @_silgen_name("LLVMFuzzerRunDriver")
 func LLVMFuzzerRunDriver(
-  _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+  _ argc: UnsafeMutablePointer<Int32>,
+  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
   _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
 ) -> Int32
 
@@ -35,15 +36,20 @@ func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let transform = ProfileTransform(filter: try FileFilter(ignore: ["gems"]))
     let profiles = parsed.map { transform.apply(to: $0) }
     for format in OutputFormat.reportFormats {
-      guard var writer = format.reportWriter(options: ReportOptions(top: 5, templates: templates)) else { continue }
+      guard var writer = format.reportWriter(options: ReportOptions(top: 5, templates: templates))
+      else { continue }
       var sink = Sink()
       try writer.begin(source: "fuzz", into: &sink)
       for profile in profiles { try writer.write(profile, into: &sink) }
       try writer.end(reports: profiles.count, into: &sink)
-      if format == .html && !MarkupDocument.isWellFormed(sink.text) { fatalError("HTML is not well-formed XML") }
+      if format == .html && !MarkupDocument.isWellFormed(sink.text) {
+        fatalError("HTML is not well-formed XML")
+      }
     }
     let diff = ProfileDiffBuilder.build(before: profiles, after: profiles)
-    for total in diff.totals where (total.delta ?? 0) != 0 { fatalError("a diff with itself changed \(total.state) \(total.metric)") }
+    for total in diff.totals where (total.delta ?? 0) != 0 {
+      fatalError("a diff with itself changed \(total.state) \(total.metric)")
+    }
   } catch is MemReportError {
   } catch {
     fatalError("unexpected error type: \(error)")

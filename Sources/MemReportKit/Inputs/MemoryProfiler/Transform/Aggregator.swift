@@ -41,7 +41,9 @@ public enum Aggregator {
   /// Regroups the `state` location rows of `profile` by `key`; `nil` when the report has neither
   /// location section for that state.
   /// - Complexity: O(*r* log *r*) for *r* location rows.
-  public static func aggregate(_ profile: Profile, by key: AggregateKey, state: AllocationState) -> Aggregate? {
+  public static func aggregate(_ profile: Profile, by key: AggregateKey, state: AllocationState)
+    -> Aggregate?
+  {
     let memory = profile.section(SectionTitle(state, .memory, .location))
     let objects = profile.section(SectionTitle(state, .objects, .location))
     guard memory != nil || objects != nil else { return nil }
@@ -70,12 +72,15 @@ public enum Aggregator {
     let memoryExact = memory.map { profile.isListComplete($0) } ?? false
     let objectsExact = objects.map { profile.isListComplete($0) } ?? false
     let exact = memoryExact && objectsExact
-    let rows = groups.map { AggregateRow(name: $0.key, bytes: $0.value.bytes, objects: $0.value.objects, lowerBound: !exact) }
-      .sorted { a, b in
-        if a.bytes != b.bytes { return a.bytes > b.bytes }
-        if a.objects != b.objects { return a.objects > b.objects }
-        return a.name < b.name
-      }
+    let rows = groups.map {
+      AggregateRow(
+        name: $0.key, bytes: $0.value.bytes, objects: $0.value.objects, lowerBound: !exact)
+    }
+    .sorted { a, b in
+      if a.bytes != b.bytes { return a.bytes > b.bytes }
+      if a.objects != b.objects { return a.objects > b.objects }
+      return a.name < b.name
+    }
     return Aggregate(
       key: key, state: state, rows: rows,
       sourceRows: (memory?.rows.count ?? 0, objects?.rows.count ?? 0),

@@ -18,6 +18,11 @@ public struct FileFilter: Sendable {
 
   public private(set) var patterns: [Pattern] = []
 
+  /// A filter that keeps every path.
+  public static let none = FileFilter(patterns: [])
+
+  private init(patterns: [Pattern]) { self.patterns = patterns }
+
   /// At most this many patterns (each is one bit of a per-path match mask).
   public static let maximumPatterns = 64
 
@@ -33,14 +38,16 @@ public struct FileFilter: Sendable {
             regex = try Regex(text)
           } catch {
             throw MemReportError.usage(
-              "'\(ProfileWording.option(kind)) \(text)' is not a valid regular expression: \(error)")
+              "'\(ProfileWording.option(kind)) \(text)' is not a valid regular expression: \(error)"
+            )
           }
           patterns.append(Pattern(text: text, kind: kind, regex: regex))
         }
       }
     }
     if patterns.count > Self.maximumPatterns {
-      throw MemReportError.usage("at most \(Self.maximumPatterns) file patterns can be given, got \(patterns.count)")
+      throw MemReportError.usage(
+        "at most \(Self.maximumPatterns) file patterns can be given, got \(patterns.count)")
     }
   }
 
@@ -51,7 +58,8 @@ public struct FileFilter: Sendable {
   func matches(_ path: String, normalized: String) -> UInt64 {
     var mask: UInt64 = 0
     for (i, pattern) in patterns.enumerated() {
-      if path.contains(pattern.regex) || (normalized != path && normalized.contains(pattern.regex)) {
+      if path.contains(pattern.regex) || (normalized != path && normalized.contains(pattern.regex))
+      {
         mask |= 1 << UInt64(i)
       }
     }
@@ -60,11 +68,13 @@ public struct FileFilter: Sendable {
 
   /// Whether a path with this match mask is kept.
   func keeps(_ mask: UInt64) -> Bool {
-    for (i, pattern) in patterns.enumerated() where pattern.kind == .ignore && mask & (1 << UInt64(i)) != 0 {
+    for (i, pattern) in patterns.enumerated()
+    where pattern.kind == .ignore && mask & (1 << UInt64(i)) != 0 {
       return false
     }
     guard hasAllow else { return true }
-    for (i, pattern) in patterns.enumerated() where pattern.kind == .allow && mask & (1 << UInt64(i)) != 0 {
+    for (i, pattern) in patterns.enumerated()
+    where pattern.kind == .allow && mask & (1 << UInt64(i)) != 0 {
       return true
     }
     return false

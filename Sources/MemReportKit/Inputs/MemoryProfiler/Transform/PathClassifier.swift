@@ -15,7 +15,8 @@ package enum PathClassifier {
   package static func origin(of path: String) -> Origin {
     if path.hasPrefix("<") || path.hasPrefix("(") { return .other }
     if PathNormalizer.afterLastGemsFolder(path) != nil || isNormalizedGemPath(path) { return .gems }
-    if PathNormalizer.stdlibForm(path) != nil || path.hasPrefix("ruby/lib/") || path.contains("/vendor_ruby/")
+    if PathNormalizer.stdlibForm(path) != nil || path.hasPrefix("ruby/lib/")
+      || path.contains("/vendor_ruby/")
       || path.contains("/rubygems/") || path.hasPrefix("rubygems/")
     {
       return .stdlib

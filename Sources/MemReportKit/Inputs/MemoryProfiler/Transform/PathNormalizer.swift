@@ -89,7 +89,8 @@ public struct PathNormalizer: Sendable, Equatable {
         if bytes[i] == needle[0], Self.matches(bytes, at: i, needle),
           bytes[i + needle.count] != UInt8(ascii: "/")
         {
-          return String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + needle.count)...]), as: UTF8.self)
+          return String(
+            decoding: UnsafeBufferPointer(rebasing: bytes[(i + needle.count)...]), as: UTF8.self)
         }
         i -= 1
       }
@@ -108,7 +109,9 @@ public struct PathNormalizer: Sendable, Equatable {
         defer { i += 1 }
         guard bytes[i] == needle[0], Self.matches(bytes, at: i, needle) else { continue }
         var j = i + needle.count
-        guard j + 1 < bytes.count, ASCII.isDigit(bytes[j]), bytes[j + 1] == ASCII.dot else { continue }
+        guard j + 1 < bytes.count, ASCII.isDigit(bytes[j]), bytes[j + 1] == ASCII.dot else {
+          continue
+        }
         j += 2
         let versionStart = j
         while j < bytes.count, bytes[j] != slash { j += 1 }
@@ -118,7 +121,8 @@ public struct PathNormalizer: Sendable, Equatable {
         let stdlibStart = j
         while j < bytes.count, bytes[j] != slash, bytes[j] != ASCII.dot { j += 1 }
         guard j > stdlibStart else { continue }
-        return "ruby/lib/" + String(decoding: UnsafeBufferPointer(rebasing: bytes[stdlibStart...]), as: UTF8.self)
+        return "ruby/lib/"
+          + String(decoding: UnsafeBufferPointer(rebasing: bytes[stdlibStart...]), as: UTF8.self)
       }
       return nil
     }
@@ -135,7 +139,8 @@ public struct PathNormalizer: Sendable, Equatable {
       while i < bytes.count {
         if bytes[i] == slash {
           if i > segmentStart, Self.startsWithAppFolder(bytes, at: i + 1) {
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[segmentStart...]), as: UTF8.self)
+            return String(
+              decoding: UnsafeBufferPointer(rebasing: bytes[segmentStart...]), as: UTF8.self)
           }
           segmentStart = i + 1
         }
@@ -153,7 +158,9 @@ public struct PathNormalizer: Sendable, Equatable {
       || (a == UInt8(ascii: "l") && b == UInt8(ascii: "i") && c == UInt8(ascii: "b"))
   }
 
-  private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ needle: [UInt8]) -> Bool {
+  private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ needle: [UInt8])
+    -> Bool
+  {
     guard i + needle.count <= bytes.count else { return false }
     for k in 0..<needle.count where bytes[i + k] != needle[k] { return false }
     return true
@@ -185,7 +192,8 @@ public struct PathNormalizer: Sendable, Equatable {
   }
 
   static func wrapped(_ text: String, prefix: String, suffix: String) -> String? {
-    guard text.hasPrefix(prefix), text.hasSuffix(suffix), text.count > prefix.count + suffix.count else {
+    guard text.hasPrefix(prefix), text.hasSuffix(suffix), text.count > prefix.count + suffix.count
+    else {
       return nil
     }
     return String(text.dropFirst(prefix.count).dropLast(suffix.count))
@@ -195,7 +203,9 @@ public struct PathNormalizer: Sendable, Equatable {
   static func splitLocation(_ text: String) -> (String, String?) {
     guard let colon = text.lastIndex(of: ":") else { return (text, nil) }
     let line = text[text.index(after: colon)...]
-    guard !line.isEmpty, line.allSatisfy(\.isASCII), line.allSatisfy(\.isNumber) else { return (text, nil) }
+    guard !line.isEmpty, line.allSatisfy(\.isASCII), line.allSatisfy(\.isNumber) else {
+      return (text, nil)
+    }
     return (String(text[..<colon]), String(line))
   }
 

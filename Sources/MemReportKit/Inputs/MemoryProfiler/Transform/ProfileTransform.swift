@@ -68,7 +68,11 @@ public struct ProfileTransform: Sendable {
       }
       for match in out.filters where match.rows == 0 {
         out.warnings.append(
-          ParseWarning(line: 0, message: "'\(ProfileWording.option(match.kind)) \(match.pattern)' matched no file or location row"))
+          ParseWarning(
+            line: 0,
+            message:
+              "'\(ProfileWording.option(match.kind)) \(match.pattern)' matched no file or location row"
+          ))
       }
       return out
     }
@@ -80,7 +84,8 @@ public struct ProfileTransform: Sendable {
       let path: UInt8 = 1, gem: UInt8 = 2, plain: UInt8 = 4
       var roles = [UInt8](repeating: 0, count: profile.names.count)
       for section in profile.sections {
-        let role = section.title.grouping.hasPaths ? path : (section.title.grouping == .gem ? gem : plain)
+        let role =
+          section.title.grouping.hasPaths ? path : (section.title.grouping == .gem ? gem : plain)
         roles.withUnsafeMutableBufferPointer { roles in
           for row in section.rows { roles[Int(row.nameID)] |= role }
         }
@@ -99,7 +104,9 @@ public struct ProfileTransform: Sendable {
         case gem: renamed = transform.normalizer.gemName(name)
         default:
           // Used in several roles: keep it only if every role leaves it as it is.
-          let forms = Set([transform.normalizer.normalize(name), transform.normalizer.gemName(name), name])
+          let forms = Set([
+            transform.normalizer.normalize(name), transform.normalizer.gemName(name), name,
+          ])
           guard forms.count == 1 else { return nil }
           renamed = name
         }
@@ -111,7 +118,9 @@ public struct ProfileTransform: Sendable {
     /// The new id of a path (file or location file), normalized.
     mutating func pathID(_ old: Int32) -> Int32 {
       let i = Int(old)
-      if pathIDs[i] < 0 { pathIDs[i] = internNoting(transform.normalizer.normalize(profile.names[old])) }
+      if pathIDs[i] < 0 {
+        pathIDs[i] = internNoting(transform.normalizer.normalize(profile.names[old]))
+      }
       return pathIDs[i]
     }
 
@@ -203,8 +212,11 @@ public struct ProfileTransform: Sendable {
     /// Counts a row against the patterns that decided it: ignore patterns that removed it, or
     /// allow patterns that kept it.
     mutating func count(_ mask: UInt64, kept: Bool) {
-      for (i, pattern) in transform.filter.patterns.enumerated() where mask & (1 << UInt64(i)) != 0 {
-        if (pattern.kind == .ignore && !kept) || (pattern.kind == .allow && kept) { matchedRows[i] += 1 }
+      for (i, pattern) in transform.filter.patterns.enumerated() where mask & (1 << UInt64(i)) != 0
+      {
+        if (pattern.kind == .ignore && !kept) || (pattern.kind == .allow && kept) {
+          matchedRows[i] += 1
+        }
       }
     }
 
@@ -215,7 +227,9 @@ public struct ProfileTransform: Sendable {
         var kept: [StringLocation] = []
         var index: [Int64: Int] = [:]
         for location in group.locations {
-          if !transform.filter.isEmpty && !transform.filter.keeps(mask(location.fileID)) { continue }
+          if !transform.filter.isEmpty && !transform.filter.keeps(mask(location.fileID)) {
+            continue
+          }
           let id = pathID(location.fileID)
           let key = Int64(id) << 32 | Int64(UInt32(bitPattern: location.line))
           if let existing = index[key] {

@@ -15,21 +15,25 @@ package enum ProfileWording {
     var text: String
     if section.filtered {
       let before = listed + section.rowsFilteredOut
-      text = "\(Units.count(Int64(listed))) of \(Units.count(Int64(before))) \(noun(title.grouping, before)) kept by the filters"
+      text =
+        "\(Units.count(Int64(listed))) of \(Units.count(Int64(before))) \(noun(title.grouping, before)) kept by the filters"
     } else {
       text = "\(Units.count(Int64(listed))) \(noun(title.grouping, listed)) listed"
     }
     let unit = title.metric == .objects ? " objects" : ""
     if let total = coverage.total {
       let bound = section.filtered && !coverage.complete ? "at least " : ""
-      text += ": \(bound)\(Units.percentage(coverage.listedTotal, of: total)) of \(approx)\(Units.value(total, title.metric))\(unit) \(title.state.rawValue)"
+      text +=
+        ": \(bound)\(Units.percentage(coverage.listedTotal, of: total)) of \(approx)\(Units.value(total, title.metric))\(unit) \(title.state.rawValue)"
       if section.filtered {
-        text += coverage.complete ? " (exact: the unfiltered list was complete)" : ", from a top-N list"
+        text +=
+          coverage.complete ? " (exact: the unfiltered list was complete)" : ", from a top-N list"
       } else if coverage.complete {
         text += " (complete list)"
       }
     } else {
-      text += ": \(approx)\(Units.value(coverage.listedTotal, title.metric))\(unit); the report's total is unknown"
+      text +=
+        ": \(approx)\(Units.value(coverage.listedTotal, title.metric))\(unit); the report's total is unknown"
     }
     return text
   }
@@ -53,7 +57,9 @@ package enum ProfileWording {
   /// `as printed`: what every output says about paths.
   package static func paths(_ normalizer: PathNormalizer) -> String {
     var parts: [String] = []
-    if normalizer.enabled { parts.append("normalized with memory_profiler's normalize_paths rules") }
+    if normalizer.enabled {
+      parts.append("normalized with memory_profiler's normalize_paths rules")
+    }
     if let root = normalizer.root { parts.append("relative to \(root)") }
     if normalizer.ignoreGemVersions { parts.append("gem versions dropped") }
     return parts.isEmpty ? "as printed" : parts.joined(separator: ", ")
@@ -66,7 +72,8 @@ package enum ProfileWording {
     matches.map { match in
       let verb = match.kind == .allow ? "kept" : "removed"
       let rows = Units.counted(match.rows, "row")
-      return "\(option(match.kind)) \(match.pattern) (\(verb) \(rows)\(match.rows == 0 ? ": matched nothing" : ""))"
+      return
+        "\(option(match.kind)) \(match.pattern) (\(verb) \(rows)\(match.rows == 0 ? ": matched nothing" : ""))"
     }.joined(separator: ", ") + "; totals, gem and class rows are not filtered (they carry no file)"
   }
 

@@ -10,8 +10,12 @@ struct FilterAndAggregateTests {
     try #require(try parseFile(TestFiles.sample(sample)).first)
   }
 
-  func transform(allow: [String] = [], ignore: [String] = [], normalize: Bool = true) throws -> ProfileTransform {
-    ProfileTransform(normalizer: PathNormalizer(enabled: normalize), filter: try FileFilter(allow: allow, ignore: ignore))
+  func transform(allow: [String] = [], ignore: [String] = [], normalize: Bool = true) throws
+    -> ProfileTransform
+  {
+    ProfileTransform(
+      normalizer: PathNormalizer(enabled: normalize),
+      filter: try FileFilter(allow: allow, ignore: ignore))
   }
 
   @Test func allowFilesKeepsTheAppsOwnRows() throws {
@@ -19,9 +23,11 @@ struct FilterAndAggregateTests {
     let files = try #require(p.section("allocated memory by file"))
     // catalog 59136 + invoice 43016 + cart 32682 + product 20496, which is also the gem row `shop/lib`.
     #expect(files.listedTotal == 155_330)
-    #expect(p.rowNames("allocated memory by file") == [
-      "shop/lib/shop/catalog.rb", "shop/lib/shop/invoice.rb", "shop/lib/shop/cart.rb", "shop/lib/shop/product.rb",
-    ])
+    #expect(
+      p.rowNames("allocated memory by file") == [
+        "shop/lib/shop/catalog.rb", "shop/lib/shop/invoice.rb", "shop/lib/shop/cart.rb",
+        "shop/lib/shop/product.rb",
+      ])
     #expect(files.filtered && files.rowsFilteredOut == 5)
     #expect(files.isComplete(total: p.totals.allocated.bytes))  // the unfiltered list was complete
     let locations = try #require(p.section("allocated memory by location"))
@@ -49,7 +55,8 @@ struct FilterAndAggregateTests {
     let braces = try FileFilter(allow: ["a{1,3}b"])
     #expect(braces.patterns.map(\.text) == ["a{1,3}b"])
     let p = ProfileTransform(filter: filter).apply(to: try load("default.txt"))
-    #expect(p.section("allocated memory by file")?.listedTotal == 214_211)  // shop/lib 155,330 + json 58,881
+    // shop/lib 155,330 + json 58,881
+    #expect(p.section("allocated memory by file")?.listedTotal == 214_211)
   }
 
   @Test func invalidRegexNamesThePattern() {
@@ -69,7 +76,8 @@ struct FilterAndAggregateTests {
 
   @Test func aFilterThatMatchesNothingIsWarned() throws {
     let p = try transform(allow: ["codetriage"]).apply(to: try load("default.txt"))
-    #expect(p.warnings.contains { $0.message == "'allow codetriage' matched no file or location row" })
+    #expect(
+      p.warnings.contains { $0.message == "'allow codetriage' matched no file or location row" })
     #expect(p.section("allocated memory by location")?.rows.isEmpty == true)
   }
 
