@@ -1,0 +1,65 @@
+import MemReportCore
+
+/// The report's short lines that are not part of one report's document: the icicle chart's words,
+/// the page's input facts, and the "N more rows" lines under cut tables.
+extension ReportDocument {
+  // MARK: The icicle
+
+  /// `Allocated memory: gem → file → line`.
+  static func icicleTitle(_ state: AllocationState) -> String {
+    "\(state.rawValue.capitalized) memory: gem → file → line"
+  }
+
+  /// `Gem → file → line for the 50 listed locations (12.0 MB). They hold 97.4% of the 12.3 MB
+  /// allocated. rails: 5.1 MB; app: 1.2 MB`: the icicle in words, with its largest gems.
+  static func icicleDescription(
+    locations: Int, listed: Int64, total: Int64?, state: AllocationState,
+    gems: [(name: String, bytes: Int64)]
+  ) -> String {
+    let share =
+      total.map {
+        " They hold \(Units.percentage(listed, of: $0)) of the \(Units.bytes($0)) \(state.rawValue)."
+      } ?? ""
+    return
+      "Gem → file → line for the \(Units.count(Int64(locations))) listed \(ProfileWording.noun(.location, locations)) (\(Units.bytes(listed))).\(share) "
+      + gems.map { icicleTooltip($0.name, bytes: $0.bytes) }.joined(separator: "; ")
+  }
+
+  /// `rails: 5.1 MB`: one gem, file or line of the icicle.
+  static func icicleTooltip(_ name: String, bytes: Int64) -> String {
+    "\(name): \(Units.bytes(bytes))"
+  }
+
+  // MARK: The input
+
+  /// `memreport: before.txt`: the title of the page of an input's reports.
+  static func pageTitle(_ source: String) -> String { "memreport: \(source)" }
+
+  /// What the page says about the input as a whole, above its reports.
+  static func inputFacts(reports: Int) -> [Fact] {
+    [Fact(label: "Reports", value: Units.count(Int64(reports)))]
+  }
+
+  // MARK: Rows not shown
+
+  /// `… 9 more rows (≈12.3 kB)`: the rows of a section past `--top`, with what they hold.
+  static func moreRows(_ count: Int, holding sum: Int64, of section: Section) -> String {
+    "… \(Units.count(Int64(count))) more rows (\(section.approximate ? "≈" : "")\(Units.value(sum, section.title.metric)))"
+  }
+
+  /// `9 more rows: use --top or --format json.`
+  static func moreRowsHint(_ count: Int) -> String {
+    "\(Units.count(Int64(count))) more rows: use \(OptionNames.current.top) or \(OptionNames.current.jsonFormat)."
+  }
+
+  /// `12 more groups`.
+  static func moreGroups(_ count: Int) -> String { "\(Units.count(Int64(count))) more groups" }
+
+  /// `40 more strings`.
+  static func moreStrings(_ count: Int) -> String { "\(Units.count(Int64(count))) more strings" }
+
+  /// `2 more locations`: of one string, past the ones shown.
+  static func moreLocations(_ count: Int) -> String {
+    Units.counted(count, "more location", plural: "more locations")
+  }
+}
