@@ -3,7 +3,7 @@
 /// and dark schemes. Growth and shrink differ in lightness as well as hue, so charts read in
 /// greyscale and for colour-blind readers, and a sign or badge always goes with the colour.
 package enum Palette {
-  // Bar, icicle and diff charts (inlined in pages).
+  // Charts inlined in pages (bars, icicles, diverging bars).
   package static let text = "#1f2328"
   package static let muted = "#59636e"
   package static let bar = "#3b6ea8"
@@ -20,7 +20,7 @@ package enum Palette {
     "#3b6ea8", "#5a8fc7", "#2f6b3a", "#4e8c58", "#8a6d1f", "#a8893a", "#6e4f9e", "#8c70b8",
   ]
 
-  // The trend chart: a standalone figure on white that stays readable when a dark page shows it.
+  // Standalone line charts: a figure on white that stays readable when a dark page shows it.
   package static let paper = "#FFFFFF"
   package static let ink = "#111111"
   package static let axis = "#333333"
@@ -34,7 +34,7 @@ package enum Palette {
   package static let shade = "#000000"
   /// A memory limit line.
   package static let limit = "#C62828"
-  /// Series colours (Okabe–Ito), alternating dark and light, with a darker shade for trend lines.
+  /// Series colours (Okabe–Ito), alternating dark and light, with a darker shade for fitted lines.
   package static let series: [(line: String, dark: String)] = [
     ("#0072B2", "#003B5C"), ("#E69F00", "#8A5F00"), ("#009E73", "#00573F"),
     ("#CC79A7", "#7A4864"), ("#56B4E9", "#1F6A94"), ("#555555", "#111111"),

@@ -1,6 +1,6 @@
 /// A chart ready to inline in a page or write as a standalone `.svg` file.
 package struct SVGChart: Sendable {
-  /// A file-name stem for `--svg DIR` (`top-locations`).
+  /// A file-name stem for the standalone file (`top-locations`).
   package var name: String
   /// The `<title>`: what the chart shows.
   package var title: String

@@ -4,7 +4,7 @@
   import Darwin
 #endif
 
-/// `--svg DIR`: each chart as a standalone `.svg` file (through `OutputFile`, so none is left
+/// Each chart as a standalone `.svg` file in a folder (through `OutputFile`, so none is left
 /// half-written).
 package enum SVGFiles {
   /// Creates `directory` (and its parents) when missing.

@@ -1,5 +1,5 @@
-/// Undoes what terminals, editors and web pages do to pasted text, so the grammar sees plain
-/// memory_profiler lines: ANSI colour codes (real `ESC[34m` and the literal `^[[34m` of some
+/// Undoes what terminals, editors and web pages do to pasted text, so a grammar sees the lines a
+/// tool printed: ANSI colour codes (real `ESC[34m` and the literal `^[[34m` of some
 /// renderings), a `\r` before the newline, a UTF-8 byte order mark, tabs, non-breaking spaces
 /// and trailing blanks. Lines that need none of it (almost all) are returned as they are.
 package struct LineCleaner {

@@ -1,4 +1,4 @@
-/// The formats memreport writes. Each command supports some of them (`report`: text and JSON).
+/// The formats memreport writes. Each feature lists the ones it writes.
 public enum OutputFormat: String, CaseIterable, Sendable {
   case text, json, markdown, svg, html
 

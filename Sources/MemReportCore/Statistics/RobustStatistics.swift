@@ -4,8 +4,8 @@
   import Darwin
 #endif
 
-/// Order statistics and the normal distribution, without Foundation: the building blocks of the
-/// trend analysis (medians, MAD, running minima, block medians, normal tail probabilities).
+/// Order statistics and the normal distribution, without Foundation: the building blocks of robust
+/// fits (medians, MAD, running minima, block medians, normal tail probabilities).
 package enum RobustStatistics {
   /// The two-sided 95% normal quantile, z₀.₉₇₅.
   package static let z975 = 1.959963984540054

@@ -1,4 +1,5 @@
 import MemReportCore
+import MemReportKit
 
 /// The flags that the library's words point to ("use --top or --format json"), named once: the
 /// option definitions use these names, and `OptionNames.commandLine` hands them to the library for

@@ -1,3 +1,5 @@
+import MemReportCore
+
 /// What the caller calls the options that the library's words point to ("use --top or --format
 /// json", "pass '--skip-bad-lines'"). The library knows no command-line flag: the command line binds
 /// its own flag names around a run (`OptionNames.$current.withValue(...)`), and a library user gets
