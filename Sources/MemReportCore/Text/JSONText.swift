@@ -39,4 +39,23 @@ package enum JSONText {
   }
 
   package static func number(_ value: Int64?) -> String { value.map(String.init) ?? "null" }
+
+  /// A JSON number: `null` for nil or a non-finite value; a whole number without a fraction;
+  /// otherwise rounded to `decimals` places with trailing zeros dropped. Magnitudes below
+  /// `exponentBelow` (p-values) and beyond what fixed notation holds exactly keep Swift's shortest
+  /// form (`1.2e-12`).
+  package static func number(_ value: Double?, decimals: Int, exponentBelow: Double = 0) -> String {
+    guard let value, value.isFinite else { return "null" }
+    if value == 0 { return "0" }
+    let magnitude = abs(value)
+    if magnitude < exponentBelow { return "\(value)" }
+    if value == value.rounded() && magnitude < 9e15 { return String(Int64(value)) }
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    guard magnitude * scale < 9e15 else { return "\(value)" }
+    var text = Units.fixed(value, digits: decimals)
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text == "-0" ? "0" : text
+  }
 }

@@ -109,11 +109,6 @@ package struct DiffJSONWriter: DiffWriter {
 
   /// Integers print without a fraction; per-iteration values keep up to `digits` decimals.
   static func number(_ value: Double?, digits: Int = 3) -> String {
-    guard let value, value.isFinite else { return "null" }
-    if value == value.rounded() && abs(value) < 9e15 { return String(Int64(value)) }
-    var text = Units.fixed(value, digits: digits)
-    while text.hasSuffix("0") { text.removeLast() }
-    if text.hasSuffix(".") { text.removeLast() }
-    return text
+    JSONText.number(value, decimals: digits)
   }
 }

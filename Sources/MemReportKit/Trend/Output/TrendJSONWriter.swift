@@ -172,11 +172,6 @@ package struct TrendJSONWriter: TrendWriter {
   /// A JSON number: `null` for nil or non-finite values; tiny magnitudes (p-values) in exponent
   /// form, others rounded to 6 decimals.
   static func number(_ value: Double?) -> String {
-    guard let value, value.isFinite else { return "null" }
-    if value == 0 { return "0" }
-    if abs(value) < 1e-4 { return "\(value)" }
-    let rounded = (value * 1_000_000).rounded() / 1_000_000
-    if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
-    return "\(rounded)"
+    JSONText.number(value, decimals: 6, exponentBelow: 1e-4)
   }
 }
