@@ -32,7 +32,7 @@ public struct HTMLTemplates: Sendable {
     return try HTMLTemplates(files: files, origin: directory)
   }
 
-  init(files: [String: String], origin: String) throws {
+  package init(files: [String: String], origin: String) throws {
     var library = MustacheLibrary()
     for (file, text) in files where file.hasSuffix(".mustache") {
       do {

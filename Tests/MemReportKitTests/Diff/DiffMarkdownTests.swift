@@ -5,10 +5,6 @@ import MemReportTestSupport
 
 @Suite("memreport diff: Markdown for pull requests")
 struct DiffMarkdownTests {
-  struct Sink: TextOutputStream {
-    var text = ""
-    mutating func write(_ string: String) { text += string }
-  }
 
   /// top3000.txt against a copy whose every location row is 3% larger: 3,000-row tables.
   func bigPair() throws -> ProfileDiff {
@@ -37,7 +33,7 @@ struct DiffMarkdownTests {
   @Test func neverLongerThanAGitHubComment() throws {
     let diff = try bigPair()
     #expect(diff.section(.allocatedLocations)?.movers.count == 3000)
-    var sink = Sink()
+    var sink = StringSink()
     try DiffMarkdownWriter().write(
       diff, context: DiffContext(before: ["a"], after: ["b"]), into: &sink)
     #expect(sink.text.count <= 65_000)
@@ -61,7 +57,7 @@ struct DiffMarkdownTests {
     let diff = ProfileDiffBuilder.build(
       before: [profile],
       after: [ProfileTransform(filter: try FileFilter(ignore: ["weird"])).apply(to: profile)])
-    var sink = Sink()
+    var sink = StringSink()
     try DiffMarkdownWriter().write(
       diff, context: DiffContext(before: ["a"], after: ["b"]), into: &sink)
     for line in sink.text.split(separator: "\n") where line.hasPrefix("| `") {

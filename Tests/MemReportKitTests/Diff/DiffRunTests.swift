@@ -6,21 +6,12 @@ import MemReportTestSupport
 
 @Suite("memreport diff: errors while writing")
 struct DiffRunTests {
-  /// Templates without a `diff` page: rendering fails after the diff was built.
-  func templatesWithoutADiffPage() throws -> HTMLTemplates {
-    try HTMLTemplates(
-      files: ["head.mustache": "<html>", "foot.mustache": "</html>"], origin: "test")
-  }
 
   @Test func aTemplateThatDoesNotRenderIsThrownNotAnEmptyPage() throws {
     let diff = ProfileDiffBuilder.build(before: [], after: [])
-    struct Sink: TextOutputStream {
-      var text = ""
-      mutating func write(_ string: String) { text += string }
-    }
-    var sink = Sink()
+    var sink = StringSink()
     #expect(throws: MemReportError.self) {
-      try HTMLDiffWriter(templates: try templatesWithoutADiffPage()).write(
+      try HTMLDiffWriter(templates: try templatesWithoutPages()).write(
         diff, context: DiffContext(before: ["a"], after: ["b"]), into: &sink)
     }
     #expect(sink.text.isEmpty)
@@ -36,7 +27,7 @@ struct DiffRunTests {
       before: [TestFiles.sample("before.txt")], after: [TestFiles.sample("after.txt")],
       format: .html,
       output: output, transform: ProfileTransform(filter: try FileFilter()))
-    job.templates = try templatesWithoutADiffPage()
+    job.templates = try templatesWithoutPages()
     #expect(throws: MemReportError.self) { try job.run() }
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
   }

@@ -11,17 +11,13 @@ import MemReportTestSupport
 /// with libxml2), nothing that loads from the network, every input string escaped.
 @Suite("HTML and SVG pages")
 struct HTMLPageTests {
-  struct Sink: TextOutputStream {
-    var text = ""
-    mutating func write(_ string: String) { text += string }
-  }
 
   func reportPage(_ path: String, top: Int? = nil, by: AggregateKey? = nil) throws -> (
     String, [SVGChart]
   ) {
     var writer = HTMLReportWriter(
       options: ReportOptions(top: top, aggregateBy: by, templates: try HTMLTemplates.embedded()))
-    var sink = Sink()
+    var sink = StringSink()
     writer.begin(source: path, into: &sink)
     let transform = ProfileTransform(filter: try FileFilter())
     let profiles = try parseFile(path)
@@ -109,7 +105,7 @@ struct HTMLPageTests {
     let after = t.apply(to: try #require(try parseFile(TestFiles.sample("after.txt")).first))
     let diff = ProfileDiffBuilder.build(before: [before], after: [after])
     let gate = try DiffGate(limit: "5%")
-    var sink = Sink()
+    var sink = StringSink()
     try HTMLDiffWriter(templates: try HTMLTemplates.embedded()).write(
       diff,
       context: DiffContext(
@@ -134,7 +130,7 @@ struct HTMLPageTests {
       let name = try #require(try listFiles(dir).first { $0.hasSuffix("-times.txt") })
       series.append(try TrendRun.read(dir + "/" + name))
     }
-    var sink = Sink()
+    var sink = StringSink()
     try HTMLTrendWriter(templates: try HTMLTemplates.embedded()).write(
       TrendReport(series: series, limitMiB: 512), into: &sink)
     checkPage(sink.text, "trend")

@@ -6,20 +6,11 @@ import MemReportCore
 
 @Suite("memreport report: errors while writing")
 struct ReportRunTests {
-  /// Templates without a `report` page: rendering fails after every report was read.
-  func templatesWithoutAReportPage() throws -> HTMLTemplates {
-    try HTMLTemplates(
-      files: ["head.mustache": "<html>", "foot.mustache": "</html>"], origin: "test")
-  }
 
   @Test func aTemplateThatDoesNotRenderIsThrownNotAnEmptyPage() throws {
-    struct Sink: TextOutputStream {
-      var text = ""
-      mutating func write(_ string: String) { text += string }
-    }
-    var sink = Sink()
+    var sink = StringSink()
     var writer = HTMLReportWriter(
-      options: ReportOptions(templates: try templatesWithoutAReportPage()))
+      options: ReportOptions(templates: try templatesWithoutPages()))
     writer.begin(source: "before.txt", into: &sink)
     for profile in try parseFile(TestFiles.sample("before.txt")) {
       try writer.write(profile, into: &sink)
@@ -36,7 +27,7 @@ struct ReportRunTests {
     let output = folder.appendingPathComponent("report.html").path
     let job = ReportRun(
       input: TestFiles.sample("before.txt"), format: .html,
-      options: ReportOptions(templates: try templatesWithoutAReportPage()), output: output,
+      options: ReportOptions(templates: try templatesWithoutPages()), output: output,
       transform: ProfileTransform(filter: try FileFilter()))
     #expect(throws: MemReportError.self) { try job.run() }
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
@@ -51,7 +42,7 @@ struct ReportRunTests {
     try "the last good report".write(toFile: output, atomically: true, encoding: .utf8)
     let job = ReportRun(
       input: TestFiles.sample("before.txt"), format: .html,
-      options: ReportOptions(templates: try templatesWithoutAReportPage()), output: output,
+      options: ReportOptions(templates: try templatesWithoutPages()), output: output,
       transform: ProfileTransform(filter: try FileFilter()))
     #expect(throws: MemReportError.self) { try job.run() }
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.html"])
