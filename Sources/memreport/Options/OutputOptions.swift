@@ -2,14 +2,11 @@ import ArgumentParser
 import MemReportKit
 import MemReportCore
 
-/// The formats one command writes: the one list its `--help`, completions and validation read.
+/// A command and the formats it writes: the one list its `--help`, completions and validation
+/// read (each subcommand hands on its feature's list).
 protocol FormatList {
   static var formats: [OutputFormat] { get }
 }
-
-enum ReportFormats: FormatList { static var formats: [OutputFormat] { OutputFormat.reportFormats } }
-enum DiffFormats: FormatList { static var formats: [OutputFormat] { OutputFormat.diffFormats } }
-enum TrendFormats: FormatList { static var formats: [OutputFormat] { OutputFormat.trendFormats } }
 
 /// A `--format` value among the formats of `List` only.
 struct FormatChoice<List: FormatList>: ExpressibleByArgument {

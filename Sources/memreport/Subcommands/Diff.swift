@@ -5,7 +5,8 @@ import MemReportCore
 extension DiffGate.Metric: ExpressibleByArgument {}
 
 extension MemReportCommand {
-  struct Diff: ParsableCommand, ReadsInputs {
+  struct Diff: ParsableCommand, ReadsInputs, FormatList {
+    static var formats: [OutputFormat] { OutputFormat.diffFormats }
     static let model = InputModel.profiles
 
     static let configuration = CommandConfiguration(
@@ -64,7 +65,7 @@ extension MemReportCommand {
     var filterOptions: FilterOptions
 
     @OptionGroup(title: "Output")
-    var outputOptions: OutputOptions<DiffFormats>
+    var outputOptions: OutputOptions<Diff>
 
     @OptionGroup(title: "Output")
     var rowOptions: RowOptions

@@ -3,7 +3,8 @@ import MemReportKit
 import MemReportCore
 
 extension MemReportCommand {
-  struct Report: ParsableCommand, ReadsInputs {
+  struct Report: ParsableCommand, ReadsInputs, FormatList {
+    static var formats: [OutputFormat] { OutputFormat.reportFormats }
     static let model = InputModel.profiles
 
     static let configuration = CommandConfiguration(
@@ -33,7 +34,7 @@ extension MemReportCommand {
     var aggregateBy: AggregateKey?
 
     @OptionGroup(title: "Output")
-    var outputOptions: OutputOptions<ReportFormats>
+    var outputOptions: OutputOptions<Report>
 
     @OptionGroup(title: "Output")
     var colourOptions: ColourOptions

@@ -3,7 +3,8 @@ import MemReportKit
 import MemReportCore
 
 extension MemReportCommand {
-  struct Trend: ParsableCommand, ReadsInputs {
+  struct Trend: ParsableCommand, ReadsInputs, FormatList {
+    static var formats: [OutputFormat] { OutputFormat.trendFormats }
     static let model = InputModel.series
 
     static let configuration = CommandConfiguration(
@@ -35,7 +36,7 @@ extension MemReportCommand {
     var trendOptions: TrendOptions
 
     @OptionGroup(title: "Output")
-    var outputOptions: OutputOptions<TrendFormats>
+    var outputOptions: OutputOptions<Trend>
 
     @OptionGroup(title: "Output")
     var colourOptions: ColourOptions
