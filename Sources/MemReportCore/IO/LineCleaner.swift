@@ -2,27 +2,30 @@
 /// tool printed: ANSI colour codes (real `ESC[34m` and the literal `^[[34m` of some
 /// renderings), a `\r` before the newline, a UTF-8 byte order mark, tabs, non-breaking spaces
 /// and trailing blanks. Lines that need none of it (almost all) are returned as they are.
-package struct LineCleaner {
+/// Public and inlinable, for readers in other modules (see `ASCII`).
+public struct LineCleaner {
   /// What the last cleaned line contained.
-  package struct Found: OptionSet {
-    package let rawValue: UInt8
-    package init(rawValue: UInt8) { self.rawValue = rawValue }
-    package static let ansi = Found(rawValue: 1)
-    package static let carriageReturn = Found(rawValue: 2)
-    package static let byteOrderMark = Found(rawValue: 4)
-    package static let tab = Found(rawValue: 8)
-    package static let nonBreakingSpace = Found(rawValue: 16)
-    package static let nul = Found(rawValue: 32)
+  public struct Found: OptionSet, Sendable {
+    public let rawValue: UInt8
+    @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
+    public static let ansi = Found(rawValue: 1)
+    public static let carriageReturn = Found(rawValue: 2)
+    public static let byteOrderMark = Found(rawValue: 4)
+    public static let tab = Found(rawValue: 8)
+    public static let nonBreakingSpace = Found(rawValue: 16)
+    public static let nul = Found(rawValue: 32)
   }
 
-  private var scratch: [UInt8] = []
+  @usableFromInline var scratch: [UInt8] = []
 
-  package init() {}
+  public init() {}
 
   /// Whether `line` holds a byte that may need rewriting: a control byte (tab, ESC, NUL), `^`, or
   /// a non-ASCII byte (U+00A0, the BOM). Checks 8 bytes at a time (SWAR): a word has a byte below
   /// 0x20 when `(x - 0x20…) & ~x & 0x80…` is non-zero, a `^` when `x ^ 0x5E…` has a zero byte.
-  @inline(__always) private static func needsRewrite(_ line: UnsafeBufferPointer<UInt8>, end: Int)
+  @inlinable @inline(__always) static func needsRewrite(
+    _ line: UnsafeBufferPointer<UInt8>, end: Int
+  )
     -> Bool
   {
     guard let base = line.baseAddress else { return false }
@@ -46,8 +49,9 @@ package struct LineCleaner {
     return false
   }
 
-  /// Calls `body` with the cleaned line and what was found in it.
-  package mutating func clean<R>(
+  /// Calls `body` with the cleaned line and what was found in it. Inlinable, so a parser in another
+  /// module gets the fast path (a line that needs nothing) specialised for its closure.
+  @inlinable public mutating func clean<R>(
     _ line: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Found) throws -> R
   ) rethrows -> R {
     var found: Found = []
@@ -60,6 +64,14 @@ package struct LineCleaner {
       while end > 0, line[end - 1] == ASCII.space { end -= 1 }
       return try body(UnsafeBufferPointer(rebasing: line[0..<end]), found)
     }
+    rewrite(line, end: end, found: &found)
+    return try scratch.withUnsafeBufferPointer { try body($0, found) }
+  }
+
+  /// Writes the cleaned form of `line[..<end]` into `scratch`.
+  @usableFromInline mutating func rewrite(
+    _ line: UnsafeBufferPointer<UInt8>, end: Int, found: inout Found
+  ) {
     scratch.removeAll(keepingCapacity: true)
     var i = 0
     if end >= 3, line[0] == 0xEF, line[1] == 0xBB, line[2] == 0xBF {
@@ -101,7 +113,6 @@ package struct LineCleaner {
       i += 1
     }
     while let last = scratch.last, last == ASCII.space { scratch.removeLast() }
-    return try scratch.withUnsafeBufferPointer { try body($0, found) }
   }
 
   /// The index after a CSI sequence's final byte (`0x40`–`0x7E`), given the index after `[`.

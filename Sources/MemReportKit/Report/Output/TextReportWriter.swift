@@ -17,7 +17,8 @@ package struct TextReportWriter: ReportWriter {
   }
 
   package mutating func write(_ profile: Profile, into out: inout some TextOutputStream) {
-    let document = ReportDocument(profile, source: source, aggregateBy: options.aggregateBy)
+    let document = ReportDocument(
+      profile, source: source, aggregateBy: options.aggregateBy, answer: false)
     if profile.metadata.index > 1 { out.write("\n") }
     out.write(bold(document.title) + "\n")
     out.write(dim(document.summary) + "\n")

@@ -121,13 +121,15 @@ struct ReportDocument {
   /// `2 warnings while reading (…): line 3: …; line 9: …` (the first three).
   var warningSummary: String?
 
+  /// - Parameter answer: also work out the headline and the origin split (a page shows them; the
+  ///   text report does not, and skips their pass over every location row).
   /// - Complexity: O(*r* log *r*) for *r* location rows (the origin and `--by` groups).
-  init(_ profile: Profile, source: String, aggregateBy: AggregateKey?) {
+  init(_ profile: Profile, source: String, aggregateBy: AggregateKey?, answer: Bool = true) {
     self.profile = profile
     let m = profile.metadata
     title = "\(source): report \(m.index) (lines \(m.firstLine)–\(m.lastLine))"
     lines = "\(m.firstLine)–\(m.lastLine)"
-    let origins = Aggregator.aggregate(profile, by: .origin, state: .allocated)
+    let origins = answer ? Aggregator.aggregate(profile, by: .origin, state: .allocated) : nil
     headline = Self.headline(profile, origin: origins)
     let run = Self.run(m)
     let features = m.features.subtracting([.derailedPreamble]).sorted().map(\.rawValue).joined(
