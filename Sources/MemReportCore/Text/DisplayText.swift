@@ -31,4 +31,16 @@ package enum DisplayText {
   package static func shortString(_ text: String, limit: Int = 80) -> String {
     text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
   }
+
+  /// A line of input quoted for a message: `'first 80 bytes…'`, invalid UTF-8 replaced and
+  /// control characters turned into spaces, so a message is one clean line.
+  package static func quoted(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int = 80) -> String {
+    var trimmed = Substring(String(decoding: bytes.prefix(limit), as: UTF8.self))
+    while trimmed.first == " " { trimmed = trimmed.dropFirst() }
+    while trimmed.last == " " { trimmed = trimmed.dropLast() }
+    var quoted = String(
+      trimmed.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
+    if bytes.count > limit { quoted += "…" }
+    return "'\(quoted)'"
+  }
 }

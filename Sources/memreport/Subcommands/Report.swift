@@ -98,7 +98,7 @@ final class ProgressLine {
 
   func finish() {
     var err = FileHandleStream.standardError
-    err.write("\r\u{1B}[K")
+    err.write(ANSI.clearLine)
   }
 
 }

@@ -318,9 +318,7 @@ public struct MemOverTimeParser {
   }
 
   /// A short, printable quotation of a line for messages.
-  static func preview(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    MemoryProfilerParser.preview(bytes)
-  }
+  static func preview(_ bytes: UnsafeBufferPointer<UInt8>) -> String { DisplayText.quoted(bytes) }
 
   static func preview(_ bytes: ArraySlice<UInt8>) -> String {
     bytes.withUnsafeBufferPointer { preview($0) }

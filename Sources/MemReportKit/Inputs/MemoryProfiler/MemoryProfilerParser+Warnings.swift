@@ -25,13 +25,7 @@ extension MemoryProfilerParser {
   }
 
   /// A short, printable quotation of a line for messages.
-  static func preview(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    var text = String(decoding: bytes.prefix(80), as: UTF8.self).trimmingSpaces()
-    text = String(
-      text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
-    if bytes.count > 80 { text += "…" }
-    return "'\(text)'"
-  }
+  static func preview(_ bytes: UnsafeBufferPointer<UInt8>) -> String { DisplayText.quoted(bytes) }
 
   mutating func feature(_ feature: VariantFeature) {
     if profile != nil {

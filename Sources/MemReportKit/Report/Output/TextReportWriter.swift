@@ -138,8 +138,6 @@ package struct TextReportWriter: ReportWriter {
     return n >= width ? text : text + String(repeating: " ", count: width - n)
   }
 
-  private func bold(_ text: String) -> String {
-    options.colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text
-  }
-  private func dim(_ text: String) -> String { options.colour ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
+  private func bold(_ text: String) -> String { ANSI(enabled: options.colour).bold(text) }
+  private func dim(_ text: String) -> String { ANSI(enabled: options.colour).dim(text) }
 }

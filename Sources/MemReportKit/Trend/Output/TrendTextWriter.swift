@@ -30,18 +30,16 @@ package struct TrendTextWriter: TrendWriter {
     if let note = s.warningNote { out.write(dim("  " + note) + "\n") }
   }
 
-  private func bold(_ s: String) -> String { colour ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
-  private func dim(_ s: String) -> String { colour ? "\u{1B}[2m\(s)\u{1B}[0m" : s }
+  private var ansi: ANSI { ANSI(enabled: colour) }
+  private func bold(_ s: String) -> String { ansi.bold(s) }
+  private func dim(_ s: String) -> String { ansi.dim(s) }
 
   private func verdictColoured(_ line: String, _ verdict: TrendVerdict) -> String {
-    guard colour else { return line }
-    let code: String
     switch verdict {
-    case .leak: code = "1;31"
-    case .bloat: code = "1;33"
-    case .stable: code = "1;32"
-    case .inconclusive: code = "1"
+    case .leak: return ansi.apply(.boldRed, line)
+    case .bloat: return ansi.apply(.boldYellow, line)
+    case .stable: return ansi.apply(.boldGreen, line)
+    case .inconclusive: return ansi.bold(line)
     }
-    return "\u{1B}[\(code)m\(line)\u{1B}[0m"
   }
 }
