@@ -142,3 +142,25 @@ struct DiffCommandTests {
     #expect(try CLIRunner.run(["diff", before, after, "--format", "svg"]).status == 64)
   }
 }
+
+/// A total the report gives is a number even when it is zero: a leak fix whose after-report
+/// retains nothing shows `0 B`, and `—` stays for a total the input does not give.
+@Suite("diff: a known zero is a number")
+struct KnownZeroTests {
+  @Test func aLeakFixRetainsZeroBytes() throws {
+    let pair = [TestFiles.sample("retained.txt"), TestFiles.sample("retained-fixed.txt")]
+    let text = try CLIRunner.run(["diff"] + pair)
+    #expect(text.status == 0)
+    #expect(text.stdout.contains("  retained bytes    1.36 MB     0 B −1.36 MB −100.0%\n"))
+    #expect(text.stdout.contains("  retained objects   23,338       0  −23,338 −100.0%\n"))
+    let markdown = try CLIRunner.run(["diff"] + pair + ["--format", "markdown"])
+    #expect(markdown.stdout.contains("| retained bytes | 1.36 MB | 0 B | −1.36 MB | −100.0% |"))
+    let html = try CLIRunner.run(["diff"] + pair + ["--format", "html"])
+    #expect(html.stdout.contains("1.36 MB → 0 B"))
+    #expect(!html.stdout.contains("1.36 MB → —"))
+    // 0 → 0 is no change: 0%, not "n/a" or a blank.
+    let same = try CLIRunner.run(["diff", pair[1], pair[1]])
+    #expect(
+      same.stdout.contains("  retained bytes        0 B     0 B     0     0%\n"), "\(same.stdout)")
+  }
+}

@@ -31,7 +31,8 @@ struct GoldenTests {
   }
 
   static let reportSamples = [
-    "default", "perf-objects", "retained", "scale-bytes", "normalize-paths", "raw-for-normalize",
+    "default", "perf-objects", "retained", "retained-fixed", "scale-bytes", "normalize-paths",
+    "raw-for-normalize",
     "no-detailed", "colour", "hostile-strings", "before", "after",
   ]
 
@@ -87,6 +88,16 @@ struct GoldenTests {
     cases += [
       Case(
         name: "diff-before-after", ext: "html", arguments: pair + ["--format", "html"], svg: true),
+      Case(
+        name: "diff-retained-fix", ext: "md",
+        arguments: [
+          "diff", "Samples/retained.txt", "Samples/retained-fixed.txt", "--format", "markdown",
+        ]),
+      Case(
+        name: "diff-retained-fix", ext: "html",
+        arguments: [
+          "diff", "Samples/retained.txt", "Samples/retained-fixed.txt", "--format", "html",
+        ]),
       Case(
         name: "diff-default-scale-bytes", ext: "txt",
         arguments: ["diff", "Samples/default.txt", "Samples/scale-bytes.txt"]),

@@ -12,8 +12,12 @@ public struct DiffTotal: Sendable {
     return after.median - before.median
   }
 
+  /// The change as a share of `before`: 0 for no change (also 0 → 0); `nil` when a side is
+  /// unknown or when `before` is 0 and `after` is not (growth from nothing has no percentage).
   public var deltaPercent: Double? {
-    guard let delta, let before, before.median != 0 else { return nil }
+    guard let delta, let before else { return nil }
+    if delta == 0 { return 0 }
+    guard before.median != 0 else { return nil }
     return delta / before.median * 100
   }
 

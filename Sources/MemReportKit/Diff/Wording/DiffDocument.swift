@@ -199,8 +199,8 @@ package struct DiffDocument: Sendable {
     let delta = total.delta ?? 0
     return TotalLine(
       label: DiffFormat.totalLabel(total.state, total.metric),
-      before: total.before.map { DiffFormat.side($0, total.metric) } ?? unknown,
-      after: total.after.map { DiffFormat.side($0, total.metric) } ?? unknown,
+      before: total.before.map { DiffFormat.total($0, total.metric) } ?? unknown,
+      after: total.after.map { DiffFormat.total($0, total.metric) } ?? unknown,
       delta: total.delta.map { DiffFormat.signed($0, total.metric) },
       percent: total.deltaPercent.map(Units.signedPercent),
       direction: delta > 0 ? 1 : (delta < 0 ? -1 : 0))

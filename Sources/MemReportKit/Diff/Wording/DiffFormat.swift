@@ -18,12 +18,24 @@ package enum DiffFormat {
     return Units.count(Int64(value.rounded()))
   }
 
-  /// A side's value for a table cell: the median, `< bound` when unlisted, or `—`.
+  /// A side's value for a table cell: the median, `< bound` when unlisted, or `—` for a key that
+  /// no run printed.
   package static func side(_ side: SideValue, _ metric: Metric) -> String {
     if side.isUnlisted {
       if let bound = side.bound { return "< " + magnitude(bound, metric) }
       return "—"
     }
+    return value(side, metric)
+  }
+
+  /// A total's value: the report says it, so zero is `0 B` (`—` is only for a total the input
+  /// does not give).
+  package static func total(_ side: SideValue, _ metric: Metric) -> String {
+    value(side, metric)
+  }
+
+  /// The median (with the range of several runs), `≤` when a run only bounds it.
+  private static func value(_ side: SideValue, _ metric: Metric) -> String {
     var text = magnitude(side.median, metric)
     if side.runCount > 1 && side.low != side.high {
       text += " (" + magnitude(side.low, metric) + "–" + magnitude(side.high, metric) + ")"
