@@ -164,3 +164,37 @@ struct KnownZeroTests {
       same.stdout.contains("  retained bytes        0 B     0 B     0     0%\n"), "\(same.stdout)")
   }
 }
+
+/// A gate that cannot judge is unusable input (65), never a crossed limit (1); a limit says its unit.
+@Suite("diff: what the gate accepts and when it cannot judge")
+struct GateInputTests {
+  @Test func unknownTotalsAreUnusableInputAndWriteNothing() throws {
+    let folder = try CLIRunner.temporaryFolder()
+    let headerless = TestFiles.fixture("malformed/headerless.txt")
+    let out = folder.appendingPathComponent("memory.md")
+    let r = try CLIRunner.run([
+      "diff", TestFiles.sample("before.txt"), headerless, "--fail-on-increase", "5%", "-o",
+      out.path, "-q",
+    ])
+    #expect(r.status == 65)
+    #expect(
+      r.stderr
+        == "memreport: error: \(headerless): no 'allocated bytes' total (no 'Total allocated/retained' header), so the gate cannot judge\n"
+    )
+    #expect(CLIRunner.contents(of: folder).isEmpty)
+  }
+
+  @Test func aPlainNumberCountsObjectsOnlyOnAnObjectsGate() throws {
+    let pair = [TestFiles.sample("before.txt"), TestFiles.sample("after.txt")]
+    let bytes = try CLIRunner.run(["diff"] + pair + ["--fail-on-increase", "5"])
+    #expect(bytes.status == 64)
+    #expect(
+      bytes.stderr.contains(
+        "'--fail-on-increase 5': a bytes gate needs a unit (5B, 5kB) or a percentage"))
+    // allocated objects fell by 8,998: an objects gate of 100 passes.
+    let objects = try CLIRunner.run(
+      ["diff"] + pair + ["--fail-on-increase", "100", "--gate", "allocated-objects"])
+    #expect(objects.status == 0)
+    #expect(try CLIRunner.run(["diff"] + pair + ["--fail-on-increase", "500B"]).status == 0)
+  }
+}

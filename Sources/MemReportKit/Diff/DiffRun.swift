@@ -67,6 +67,14 @@ public struct DiffRun {
     let afterRuns = Array(loaded.dropFirst(before.count).joined())
     let diff = ProfileDiffBuilder.build(before: beforeRuns, after: afterRuns, options: options)
     let result = gate?.evaluate(diff)
+    if let result, result.delta == nil {
+      // A gate that cannot judge is unusable input, not a crossed limit: say which side lacks
+      // the total, and write nothing.
+      let total = diff.total(result.gate.metric.state, result.gate.metric.metric)
+      let side = total?.before == nil ? before : after
+      throw MemReportError.unusableInput(
+        path: side.joined(separator: ", "), line: nil, reason: DiffDocument.gateMessage(result))
+    }
     let context = DiffContext(
       before: before, after: after, top: top, gate: gate, gateResult: result,
       normalizer: transform.normalizer, filters: transform.filter.patterns, patch: patch)

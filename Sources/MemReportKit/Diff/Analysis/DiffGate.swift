@@ -28,8 +28,10 @@ public struct DiffGate: Sendable, Equatable {
   /// The limit as the user wrote it.
   public var text: String
 
-  /// Parses `5%`, `0.5%`, `100kB`, `1.5 MB`, `64KiB`, `2MiB` or a plain number (bytes or objects).
-  /// - Throws: `MemReportError.usage` for anything else, or a size on an objects gate.
+  /// Parses `5%`, `0.5%`, `100kB`, `1.5 MB`, `64KiB`, `2MiB`, `500B`, or a plain number of objects
+  /// on an objects gate.
+  /// - Throws: `MemReportError.usage` for anything else: a size on an objects gate, or a plain
+  ///   number on a bytes gate (is `5` five bytes or five kilobytes? it must say).
   public init(limit text: String, metric: Metric = .allocatedBytes) throws {
     self.metric = metric
     self.text = text
@@ -62,6 +64,11 @@ public struct DiffGate: Sendable, Equatable {
         "'\(OptionNames.current.failOnIncrease) \(text)': expected a percentage like 5% or a size like 100kB"
       )
     }
+    guard metric.metric == .objects else {
+      throw MemReportError.usage(
+        "'\(OptionNames.current.failOnIncrease) \(text)': a bytes gate needs a unit (\(text)B, \(text)kB) or a percentage; a plain number counts objects on an objects gate ('\(OptionNames.current.gate) allocated-objects')"
+      )
+    }
     limit = .amount(value)
   }
 
@@ -70,7 +77,8 @@ public struct DiffGate: Sendable, Equatable {
     /// The gate that judged.
     public var gate: DiffGate
     public var passed: Bool
-    /// The watched total's change; `nil` when the totals are unknown (the gate then fails).
+    /// The watched total's change; `nil` when a side does not give the total (`DiffRun` then stops
+    /// with unusable input: the gate cannot judge).
     public var delta: Double?
     public var deltaPercent: Double?
   }

@@ -115,7 +115,7 @@ package struct DiffDocument: Sendable {
     let metric = result.gate.metric
     let name = DiffFormat.totalLabel(metric.state, metric.metric)
     guard let delta = result.delta else {
-      return "\(name): the totals are unknown, so the gate cannot pass"
+      return "no '\(name)' total (no 'Total allocated/retained' header), so the gate cannot judge"
     }
     let change =
       DiffFormat.magnitude(abs(delta), metric.metric) + percentInParentheses(result.deltaPercent)
