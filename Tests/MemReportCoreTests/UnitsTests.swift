@@ -28,6 +28,9 @@ struct UnitsTests {
     #expect(Units.signedPercent(-0.08) == "\u{2212}0.08%")
     #expect(Units.signedPercent(5.81) == "+5.8%")
     #expect(Units.signedPercent(0) == "0%")
+    #expect(Units.signedPercent(-0.0005) == "\u{2212}<0.01%")  // never "−0.00%"
+    #expect(Units.signedPercent(34_382.6) == "+34,382.6%")
+    #expect(Units.counted(1, "more row") == "1 more row")
   }
 
   /// Words carry U+2212; the machine form (`fixed`, used in JSON) an ASCII hyphen.

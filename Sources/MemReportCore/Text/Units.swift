@@ -54,11 +54,14 @@ public enum Units {
       ? "\(Int(value.rounded()))%" : fixed(value, digits: 1) + "%"
   }
 
-  /// A signed percentage change: `−0.08%`, `+5.8%`, `0%`.
+  /// A signed percentage change: `−0.08%`, `+5.8%`, `+34,382.6%`, `0%`; a change too small to
+  /// show in two decimals is `+<0.01%`, never `−0.00%`.
   public static func signedPercent(_ value: Double) -> String {
     if value == 0 { return "0%" }
-    let digits = abs(value) < 1 ? 2 : 1
-    return (value < 0 ? minus : "+") + fixed(abs(value), digits: digits) + "%"
+    let sign = value < 0 ? minus : "+"
+    let magnitude = abs(value)
+    if magnitude < 0.005 { return sign + "<0.01%" }
+    return sign + grouped(magnitude, digits: magnitude < 1 ? 2 : 1) + "%"
   }
 
   /// `value` with exactly `digits` decimals, without Foundation's locale-dependent formatting.

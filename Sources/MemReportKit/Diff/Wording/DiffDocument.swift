@@ -130,7 +130,7 @@ package struct DiffDocument: Sendable {
     var notes: [String] = []
     if diff.runs.before > 1 || diff.runs.after > 1 {
       notes.append(
-        "\(diff.runs.before) run(s) before, \(diff.runs.after) after: values are medians; a change is real only when the min–max ranges do not overlap"
+        "\(Units.counted(diff.runs.before, "run")) before, \(Units.count(Int64(diff.runs.after))) after: values are medians; a change is real only when the min–max ranges do not overlap"
       )
     }
     if let runs = diff.perIteration {
@@ -158,7 +158,9 @@ package struct DiffDocument: Sendable {
   }
 
   /// `12 more changed rows`: movers beyond the rows shown.
-  package static func moreRows(_ count: Int) -> String { "\(count) more changed rows" }
+  package static func moreRows(_ count: Int) -> String {
+    Units.count(Int64(count)) + " more changed " + (count == 1 ? "row" : "rows")
+  }
 
   /// Where the rows not shown are: `12 more changed rows: use --top or --format json.`
   package static func moreRowsHint(_ count: Int) -> String {
@@ -172,7 +174,7 @@ package struct DiffDocument: Sendable {
 
   /// Rows cut from one Markdown table to fit a comment: `… 120 more rows cut to fit`.
   package static func rowsCutToFit(_ count: Int) -> String {
-    "… \(Units.count(Int64(count))) more rows cut to fit"
+    "… \(Units.counted(count, "more row")) cut to fit"
   }
 
   /// Rows cut from a whole Markdown comment.

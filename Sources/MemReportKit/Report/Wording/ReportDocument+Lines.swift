@@ -44,12 +44,12 @@ extension ReportDocument {
 
   /// `… 9 more rows (≈12.3 kB)`: the rows of a section past `--top`, with what they hold.
   static func moreRows(_ count: Int, holding sum: Int64, of section: Section) -> String {
-    "… \(Units.count(Int64(count))) more rows (\(section.approximate ? "≈" : "")\(Units.value(sum, section.title.metric)))"
+    "… \(Units.counted(count, "more row")) (\(section.approximate ? "≈" : "")\(Units.value(sum, section.title.metric)))"
   }
 
   /// `9 more rows: use --top or --format json.`
   static func moreRowsHint(_ count: Int) -> String {
-    "\(Units.count(Int64(count))) more rows: use \(OptionNames.current.top) or \(OptionNames.current.jsonFormat)."
+    "\(Units.counted(count, "more row")): use \(OptionNames.current.top) or \(OptionNames.current.jsonFormat)."
   }
 
   /// `12 more groups`.

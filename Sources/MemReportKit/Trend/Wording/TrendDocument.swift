@@ -122,7 +122,7 @@ struct TrendDocument {
         : "\(Units.counted(warnings.count, "warning")) about this series (on standard error; all in \(OptionNames.current.jsonFormat))",
       warningSummary: warnings.isEmpty
         ? nil
-        : "\(Units.count(Int64(warnings.count))) warning(s) while reading: "
+        : "\(Units.counted(warnings.count, "warning")) while reading: "
           + warnings.prefix(3).map { "line \($0.line): \($0.message)" }.joined(separator: "; "))
   }
 
