@@ -198,3 +198,17 @@ struct GateInputTests {
     #expect(try CLIRunner.run(["diff"] + pair + ["--fail-on-increase", "500B"]).status == 0)
   }
 }
+
+/// A trimmed paste's missing keys are bounds in a diff, not zeros (so not "new").
+@Suite("diff: a trimmed paste")
+struct TrimmedPasteDiffTests {
+  @Test func missingKeysAreBoundsNotZeros() throws {
+    let trimmed = TestFiles.fixture("malformed/trimmed-paste.txt")
+    let r = try CLIRunner.run(["diff", trimmed, TestFiles.sample("default.txt"), "-q"])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("6 same, 3 outside top N"))
+    #expect(
+      r.stdout.contains("  < 2.33 kB  328 kB  ≥ +326 kB        outside top N ruby/lib/erb.rb\n"))
+    #expect(!r.stdout.contains("new"))
+  }
+}

@@ -23,6 +23,16 @@ enum ReportChecks {
     profile.metadata.features = features
     profile.metadata.longestList = profile.sections.map(\.rows.count).max() ?? 0
 
+    for index in profile.sections.indices {
+      // Fewer rows than the longest list, yet short of the exact total: rows were removed from the
+      // paste, so the list is not complete however few rows it has.
+      let section = profile.sections[index]
+      if !section.approximate, let total = profile.total(for: section.title),
+        section.rows.count < profile.metadata.longestList, section.listedTotal < total
+      {
+        profile.sections[index].trimmed = true
+      }
+    }
     for section in profile.sections where !section.approximate {
       guard let total = profile.total(for: section.title) else { continue }
       let listed = section.listedTotal

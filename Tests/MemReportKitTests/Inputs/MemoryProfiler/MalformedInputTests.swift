@@ -201,6 +201,30 @@ struct MalformedInputTests {
     #expect(p.metadata.features.contains(.invalidUTF8))
   }
 
+  /// Samples/default.txt pasted with three stdlib rows of its file section removed by hand: six
+  /// rows, fewer than the 50 of the location lists, yet 32.4% of the total. Not a complete list.
+  @Test func aTrimmedPasteIsNeverACompleteList() throws {
+    let profile = try #require(try parse("trimmed-paste.txt").first)
+    let files = try #require(profile.section("allocated memory by file"))
+    #expect(files.rows.count == 6)
+    #expect(files.trimmed)
+    #expect(!profile.isListComplete(files))
+    let coverage = SectionCoverage(section: files, in: profile)
+    #expect(!coverage.complete && coverage.trimmed)
+    #expect(
+      ProfileWording.coverage(coverage, of: files)
+        == "6 files listed: 32.4% of 588 kB allocated (trimmed: rows are missing, so this is not the complete list)"
+    )
+    // An untrimmed short list of the same paste still adds up: complete.
+    let gems = try #require(profile.section("allocated memory by gem"))
+    #expect(!gems.trimmed && profile.isListComplete(gems))
+    // A trimmed key is unknown, at most the list's smallest row, never zero.
+    let erb = try #require(
+      try parse("../../../../Samples/default.txt").first?.section("allocated memory by file")?.rows
+        .first)
+    #expect(files.value(ofNameID: erb.nameID, total: profile.total(for: files.title)) != .absent)
+  }
+
   @Test(arguments: [
     ("not-a-report.json", "JSON"), ("series.txt", "memory-over-time series"),
   ])

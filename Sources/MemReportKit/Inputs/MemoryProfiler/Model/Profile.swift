@@ -55,9 +55,14 @@ public struct Profile: Sendable {
   /// up to the report's total, or it printed fewer rows than another section (memory_profiler's
   /// `top` applies to every section alike, so it was not cut off). An elided or truncated section
   /// is never complete.
+  /// A list is complete when its rows add up to the report's exact total; with no exact total to
+  /// check against (none printed, or scaled values), when it printed fewer rows than the longest
+  /// list (the `top:` cut applies to every section). Rows that fall short of a known exact total
+  /// are never complete, however few: the paste was trimmed.
   public func isListComplete(_ section: Section) -> Bool {
     if let original = section.originalListComplete { return original }
     if section.isComplete(total: total(for: section.title)) { return true }
+    if section.trimmed { return false }
     return !section.incomplete && section.rows.count < metadata.longestList
   }
 

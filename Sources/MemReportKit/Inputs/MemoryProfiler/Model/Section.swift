@@ -15,6 +15,9 @@ public struct Section: Sendable {
   /// Rows are missing for a reason other than the top-N cut: an elision (`...`) or a truncated
   /// paste. Sums over such a section are lower bounds even when the list looks complete.
   public var incomplete = false
+  /// Fewer rows than the report's longest list, yet short of its exact total: rows were removed
+  /// from the paste (by hand or by a tool). Never a complete list.
+  public var trimmed = false
   /// 1-based line of the title in the input.
   public var line: Int
   /// Set when the rows were filtered or merged by `ProfileTransform`: whether the rows as printed

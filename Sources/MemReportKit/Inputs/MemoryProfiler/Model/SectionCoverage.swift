@@ -12,6 +12,8 @@ public struct SectionCoverage: Sendable, Equatable {
   public var cutoff: Int64?
   /// The rows add up to the total: nothing was cut off, so sums over them are exact.
   public var complete: Bool
+  /// Fewer rows than the report's other lists, yet short of the exact total: a trimmed paste.
+  public var trimmed: Bool
 
   /// - Complexity: O(*n*) in the section's rows.
   public init(section: Section, in profile: Profile) {
@@ -20,5 +22,6 @@ public struct SectionCoverage: Sendable, Equatable {
     total = profile.total(for: section.title)
     cutoff = section.cutoff
     complete = profile.isListComplete(section)
+    trimmed = section.trimmed
   }
 }

@@ -30,6 +30,8 @@ package enum ProfileWording {
           coverage.complete ? " (exact: the unfiltered list was complete)" : ", from a top-N list"
       } else if coverage.complete {
         text += " (complete list)"
+      } else if coverage.trimmed {
+        text += " (trimmed: rows are missing, so this is not the complete list)"
       }
     } else {
       text +=
