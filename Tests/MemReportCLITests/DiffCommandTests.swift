@@ -212,3 +212,29 @@ struct TrimmedPasteDiffTests {
     #expect(!r.stdout.contains("new"))
   }
 }
+
+/// The same profile printed with and without `scale_bytes: true` is no change: scaled sizes are
+/// exact only to their last digit, and the gate never fails on that rounding.
+@Suite("diff: rounding of scaled sizes is not change")
+struct ScaledRoundingTests {
+  let pair = [TestFiles.sample("default.txt"), TestFiles.sample("scale-bytes.txt")]
+
+  @Test func sameProfileScaledIsUnchanged() throws {
+    let r = try CLIRunner.run(["diff"] + pair + ["-q"])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("\nAllocated unchanged; retained unchanged\n"))
+    #expect(r.stdout.contains("  allocated bytes    588 kB  ≈588 kB    ≈0    ≈0%\n"))
+    #expect(!r.stdout.contains(" changed"), "no section has a changed row: \(r.stdout)")
+    #expect(r.stdout.contains("5 same") && r.stdout.contains("50 same"))
+  }
+
+  @Test func theGateCannotDecideInsideTheRounding() throws {
+    let zero = try CLIRunner.run(["diff"] + pair + ["-q", "--fail-on-increase", "0%"])
+    #expect(zero.status == 65)
+    #expect(
+      zero.stderr
+        == "memreport: error: \(pair[1]): allocated bytes changed by −3 B ± 5 B (scaled sizes are exact only to their last digit), which straddles the limit of +0%: the gate cannot decide\n"
+    )
+    #expect(try CLIRunner.run(["diff"] + pair + ["-q", "--fail-on-increase", "500B"]).status == 0)
+  }
+}

@@ -67,11 +67,13 @@ public struct DiffRun {
     let afterRuns = Array(loaded.dropFirst(before.count).joined())
     let diff = ProfileDiffBuilder.build(before: beforeRuns, after: afterRuns, options: options)
     let result = gate?.evaluate(diff)
-    if let result, result.delta == nil {
+    if let result, result.delta == nil || result.undecided {
       // A gate that cannot judge is unusable input, not a crossed limit: say which side lacks
       // the total, and write nothing.
       let total = diff.total(result.gate.metric.state, result.gate.metric.metric)
-      let side = total?.before == nil ? before : after
+      let side =
+        total?.before == nil || (result.undecided && (total?.before?.rounding ?? 0) > 0)
+        ? before : after
       throw MemReportError.unusableInput(
         path: side.joined(separator: ", "), line: nil, reason: DiffDocument.gateMessage(result))
     }

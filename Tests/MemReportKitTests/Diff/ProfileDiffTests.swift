@@ -157,3 +157,20 @@ struct ProfileDiffTests {
     #expect(throws: MemReportError.self) { try DiffGate(limit: "5kB", metric: .allocatedObjects) }
   }
 }
+
+/// memory_profiler's scale_bytes picks the unit from the value and prints two decimals, so a
+/// scaled value is exact to half a unit of its last digit.
+@Suite("Rounding of scaled sizes")
+struct ScaledRoundingUnitTests {
+  @Test func halfALastDigit() throws {
+    let scaled = try #require(try parseFile(TestFiles.sample("scale-bytes.txt")).first)
+    #expect(scaled.metadata.scaledDecimals == 2)
+    #expect(scaled.rounding(ofBytes: 588_440) == 5)  // 588.44 kB
+    #expect(scaled.rounding(ofBytes: 2_280_000) == 5_000)  // 2.28 MB
+    #expect(scaled.rounding(ofBytes: 999) == 0.005)  // 999.00 B
+    #expect(scaled.rounding(ofBytes: 0) == 0)  // "0 B" is exact
+    let exact = try #require(try parseFile(TestFiles.sample("default.txt")).first)
+    #expect(exact.metadata.scaledDecimals == nil)
+    #expect(exact.rounding(ofBytes: 588_443) == 0)
+  }
+}

@@ -81,19 +81,32 @@ public struct DiffGate: Sendable, Equatable {
     /// with unusable input: the gate cannot judge).
     public var delta: Double?
     public var deltaPercent: Double?
+    /// How far `delta` may be off because the reports printed scaled sizes (0 when exact).
+    public var rounding = 0.0
+    /// The rounding interval straddles the limit: the reports cannot tell whether it was crossed
+    /// (`DiffRun` then stops with unusable input; a gate never fails on rounding).
+    public var undecided = false
   }
 
   public func evaluate(_ diff: ProfileDiff) -> Result {
     guard let total = diff.total(metric.state, metric.metric), let delta = total.delta else {
       return Result(gate: self, passed: false, delta: nil, deltaPercent: nil)
     }
-    let crossed: Bool
-    switch limit {
-    case .percent(let p):
-      crossed = delta > 0 && (total.deltaPercent.map { $0 > p } ?? true)
-    case .amount(let a):
-      crossed = delta > a
+    let rounding = total.rounding
+    let base = total.before?.median ?? 0
+    func over(_ change: Double) -> Bool {
+      switch limit {
+      case .percent(let p):
+        return change > 0 && (base > 0 ? change / base * 100 > p : true)
+      case .amount(let a):
+        return change > a
+      }
     }
-    return Result(gate: self, passed: !crossed, delta: delta, deltaPercent: total.deltaPercent)
+    // Crossed only when even the smallest change the rounding allows is over the limit.
+    let crossed = over(delta - rounding)
+    let undecided = !crossed && over(delta + rounding)
+    return Result(
+      gate: self, passed: !crossed && !undecided, delta: delta, deltaPercent: total.deltaPercent,
+      rounding: rounding, undecided: undecided)
   }
 }

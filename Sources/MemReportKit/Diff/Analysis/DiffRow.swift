@@ -30,6 +30,12 @@ public struct DiffRow: Sendable {
     (after.low - before.high, after.high - before.low)
   }
 
+  /// The delta is no larger than the rounding of the printed values: it may be no change at all.
+  public var withinRounding: Bool {
+    let rounding = before.rounding + after.rounding
+    return rounding > 0 && abs(delta) <= rounding
+  }
+
   public init(name: String, before: SideValue, after: SideValue, status: DiffStatus) {
     self.name = name
     self.before = before

@@ -21,10 +21,16 @@ public struct DiffTotal: Sendable {
     return delta / before.median * 100
   }
 
-  /// The change is real: non-zero with one run per side; with several, ranges that do not overlap.
+  /// How far the change may be off because printed values were rounded (scaled inputs).
+  public var rounding: Double { (before?.rounding ?? 0) + (after?.rounding ?? 0) }
+
+  /// The change is real: larger than the rounding of scaled values, and with several runs per
+  /// side, ranges that do not overlap.
   public var isReal: Bool {
     guard let before, let after, let delta else { return false }
+    if abs(delta) <= rounding { return false }
     if before.runCount == 1 && after.runCount == 1 { return delta != 0 }
-    return after.low > before.high || after.high < before.low
+    return after.low - after.rounding > before.high + before.rounding
+      || after.high + after.rounding < before.low - before.rounding
   }
 }

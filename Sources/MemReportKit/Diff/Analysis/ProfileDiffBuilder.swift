@@ -57,7 +57,15 @@ public enum ProfileDiffBuilder {
               p.totals[state].value(metric).map { Double($0) * factors[side][r] }
             }
             guard !runs.isEmpty, runs.allSatisfy({ $0 != nil }) else { return nil }
-            return SideValue(exact: runs.compactMap { $0 })
+            var value = SideValue(exact: runs.compactMap { $0 })
+            if metric == .memory {
+              value.rounding =
+                sides[side].enumerated().map { r, p in
+                  p.totals[state].bytesApproximate
+                    ? p.rounding(ofBytes: p.totals[state].bytes ?? 0) * factors[side][r] : 0
+                }.max() ?? 0
+            }
+            return value
           }
           totals.append(
             DiffTotal(state: state, metric: metric, before: values[0], after: values[1]))
@@ -122,6 +130,8 @@ public enum ProfileDiffBuilder {
     struct RunColumn {
       var keys: [Int32] = []
       var values: [Double] = []
+      /// Each value's rounding (scaled inputs); empty when every value is exact.
+      var roundings: [Double] = []
       var complete = false
       var bound = 0.0
     }
@@ -154,6 +164,10 @@ public enum ProfileDiffBuilder {
                 keyList.append((id, line))
               }
               column.values.append(Double(row.value) * factors[side][r])
+              if section.approximate && title.metric == .memory {
+                column.roundings.append(
+                  sides[side][r].rounding(ofBytes: row.value) * factors[side][r])
+              }
             }
           }
           columns[side].append(column)
@@ -199,19 +213,26 @@ public enum ProfileDiffBuilder {
     /// - Complexity: O(*k* × *r* + *c*) for *k* keys, *r* runs and *c* printed cells.
     static func rows(keyCount: Int, columns: [[RunColumn]], name: (Int) -> String) -> [DiffRow] {
       var tables: [[Double]] = []
+      var roundings: [[Double]] = []
       var bounds: [[Double]] = []
       for side in 0..<2 {
         let runs = columns[side].count
         var table = [Double](repeating: 0, count: keyCount * max(runs, 1))
+        var rounding = [Double](repeating: 0, count: keyCount)
         for (r, column) in columns[side].enumerated() {
           let fill: Double = column.complete ? 0 : .nan
           for k in 0..<keyCount { table[k * runs + r] = fill }
-          for (key, value) in zip(column.keys, column.values) {
+          var slotRounding = [Double](repeating: 0, count: column.roundings.isEmpty ? 0 : keyCount)
+          for (i, (key, value)) in zip(column.keys, column.values).enumerated() {
             let slot = Int(key) * runs + r
             table[slot] = table[slot].isNaN ? value : table[slot] + value
+            // Rows merged into one key (normalized paths) add their rounding.
+            if !column.roundings.isEmpty { slotRounding[Int(key)] += column.roundings[i] }
           }
+          for k in slotRounding.indices { rounding[k] = max(rounding[k], slotRounding[k]) }
         }
         tables.append(table)
+        roundings.append(rounding)
         bounds.append(columns[side].map(\.bound))
       }
       var rows: [DiffRow] = []
@@ -219,13 +240,15 @@ public enum ProfileDiffBuilder {
       for k in 0..<keyCount {
         let values = (0..<2).map { side -> SideValue in
           let runs = columns[side].count
-          return tables[side].withUnsafeBufferPointer { table in
+          var value = tables[side].withUnsafeBufferPointer { table in
             bounds[side].withUnsafeBufferPointer { b in
               SideValue(
                 values: UnsafeBufferPointer(rebasing: table[(k * runs)..<(k * runs + runs)]),
                 bounds: b)
             }
           }
+          value.rounding = roundings[side][k]
+          return value
         }
         rows.append(
           DiffRow(
@@ -239,10 +262,15 @@ public enum ProfileDiffBuilder {
       guard before.isKnown && after.isKnown else { return .outsideTopN }
       if before.isUnlisted && !after.isUnlisted { return .new }
       if after.isUnlisted && !before.isUnlisted { return .gone }
+      let rounding = before.rounding + after.rounding
       if before.runCount > 1 || after.runCount > 1 {
-        return after.low > before.high || after.high < before.low ? .changed : .same
+        let apart =
+          after.low - after.rounding > before.high + before.rounding
+          || after.high + after.rounding < before.low - before.rounding
+        return apart ? .changed : .same
       }
-      return before.median == after.median ? .same : .changed
+      // Scaled values are exact to their printed digits only: a change inside that is none.
+      return abs(after.median - before.median) <= rounding ? .same : .changed
     }
 
     /// Largest guaranteed change first, then largest delta, then name: deterministic. Sorts

@@ -15,6 +15,9 @@ public struct SideValue: Sendable, Equatable {
   /// Runs that printed the key with a non-zero value.
   public var listedRuns: Int
   public var runCount: Int
+  /// How far the printed values may be from the true ones (half a unit of the last digit of a
+  /// scaled `588.44 kB`); 0 for exact values.
+  public var rounding = 0.0
 
   /// Every run gives an exact value.
   public var isKnown: Bool { bound == nil }

@@ -82,10 +82,11 @@ package struct DiffDocument: Sendable {
       let bytes = diff.total(state, .memory)
       let objects = diff.total(state, .objects)
       let name = state == .allocated ? "Allocated" : "retained"
-      guard let b = bytes?.delta, let o = objects?.delta else {
+      guard var b = bytes?.delta, let o = objects?.delta else {
         parts.append("\(name) totals unknown")
         continue
       }
+      if let rounding = bytes?.rounding, rounding > 0, abs(b) <= rounding { b = 0 }
       if b == 0 && o == 0 {
         parts.append("\(name) unchanged")
         continue
@@ -120,6 +121,10 @@ package struct DiffDocument: Sendable {
     let change =
       DiffFormat.magnitude(abs(delta), metric.metric) + percentInParentheses(result.deltaPercent)
     let limit = "the limit of +\(result.gate.text)"
+    if result.undecided {
+      return
+        "\(name) changed by \(DiffFormat.signed(delta, metric.metric)) ± \(DiffFormat.magnitude(result.rounding, metric.metric)) (scaled sizes are exact only to their last digit), which straddles \(limit): the gate cannot decide"
+    }
     if !result.passed { return "\(name) grew by \(change), over \(limit)" }
     if delta == 0 { return "\(name) did not change, within \(limit)" }
     return "\(name) \(delta > 0 ? "grew by" : "fell by") \(change), within \(limit)"
@@ -135,6 +140,11 @@ package struct DiffDocument: Sendable {
     }
     if let runs = diff.perIteration {
       notes.append("compared per iteration: before ran \(runs.before) times, after \(runs.after)")
+    }
+    if let rounding = diff.totals.map(\.rounding).max(), rounding > 0 {
+      notes.append(
+        "≈ values come from scaled sizes (588.44 kB), exact only to their last digit (totals to ±\(Units.bytes(Int64(rounding.rounded(.up))))): a change inside that is no change"
+      )
     }
     if let patch = context.patch {
       notes.append(
@@ -199,6 +209,14 @@ package struct DiffDocument: Sendable {
 
   static func totalLine(_ total: DiffTotal) -> TotalLine {
     let delta = total.delta ?? 0
+    if total.rounding > 0, abs(delta) <= total.rounding {
+      // Inside the rounding of scaled values: no change the reports can show.
+      return TotalLine(
+        label: DiffFormat.totalLabel(total.state, total.metric),
+        before: total.before.map { DiffFormat.total($0, total.metric) } ?? unknown,
+        after: total.after.map { DiffFormat.total($0, total.metric) } ?? unknown,
+        delta: "≈0", percent: "≈0%", direction: 0)
+    }
     return TotalLine(
       label: DiffFormat.totalLabel(total.state, total.metric),
       before: total.before.map { DiffFormat.total($0, total.metric) } ?? unknown,

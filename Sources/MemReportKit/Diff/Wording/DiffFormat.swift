@@ -34,9 +34,10 @@ package enum DiffFormat {
     value(side, metric)
   }
 
-  /// The median (with the range of several runs), `≤` when a run only bounds it.
+  /// The median (with the range of several runs), `≤` when a run only bounds it, `≈` when it was
+  /// read from a scaled size.
   private static func value(_ side: SideValue, _ metric: Metric) -> String {
-    var text = magnitude(side.median, metric)
+    var text = (side.rounding > 0 ? "≈" : "") + magnitude(side.median, metric)
     if side.runCount > 1 && side.low != side.high {
       text += " (" + magnitude(side.low, metric) + "–" + magnitude(side.high, metric) + ")"
     }

@@ -173,6 +173,17 @@ extension MemoryProfilerParser {
 
   mutating func scaled(_ count: ParsedCount) {
     feature(count.decimals == 2 ? .scaledTwoDecimals : .scaledRounded)
+    if let seen = profile?.metadata.scaledDecimals
+      ?? (profile == nil ? pendingMetadata.scaledDecimals : nil),
+      seen <= count.decimals
+    {
+      return
+    }
+    if profile != nil {
+      profile?.metadata.scaledDecimals = count.decimals
+    } else {
+      pendingMetadata.scaledDecimals = count.decimals
+    }
   }
 
   mutating func endGroup() {

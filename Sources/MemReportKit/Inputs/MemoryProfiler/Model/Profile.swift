@@ -66,6 +66,23 @@ public struct Profile: Sendable {
     return !section.incomplete && section.rows.count < metadata.longestList
   }
 
+  /// How far a byte value read from this report may be from the true one: half a unit of the
+  /// last printed digit when values were scaled (`588.44 kB` is 588,435–588,445 B: ±5 B), else 0.
+  /// memory_profiler picks the unit from the value (`10^(3⌊log₁₀ bytes / 3⌋)`) and prints
+  /// `scaledDecimals` digits after the point.
+  public func rounding(ofBytes value: Int64) -> Double {
+    guard let decimals = metadata.scaledDecimals, value > 0 else { return 0 }
+    var unit = 1.0
+    var rest = value
+    while rest >= 1000 && unit < 1e24 {
+      rest /= 1000
+      unit *= 1000
+    }
+    var step = unit
+    for _ in 0..<decimals { step /= 10 }
+    return step / 2
+  }
+
   /// Whether a string report printed every string (fewer groups than a section's rows).
   public func isListComplete(_ report: StringReport) -> Bool {
     !report.incomplete && report.groups.count < metadata.longestList

@@ -21,6 +21,9 @@ public struct ProfileMetadata: Sendable {
   /// The most rows any section printed: memory_profiler's `top` is at least this, so a section
   /// (or string report) with fewer rows was not cut off.
   public var longestList = 0
+  /// The fewest decimals any scaled value (`588.44 kB`) was printed with; `nil` when no value was
+  /// scaled. Scaled values are exact only to these digits (see `Profile.rounding(ofBytes:)`).
+  public var scaledDecimals: Int?
   /// derailed's `Running N times`: the number of iterations profiled.
   public var iterations: Int?
   /// derailed's `Warming up app: N times`.
