@@ -238,3 +238,26 @@ struct ScaledRoundingTests {
     #expect(try CLIRunner.run(["diff"] + pair + ["-q", "--fail-on-increase", "500B"]).status == 0)
   }
 }
+
+/// `--git-diff` matches only lines the patch proves unchanged; an edited or deleted line has no
+/// counterpart, even when a new line has its number (the real etl pair collides at line 15).
+@Suite("diff --git-diff: edited lines have no counterpart")
+struct EditedLinesTests {
+  @Test func oldAndNewNumbersCollide() throws {
+    let r = try CLIRunner.run([
+      "diff", TestFiles.sample("etl-before.txt"), TestFiles.sample("etl-after.txt"), "--git-diff",
+      TestFiles.sample("etl.patch"), "-q",
+    ])
+    #expect(r.status == 0)
+    let rest =
+      r.stdout.components(separatedBy: "allocated memory by location\n").dropFirst().first ?? ""
+    let section = rest.components(separatedBy: "\n\n").first ?? ""
+    #expect(section.hasPrefix("4 new, 5 gone, 1 same\n"), "\(section)")
+    #expect(section.contains("  3.21 MB       — −3.21 MB −100.0% gone   workloads/lib/etl.rb:15\n"))
+    #expect(section.contains("        — 24.0 kB +24.0 kB     new new    workloads/lib/etl.rb:15\n"))
+    #expect(!section.contains("changed"))
+    #expect(
+      r.stdout.contains(
+        "line numbers mapped through \(TestFiles.sample("etl.patch")): 1 moved, 5 edited"))
+  }
+}

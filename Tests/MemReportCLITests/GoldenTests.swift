@@ -33,7 +33,7 @@ struct GoldenTests {
   static let reportSamples = [
     "default", "perf-objects", "retained", "retained-fixed", "scale-bytes", "normalize-paths",
     "raw-for-normalize",
-    "no-detailed", "colour", "hostile-strings", "before", "after",
+    "no-detailed", "colour", "hostile-strings", "before", "after", "etl-before", "etl-after",
   ]
 
   static let cases: [Case] = {
@@ -88,6 +88,19 @@ struct GoldenTests {
     cases += [
       Case(
         name: "diff-before-after", ext: "html", arguments: pair + ["--format", "html"], svg: true),
+      Case(
+        name: "diff-etl-git-diff", ext: "txt",
+        arguments: [
+          "diff", "Samples/etl-before.txt", "Samples/etl-after.txt", "--git-diff",
+          "Samples/etl.patch",
+        ]),
+      Case(
+        name: "diff-etl-git-diff", ext: "json",
+        arguments: [
+          "diff", "Samples/etl-before.txt", "Samples/etl-after.txt", "--git-diff",
+          "Samples/etl.patch",
+          "--format", "json",
+        ]),
       Case(
         name: "diff-retained-fix", ext: "md",
         arguments: [

@@ -24,7 +24,7 @@ public enum ProfileDiffBuilder {
     var patches: [[Int32: UnifiedDiffParser.FilePatch?]] = []
     var linesMoved = 0
     var linesEdited = 0
-    var mapped: [Int64: Int32] = [:]
+    var mapped: [Int64: (line: Int32, edited: Bool)] = [:]
 
     init(before: [Profile], after: [Profile], options: DiffOptions) {
       sides = [before, after]
@@ -104,22 +104,23 @@ public enum ProfileDiffBuilder {
       return global
     }
 
-    /// A before location's line in the new version, through the patch.
-    mutating func mappedLine(run: Int, fileID: Int32, line: Int32) -> Int32 {
-      guard let lineMap = options.lineMap, line >= 0 else { return line }
+    /// A before location's line in the new version, through the patch; `edited` when the patch
+    /// rewrote or deleted it (it then has no counterpart in the new version).
+    mutating func mappedLine(run: Int, fileID: Int32, line: Int32) -> (line: Int32, edited: Bool) {
+      guard let lineMap = options.lineMap, line >= 0 else { return (line, false) }
       let cacheKey = Int64(fileID) << 32 | Int64(line)
       if let done = mapped[cacheKey] { return done }
       let file = sides[0][run].names[fileID]
-      let result: Int32
+      let result: (line: Int32, edited: Bool)
       switch lineMap.map(file: file, line: Int(line)) {
       case .moved(let to):
         if to != Int(line) { linesMoved += 1 }
-        result = Int32(to)
+        result = (Int32(to), false)
       case .edited:
         linesEdited += 1
-        result = line
+        result = (line, true)
       case .notInPatch:
-        result = line
+        result = (line, false)
       }
       mapped[cacheKey] = result
       return result
@@ -152,10 +153,13 @@ public enum ProfileDiffBuilder {
             column.values.reserveCapacity(section.rows.count)
             for row in section.rows {
               let id = globalID(side: side, run: r, row.nameID)
-              let line =
+              let (line, edited) =
                 side == 0 && isLocation
-                ? mappedLine(run: r, fileID: row.nameID, line: row.line) : row.line
-              let key = Int64(id) << 32 | Int64(UInt32(bitPattern: line))
+                ? mappedLine(run: r, fileID: row.nameID, line: row.line) : (row.line, false)
+              // An edited or deleted line has no counterpart: its key (bitwise complement, so
+              // negative) never meets a new line's, and it shows as gone at its old number.
+              let plain = Int64(id) << 32 | Int64(UInt32(bitPattern: line))
+              let key = edited ? ~plain : plain
               if let existing = index[key] {
                 column.keys.append(existing)
               } else {
