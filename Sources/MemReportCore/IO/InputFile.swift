@@ -72,6 +72,11 @@ public struct InputFile: Sendable {
     guard fd >= 0 else {
       throw MemReportError.cannotOpen(path: path, reason: SystemError.message(errno))
     }
+    return try adopt(fd, path: path)
+  }
+
+  /// Takes ownership of an open descriptor: refuses a directory, notes a regular file's size.
+  private static func adopt(_ fd: Int32, path: String) throws -> InputFile {
     var info = stat()
     guard fstat(fd, &info) == 0 else {
       let reason = SystemError.message(errno)
@@ -92,9 +97,11 @@ public struct InputFile: Sendable {
   /// - Throws: `MemReportError.cannotOpen` for any other failure (permissions, a directory).
   public static func openIfPresent(_ path: String) throws -> InputFile? {
     let fd = POSIX.openForReading(path)
-    if fd < 0 && errno == ENOENT { return nil }
-    if fd >= 0 { POSIX.close(fd) }
-    return try open(path)
+    if fd < 0 {
+      if errno == ENOENT { return nil }
+      throw MemReportError.cannotOpen(path: path, reason: SystemError.message(errno))
+    }
+    return try adopt(fd, path: path)
   }
 
   /// Reads the whole input (for small inputs such as patches).

@@ -143,7 +143,7 @@ package struct DiffDocument: Sendable {
     }
     if let rounding = diff.totals.map(\.rounding).max(), rounding > 0 {
       notes.append(
-        "≈ values come from scaled sizes (588.44 kB), exact only to their last digit (totals to ±\(Units.bytes(Int64(rounding.rounded(.up))))): a change inside that is no change"
+        "≈ values come from scaled sizes (588.44 kB), exact only to their last digit (totals to ±\(Units.bytes(Int64(min(rounding.rounded(.up), 9e18))))): a change inside that is no change"
       )
     }
     if let patch = context.patch {
