@@ -1,6 +1,6 @@
 /// The formats memreport writes. Each feature lists the ones it writes.
 public enum OutputFormat: String, CaseIterable, Sendable {
-  case text, json, markdown, svg, html
+  case text, json, markdown, svg, html, csv
 
   /// The format a file name asks for (`report.json`), if its extension names one.
   public init?(pathExtensionOf path: String) {
@@ -11,6 +11,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case "md", "markdown": self = .markdown
     case "svg": self = .svg
     case "html", "htm": self = .html
+    case "csv": self = .csv
     default: return nil
     }
   }

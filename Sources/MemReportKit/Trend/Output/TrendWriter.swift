@@ -18,6 +18,7 @@ extension OutputFormat {
     case .json: return TrendJSONWriter()
     case .markdown: return TrendMarkdownWriter()
     case .svg: return TrendSVGWriter()
+    case .csv: return nil
     }
   }
 }
