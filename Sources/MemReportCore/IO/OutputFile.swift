@@ -16,6 +16,7 @@ package final class OutputFile: TextOutputStream {
   package let path: String
   private let descriptor: Int32
   private let temporaryPath: String?
+  private let temporarySlot: Int?
   private var buffer: [UInt8] = []
   private var failure: Int32?
   private var finished = false
@@ -25,6 +26,7 @@ package final class OutputFile: TextOutputStream {
     self.path = path
     self.descriptor = descriptor
     self.temporaryPath = temporaryPath
+    self.temporarySlot = temporaryPath.flatMap(TemporaryFiles.register)
     buffer.reserveCapacity(Self.flushSize * 2)
   }
 
@@ -39,6 +41,7 @@ package final class OutputFile: TextOutputStream {
   package static func create(_ path: String) throws -> OutputFile {
     if path == "-" { return standardOutput() }
     var info = stat()
+    var keptMode: mode_t? = nil
     if stat(path, &info) == 0 {
       let type = info.st_mode & S_IFMT
       if type == S_IFDIR { throw MemReportError.cannotWrite(path: path, reason: "is a directory") }
@@ -49,6 +52,8 @@ package final class OutputFile: TextOutputStream {
         }
         return OutputFile(path: path, descriptor: fd, temporaryPath: nil)
       }
+      // Replacing a file keeps its permissions: a 0600 report stays private.
+      keptMode = info.st_mode & 0o7777
     }
     let folder: String
     let name: String
@@ -66,9 +71,13 @@ package final class OutputFile: TextOutputStream {
     guard fd >= 0 else {
       throw MemReportError.cannotWrite(path: path, reason: SystemError.message(errno))
     }
-    let mask = umask(0)
-    umask(mask)
-    fchmod(fd, 0o666 & ~mask)
+    if let keptMode {
+      fchmod(fd, keptMode)
+    } else {
+      let mask = umask(0)
+      umask(mask)
+      fchmod(fd, 0o666 & ~mask)
+    }
     let temporary = String(
       decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     return OutputFile(path: path, descriptor: fd, temporaryPath: temporary)
@@ -107,13 +116,16 @@ package final class OutputFile: TextOutputStream {
     if close(descriptor) != 0 {
       let reason = SystemError.message(errno)
       unlink(temporaryPath)
+      TemporaryFiles.unregister(temporarySlot)
       throw MemReportError.cannotWrite(path: path, reason: reason)
     }
     if rename(temporaryPath, path) != 0 {
       let reason = SystemError.message(errno)
       unlink(temporaryPath)
+      TemporaryFiles.unregister(temporarySlot)
       throw MemReportError.cannotWrite(path: path, reason: reason)
     }
+    TemporaryFiles.unregister(temporarySlot)
   }
 
   /// Abandons the output: a temporary file is removed and the target left as it was.
@@ -127,6 +139,7 @@ package final class OutputFile: TextOutputStream {
   private func discardTemporary() {
     if descriptor != STDOUT_FILENO { close(descriptor) }
     if let temporaryPath { unlink(temporaryPath) }
+    TemporaryFiles.unregister(temporarySlot)
   }
 
   deinit { discard() }
