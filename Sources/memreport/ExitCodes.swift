@@ -43,12 +43,12 @@ enum ExitCodes {
 enum Diagnostics {
   static func error(_ message: String) {
     var err = FileHandleStream.standardError
-    err.write("memreport: error: \(message)\n")
+    err.write("memreport: error: \(TerminalText.visible(message))\n")
   }
 
   static func warning(_ message: String) {
     var err = FileHandleStream.standardError
-    err.write("memreport: warning: \(message)\n")
+    err.write("memreport: warning: \(TerminalText.visible(message))\n")
   }
 
   /// Warnings printed per report or series; the rest are counted.

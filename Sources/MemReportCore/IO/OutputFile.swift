@@ -20,6 +20,9 @@ package final class OutputFile: TextOutputStream {
   private var buffer: [UInt8] = []
   private var failure: Int32?
   private var finished = false
+  /// Terminal text: control characters from inputs are shown (`TerminalText.forTerminal`), never
+  /// written. Set for text output, which may reach a terminal through a pipe or a later `cat`.
+  package var showsControlCharacters = false
   private static let flushSize = 1 << 16
 
   private init(path: String, descriptor: Int32, temporaryPath: String?) {
@@ -85,7 +88,11 @@ package final class OutputFile: TextOutputStream {
 
   package func write(_ string: String) {
     guard failure == nil else { return }
-    buffer.append(contentsOf: string.utf8)
+    if showsControlCharacters {
+      buffer.append(contentsOf: TerminalText.forTerminal(string).utf8)
+    } else {
+      buffer.append(contentsOf: string.utf8)
+    }
     if buffer.count >= Self.flushSize { flush() }
   }
 

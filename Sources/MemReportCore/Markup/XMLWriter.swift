@@ -148,13 +148,25 @@ package final class XMLWriter {
 
   /// `text` with characters XML 1.0 forbids replaced by U+FFFD (NUL would also end the C string).
   package static func sanitized(_ text: String) -> String {
-    let forbidden = text.unicodeScalars.contains { Self.isForbidden($0) }
+    let forbidden = text.unicodeScalars.contains { Self.isForbidden($0) || Self.isShown($0) }
     guard forbidden else { return text }
-    var out = String.UnicodeScalarView()
+    var out = ""
     for scalar in text.unicodeScalars {
-      out.append(Self.isForbidden(scalar) ? "\u{FFFD}" : scalar)
+      if Self.isForbidden(scalar) {
+        out.unicodeScalars.append("\u{FFFD}")
+      } else if Self.isShown(scalar) {
+        out += TerminalText.shown(scalar)
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
     }
-    return String(out)
+    return out
+  }
+
+  /// C1 controls and bidirectional overrides, which XML allows but which would spoof a name
+  /// (`<U+202E>` is shown instead).
+  private static func isShown(_ s: Unicode.Scalar) -> Bool {
+    s.value >= 0x7F && TerminalText.isUnsafe(s)
   }
 
   private static func isForbidden(_ s: Unicode.Scalar) -> Bool {

@@ -15,7 +15,9 @@ package enum JSONText {
       case "\u{2028}": out += "\\u2028"
       case "\u{2029}": out += "\\u2029"
       default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
+        if TerminalText.isUnsafe(scalar) {
+          // Controls, C1 and bidi overrides as \u escapes: the same string to a parser, inert
+          // when the file is shown in a terminal.
           let hex = String(scalar.value, radix: 16)
           out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         } else {
@@ -27,11 +29,13 @@ package enum JSONText {
     return out
   }
 
-  /// Whether any byte needs an escape: `"`, `\\`, controls, DEL, or the lead byte of U+2028/9.
+  /// Whether any byte may need an escape: `"`, `\\`, controls, DEL, or the lead byte of a C1
+  /// control (0xC2), U+061C (0xD8) or U+200E…U+2069 (0xE2).
   private static func needsEscaping(_ text: String) -> Bool {
     var text = text
     return text.withUTF8 { bytes in
-      for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xE2 {
+      for b in bytes
+      where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xE2 || b == 0xC2 || b == 0xD8 {
         return true
       }
       return false

@@ -5,14 +5,20 @@ package enum MarkdownText {
   package static func escaped(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
-    for ch in text {
-      switch ch {
-      case "\\", "*", "_", "`", "|", "[", "]", "#", "~": out += "\\" + String(ch)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\", "*", "_", "`", "|", "[", "]", "#", "~":
+        out += "\\"
+        out.unicodeScalars.append(scalar)
       case "<": out += "&lt;"
       case ">": out += "&gt;"
       case "&": out += "&amp;"
-      case "\n", "\r": out += " "
-      default: out.append(ch)
+      case let control where TerminalText.isUnsafe(control):
+        // A line ending would end the table row; other controls and bidi overrides are shown.
+        out += TerminalText.shown(control).replacingOccurrences(of: "<", with: "&lt;")
+          .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(
+            of: "\\", with: "\\\\")
+      default: out.unicodeScalars.append(scalar)
       }
     }
     return out
@@ -33,8 +39,9 @@ package enum MarkdownText {
       }
     }
     let fence = String(repeating: "`", count: longest + 1)
-    var body = text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(
-      of: "\n", with: " ")
+    // Inside a code span nothing is markup, but a line ending (`\n`, `\r`, `\r\n`) still ends a
+    // table row: every control character and bidi override is shown instead.
+    var body = TerminalText.visible(text).replacingOccurrences(of: "|", with: "\\|")
     if body.hasPrefix("`") || body.hasSuffix("`") || body.hasPrefix(" ") || body.isEmpty {
       body = " " + body + " "
     }

@@ -82,6 +82,7 @@ public struct DiffRun {
       normalizer: transform.normalizer, filters: transform.filter.patterns, patch: patch)
     let document = DiffDocument(diff, context: context)
     let out = try OutputFile.create(output ?? "-")
+    out.showsControlCharacters = format == .text
     var stream = out
     do {
       try writer.write(document, into: &stream)

@@ -43,6 +43,7 @@ public struct ReportRun {
     defer { file.close() }
     let reader = try InputRegistry.profileReader(for: file)
     let out = try OutputFile.create(output ?? "-")
+    out.showsControlCharacters = format == .text
     var stream = out
     do {
       try writer.begin(source: input, into: &stream)

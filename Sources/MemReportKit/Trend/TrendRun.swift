@@ -59,6 +59,7 @@ public struct TrendRun {
     }
     let report = TrendReport(series: series, limitMiB: limitMiB)
     let out = try OutputFile.create(output ?? "-")
+    out.showsControlCharacters = format == .text
     var stream = out
     do {
       try writer.write(report, into: &stream)
