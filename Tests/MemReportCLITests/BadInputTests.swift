@@ -30,6 +30,13 @@ struct BadInputTests {
     try reject(folder.path, status: 66, message: "\(folder.path): cannot open: is a directory")
   }
 
+  /// An endless line is refused while it is read (it used to be skipped forever).
+  @Test func endlessLine() throws {
+    try reject(
+      "/dev/zero", status: 65,
+      message: "/dev/zero:1: a line longer than 64 MiB with no end: not text")
+  }
+
   @Test func emptyFile() throws {
     let file = try CLIRunner.temporaryFolder().appendingPathComponent("empty.txt")
     try Data().write(to: file)

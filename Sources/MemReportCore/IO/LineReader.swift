@@ -30,6 +30,9 @@ package struct RawLine {
 package struct LineReader {
   package static let chunkSize = 1 << 20
   package static let defaultMaxLineLength = 1 << 20
+  /// How far an overlong line is skipped before the input is refused: no text report has a line
+  /// this long, and an endless one (`/dev/zero`, a runaway pipe) must end the read, not hang it.
+  package static let maxSkippedLineLength = 64 << 20
   package let input: InputFile
   package let maxLineLength: Int
   /// Called after each chunk with the bytes read so far.
@@ -54,6 +57,7 @@ package struct LineReader {
     var filled = 0  // bytes in buffer
     var lineNumber = 1
     var skippingOverlong = false
+    var skipped = 0
     var total = 0
     while true {
       let n = try input.readSome(
@@ -95,6 +99,13 @@ package struct LineReader {
               bytes: UnsafeBufferPointer(start: buffer + start, count: min(remainder, 256)),
               number: lineNumber, terminated: false, overlong: true))
           skippingOverlong = true
+          skipped = 0
+        }
+        skipped += remainder
+        if skipped > Self.maxSkippedLineLength {
+          throw MemReportError.unusableInput(
+            path: input.path, line: lineNumber,
+            reason: "a line longer than \(Self.maxSkippedLineLength >> 20) MiB with no end: not text")
         }
         filled = 0
       } else {
