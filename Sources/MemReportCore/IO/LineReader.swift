@@ -105,7 +105,8 @@ package struct LineReader {
         if skipped > Self.maxSkippedLineLength {
           throw MemReportError.unusableInput(
             path: input.path, line: lineNumber,
-            reason: "a line longer than \(Self.maxSkippedLineLength >> 20) MiB with no end: not text")
+            reason:
+              "a line longer than \(Self.maxSkippedLineLength >> 20) MiB with no end: not text")
         }
         filled = 0
       } else {
