@@ -23,6 +23,11 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
     ),
+    // RE2 (libre2-dev) behind a C header: user patterns match in linear time.
+    .target(
+      name: "CRE2",
+      linkerSettings: [.linkedLibrary("re2")]
+    ),
     .target(
       name: "MemReportTemplates",
       path: "Templates",
@@ -46,7 +51,7 @@ let package = Package(
     .target(
       name: "MemReportKit",
       dependencies: [
-        "MemReportCore", "MemReportTemplates",
+        "MemReportCore", "MemReportTemplates", "CRE2",
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
@@ -80,7 +85,8 @@ let package = Package(
       dependencies: ["memreport", "MemReportKit", "MemReportCore", "MemReportTestSupport"],
       exclude: ["Goldens"]
     ),
-  ]
+  ],
+  cxxLanguageStandard: .cxx17
 )
 
 // scripts/fuzz/run sets MEMREPORT_FUZZ to add the libFuzzer harness, which lives in this package so

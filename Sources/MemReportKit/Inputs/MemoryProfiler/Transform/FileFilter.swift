@@ -1,4 +1,6 @@
+import CRE2
 import MemReportCore
+
 /// `--allow-files` / `--ignore-files`: regular expressions matched, unanchored, against a row's
 /// file path, exactly as memory_profiler's `allow_files:`/`ignore_files:` and derailed's
 /// `ALLOW_FILES` / `IGNORE_FILES_REGEXP` do. A path is dropped when any ignore pattern matches it;
@@ -6,14 +8,49 @@ import MemReportCore
 ///
 /// memreport matches each pattern against the path as printed and against its normalized form, so
 /// `--allow-files shop/app` works on raw and normalized reports alike.
+///
+/// Patterns are RE2 syntax (Ruby's for everything a path filter needs, without backreferences and
+/// lookarounds) and match in time linear in the path: `(a+)+$` cannot hang a run.
 public struct FileFilter: Sendable {
   public enum Kind: String, Sendable { case allow, ignore }
 
   /// One pattern as the user gave it.
-  public struct Pattern: @unchecked Sendable {  // Regex is immutable once compiled
+  public struct Pattern: Sendable {
     public var text: String
     public var kind: Kind
-    let regex: Regex<AnyRegexOutput>
+    let regex: CompiledPattern
+  }
+
+  /// One compiled RE2 program, freed with its last user; RE2 matching is thread-safe.
+  final class CompiledPattern: @unchecked Sendable {
+    private let handle: OpaquePointer
+
+    init(_ text: String) throws(MemReportError) {
+      var error = [CChar](repeating: 0, count: 256)
+      var pattern = text
+      let compiled = pattern.withUTF8 { bytes in
+        bytes.withMemoryRebound(to: CChar.self) { chars in
+          memreport_re2_compile(chars.baseAddress, chars.count, &error, error.count)
+        }
+      }
+      guard let compiled else {
+        let reason = String(
+          decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        throw .usage(reason)
+      }
+      handle = compiled
+    }
+
+    func matches(_ text: String) -> Bool {
+      var text = text
+      return text.withUTF8 { bytes in
+        bytes.withMemoryRebound(to: CChar.self) { chars in
+          memreport_re2_search(handle, chars.baseAddress, chars.count) != 0
+        }
+      }
+    }
+
+    deinit { memreport_re2_free(handle) }
   }
 
   public private(set) var patterns: [Pattern] = []
@@ -33,9 +70,9 @@ public struct FileFilter: Sendable {
     for (kind, arguments) in [(Kind.allow, allow), (Kind.ignore, ignore)] {
       for argument in arguments {
         for text in Self.splitOnCommas(argument) where !text.isEmpty {
-          let regex: Regex<AnyRegexOutput>
+          let regex: CompiledPattern
           do {
-            regex = try Regex(text)
+            regex = try CompiledPattern(text)
           } catch {
             throw MemReportError.usage(
               "'\(ProfileWording.option(kind)) \(text)' is not a valid regular expression: \(error)"
@@ -58,8 +95,7 @@ public struct FileFilter: Sendable {
   func matches(_ path: String, normalized: String) -> UInt64 {
     var mask: UInt64 = 0
     for (i, pattern) in patterns.enumerated() {
-      if path.contains(pattern.regex) || (normalized != path && normalized.contains(pattern.regex))
-      {
+      if pattern.regex.matches(path) || (normalized != path && pattern.regex.matches(normalized)) {
         mask |= 1 << UInt64(i)
       }
     }
