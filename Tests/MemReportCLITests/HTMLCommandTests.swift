@@ -69,4 +69,57 @@ struct HTMLCommandTests {
       r.stderr == "memreport: error: \(dir.path)/report.mustache: cannot open: is a directory\n")
     #expect(!FileManager.default.fileExists(atPath: out.path))
   }
+
+  /// `--templates` that cannot work is an error that writes nothing: a partial that includes
+  /// itself (it overflowed the stack), a missing folder, a file, a folder with no template, and a
+  /// page that is no longer well-formed.
+  @Test func templatesThatCannotWorkAreErrors() throws {
+    func run(_ templates: String) throws -> (CLIRunner.Result, [String]) {
+      let folder = try CLIRunner.temporaryFolder()
+      let out = folder.appendingPathComponent("page.html")
+      let r = try CLIRunner.run([
+        "report", TestFiles.sample("default.txt"), "-o", out.path, "--templates", templates,
+      ])
+      return (r, CLIRunner.contents(of: folder))
+    }
+    func folder(_ files: [String: String]) throws -> String {
+      let dir = try CLIRunner.temporaryFolder()
+      for (name, text) in files {
+        try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+      }
+      return dir.path
+    }
+    let cycle = try folder(["head.mustache": "<head>\n{{> foot}}", "foot.mustache": "{{>head}}"])
+    let (looping, left1) = try run(cycle)
+    #expect(looping.status == 65)
+    #expect(
+      looping.stderr
+        == "memreport: error: \(cycle)/head.mustache:2: partials include each other without end (head → foot → head)\n"
+    )
+    #expect(left1.isEmpty)
+    let selfInclude = try folder(["report.mustache": "{{> report}}"])
+    #expect(try run(selfInclude).0.stderr.contains("(report → report)"))
+
+    let (missing, _) = try run("/no/such/templates")
+    #expect(missing.status == 66)
+    #expect(
+      missing.stderr
+        == "memreport: error: /no/such/templates: cannot open: no such file or directory\n")
+    let (file, _) = try run(TestFiles.sample("default.txt"))
+    #expect(file.status == 66)
+    #expect(file.stderr.hasSuffix(": cannot open: not a folder\n"))
+    let empty = try folder(["README.txt": "nothing here"])
+    let (none, _) = try run(empty)
+    #expect(none.status == 65)
+    #expect(none.stderr.contains("holds none of the template files (diff.mustache, foot.mustache"))
+
+    let broken = try folder(["foot.mustache": "<p>unclosed"])
+    let (malformed, left2) = try run(broken)
+    #expect(malformed.status == 65)
+    #expect(
+      malformed.stderr
+        == "memreport: error: \(broken): the report page these templates render is not well-formed XML; nothing was written\n"
+    )
+    #expect(left2.isEmpty)
+  }
 }

@@ -72,6 +72,15 @@ package enum POSIX {
     return Int(info.st_size)
   }
 
+  /// Why `path` is not a readable folder (`no such file or directory`, `not a folder`), or nil.
+  package static func folderProblem(_ path: String) -> String? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return SystemError.message(errno) }
+    guard info.st_mode & S_IFMT == S_IFDIR else { return "not a folder" }
+    guard access(path, R_OK | X_OK) == 0 else { return SystemError.message(errno) }
+    return nil
+  }
+
   /// Seconds on a monotonic clock.
   package static func monotonicSeconds() -> Double {
     var ts = timespec()

@@ -8,11 +8,13 @@ package enum MarkupDocument {
   package static func isWellFormed(_ text: String) -> Bool {
     var text = text
     return text.withUTF8 { bytes -> Bool in
-      guard let base = bytes.baseAddress else { return false }
+      guard let base = bytes.baseAddress, let count = Int32(exactly: bytes.count) else {
+        return false
+      }
       let options = Int32(
         XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
       let document = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-        xmlReadMemory($0, Int32(bytes.count), "memreport.xml", "UTF-8", options)
+        xmlReadMemory($0, count, "memreport.xml", "UTF-8", options)
       }
       guard let document else { return false }
       xmlFreeDoc(document)

@@ -58,7 +58,7 @@ struct OutputOptions<List: FormatList>: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "HTML: render with the templates of this folder instead of the shipped ones (same file names).",
+      "HTML: render with the templates of this folder instead of the shipped ones (same file names). Templates are code: use only folders you trust.",
       valueName: "dir"))
   var templates: String?
 
