@@ -16,6 +16,12 @@ public struct ProfileDiff: Sendable {
   public var linesMoved = 0
   public var linesEdited = 0
   public var runs: (before: Int, after: Int)
+  /// Per state and metric, the sum of the rows the file filters kept (`DiffRun` fills it when
+  /// filters ran; a gate with `scope: .filtered` watches it).
+  public var filteredTotals: [FilteredTotal] = []
+  /// How far the two sides' keys meet (`DiffRun` fills it): a warning when they share almost
+  /// none, or look like two checkouts of one app.
+  public var overlap: KeyOverlap?
 
   /// A location that disappeared at one line and appeared, with the same values, nearby.
   public struct CandidateMove: Sendable, Equatable {
@@ -27,6 +33,11 @@ public struct ProfileDiff: Sendable {
   /// The total for a state and metric.
   public func total(_ state: AllocationState, _ metric: Metric) -> DiffTotal? {
     totals.first { $0.state == state && $0.metric == metric }
+  }
+
+  /// The filtered total for a state and metric.
+  public func filteredTotal(_ state: AllocationState, _ metric: Metric) -> FilteredTotal? {
+    filteredTotals.first { $0.state == state && $0.metric == metric }
   }
 
   /// The section of a kind.

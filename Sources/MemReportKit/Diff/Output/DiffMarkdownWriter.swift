@@ -23,6 +23,9 @@ package struct DiffMarkdownWriter: DiffWriter {
 
   package func write(_ document: DiffDocument, into out: inout some TextOutputStream) throws {
     var head = "**" + MarkdownText.escaped(document.headline) + "**\n\n"
+    for warning in document.warnings {
+      head += "⚠️ **Warning:** " + MarkdownText.escaped(warning) + "\n\n"
+    }
     if let gate = document.gate {
       head +=
         (gate.passed ? "✅ " : "❌ ") + gate.label + ": " + MarkdownText.escaped(gate.message)

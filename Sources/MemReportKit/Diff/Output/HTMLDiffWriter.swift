@@ -49,6 +49,7 @@ package struct HTMLDiffWriter: DiffWriter {
     var before: [String]
     var after: [String]
     var notes: [String]
+    var warnings: [String]
     var cards: [Card]
     var chart: ChartView?
     var moves: Moves?
@@ -76,7 +77,8 @@ package struct HTMLDiffWriter: DiffWriter {
       gateLabel: gate.map { $0.label + ":" } ?? "",
       gateMessage: gate?.message ?? "", before: context.before.map(DisplayText.clean),
       after: context.after.map(DisplayText.clean),
-      notes: document.notes.map(DisplayText.clean), cards: document.totals.map(Self.card),
+      notes: document.notes.map(DisplayText.clean),
+      warnings: document.warnings.map(DisplayText.clean), cards: document.totals.map(Self.card),
       chart: try chart.flatMap { chart in
         try document.lead.map {
           ChartView(svg: try chart.inline(), caption: DiffDocument.chartCaption($0))
