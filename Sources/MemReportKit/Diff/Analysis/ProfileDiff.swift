@@ -50,6 +50,21 @@ public struct ProfileDiff: Sendable {
   public var lead: DiffSection? {
     section(.allocatedLocations) ?? sections.first { $0.moverCount > 0 }
   }
+
+  /// The sections whose top movers a reader sees first: the lead, then retained memory by
+  /// location when the retained total changed (a leak fixed or introduced is news even when
+  /// allocations barely moved) and that section has movers.
+  public var leads: [DiffSection] {
+    var leads = lead.map { [$0] } ?? []
+    let retained = DiffSection.Kind.section(SectionTitle(.retained, .memory, .location))
+    let retainedChanged = total(.retained, .memory).map { $0.isReal } ?? true
+    if retainedChanged, let section = section(retained), section.moverCount > 0,
+      lead?.kind != retained
+    {
+      leads.append(section)
+    }
+    return leads
+  }
 }
 
 /// Options for building a `ProfileDiff`.

@@ -74,7 +74,7 @@ package struct DiffJSONWriter: DiffWriter {
         "{\"metric\": \"\(gate.metric.rawValue)\", \"limit\": \(JSONText.quoted(gate.text)), \"passed\": \(result.passed), "
       )
       out.write(
-        "\"delta\": \(Self.number(result.delta)), \"deltaPercent\": \(Self.number(result.deltaPercent, digits: 4)), "
+        "\"delta\": \(result.filtered?.isExact == false ? "null" : Self.number(result.delta)), \"deltaPercent\": \(Self.number(result.deltaPercent, digits: 4)), "
       )
       out.write("\"scope\": \"\(gate.scope.rawValue)\", ")
       if let filtered = result.filtered {

@@ -17,6 +17,7 @@ package struct HTMLDiffWriter: DiffWriter {
   }
 
   struct ChartView {
+    var heading: String
     var svg: String
     var caption: String
   }
@@ -51,21 +52,24 @@ package struct HTMLDiffWriter: DiffWriter {
     var notes: [String]
     var warnings: [String]
     var cards: [Card]
-    var chart: ChartView?
+    var chart: [ChartView]
     var moves: Moves?
     var sections: [SectionView]
   }
 
   /// The charts of a diff.
   package static func charts(_ diff: ProfileDiff) -> [SVGChart] {
-    diff.lead.flatMap { DivergingBarChart.make($0) }.map { [$0] } ?? []
+    diff.leads.enumerated().compactMap { i, section in
+      DivergingBarChart.make(section, name: i == 0 ? "top-movers" : "top-movers-retained")
+    }
   }
 
   package func write(_ document: DiffDocument, into out: inout some TextOutputStream) throws {
     let templates = try templates ?? HTMLTemplates.embedded()
     let context = document.context
     let top = context.top ?? Self.defaultTop
-    let chart = Self.charts(document.diff).first
+    let leads = document.leads.filter { DivergingBarChart.make($0) != nil }
+    let charts = zip(leads, Self.charts(document.diff))
     let gate = document.gate
     let page = Page(
       chrome: PageChrome(
@@ -79,10 +83,10 @@ package struct HTMLDiffWriter: DiffWriter {
       after: context.after.map(DisplayText.clean),
       notes: document.notes.map(DisplayText.clean),
       warnings: document.warnings.map(DisplayText.clean), cards: document.totals.map(Self.card),
-      chart: try chart.flatMap { chart in
-        try document.lead.map {
-          ChartView(svg: try chart.inline(), caption: DiffDocument.chartCaption($0))
-        }
+      chart: try charts.map { section, chart in
+        ChartView(
+          heading: DiffDocument.chartHeading(section), svg: try chart.inline(),
+          caption: DiffDocument.chartCaption(section))
       },
       moves: document.moves.isEmpty
         ? nil

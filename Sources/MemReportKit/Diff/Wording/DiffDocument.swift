@@ -77,6 +77,9 @@ package struct DiffDocument: Sendable {
 
   /// The section of the top movers and the chart.
   package var lead: DiffSection? { diff.lead }
+  /// The sections of the top movers: the lead, and retained memory by location when retained
+  /// changed.
+  package var leads: [DiffSection] { diff.leads }
 
   // MARK: Sentences
 
@@ -140,7 +143,7 @@ package struct DiffDocument: Sendable {
         let why =
           total.isExact
           ? "scaled sizes are exact only to their last digit"
-          : "the lists are cut at top N, so kept files may have more below the cut"
+          : "a list is not complete: the kept files may hold more than its rows show"
         if result.undecided {
           return
             "\(summed) changed by \(range) (\(why)), which straddles \(limit): the gate cannot decide"
@@ -270,6 +273,11 @@ package struct DiffDocument: Sendable {
   /// The same as a heading line of plain text.
   package static var movesLine: String {
     "candidate moves (same file, same bytes, nearby lines; pass \(OptionNames.current.gitDiff) to map them):"
+  }
+
+  /// The heading over the chart of the top movers of `section`.
+  package static func chartHeading(_ section: DiffSection) -> String {
+    "Top movers: \(section.title)"
   }
 
   /// The caption under the chart of the top movers of `section`.
