@@ -218,6 +218,45 @@ struct DiffChecksTests {
   }
 }
 
+/// Hand-written hostile inputs: values at Int64.max (whose sums a Double holds but an Int64 does
+/// not), a report without totals, and thousands of one-sided files of one name.
+@Suite("memreport diff: hostile values never trap")
+struct DiffHostileTests {
+  let huge = TestFiles.fixture("hostile/huge-values.txt")
+  let headerless = TestFiles.fixture("hostile/huge-values-headerless.txt")
+
+  @Test(arguments: ["text", "json", "markdown", "html", "csv"])
+  func hugeValuesInEveryFormat(_ format: String) throws {
+    let plain = try CLIRunner.run(["diff", huge, headerless, "--format", format])
+    #expect(plain.status == 0, "\(plain.stderr)")
+    // No total after: the kept files' sum has no upper bound there, so the gate cannot decide.
+    let gate = try CLIRunner.run([
+      "diff", huge, headerless, "--allow-files", "a.rb", "--fail-on-increase", "5%", "--format",
+      format,
+    ])
+    #expect(gate.status == 65)
+    #expect(
+      gate.stderr.hasSuffix(
+        "allocated bytes of the rows kept by --allow-files a.rb (the sum of allocated memory by file) changed by 0 to an unknown amount (a list is not complete: the kept files may hold more than its rows show), which straddles the limit of +5%: the gate cannot decide\n"
+      ))
+    // No total before: only a fall is possible, so the gate passes.
+    let passes = try CLIRunner.run([
+      "diff", headerless, huge, "--allow-files", "a.rb", "--fail-on-increase", "5%", "--format",
+      format,
+    ])
+    #expect(passes.status == 0)
+  }
+
+  @Test func thousandsOfFilesOfOneName() throws {
+    let r = try CLIRunner.run([
+      "diff", TestFiles.fixture("hostile/same-name-before.txt"),
+      TestFiles.fixture("hostile/same-name-after.txt"), "--format", "json",
+    ])
+    #expect(r.status == 0)
+    #expect(r.stderr.contains("the reports share almost no files"))
+  }
+}
+
 extension CLIRunner {
   /// Runs memreport and parses its standard output as a JSON object.
   fileprivate static func json(_ arguments: [String]) throws -> [String: Any] {

@@ -66,13 +66,15 @@ public struct FilteredTotal: Sendable, Equatable {
     var title = SectionTitle(state, metric, .file)
     if filtered.section(title) == nil { title = SectionTitle(state, metric, .location) }
     guard let kept = filtered.section(title), let printed = raw.section(title) else { return nil }
-    let low = Double(kept.listedTotal)
+    // Summed as Doubles: hostile values near Int64.max must not wrap.
+    let low = kept.rows.reduce(0.0) { $0 + Double($1.value) }
+    let printedSum = printed.rows.reduce(0.0) { $0 + Double($1.value) }
     var hidden = 0.0
     if !raw.isListComplete(printed) {
       // Everything the printed list leaves out may belong to kept files; without a total, the
       // smallest printed value bounds only each missing row, so nothing bounds their sum.
       if let total = raw.totals[state].value(metric) {
-        hidden = max(Double(total) - Double(printed.listedTotal), 0)
+        hidden = max(Double(total) - printedSum, 0)
       } else {
         hidden = .infinity
       }

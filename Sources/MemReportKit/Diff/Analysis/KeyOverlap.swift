@@ -8,6 +8,8 @@ public struct KeyOverlap: Sendable, Equatable {
   /// Below this share of the larger side's listed bytes on shared files, the reports share
   /// almost no keys (`DiffDocument` warns).
   public static let lowShare = 0.25
+  /// Files of the same name looked at per one-sided file.
+  static let candidateLimit = 32
 
   /// Bytes (allocated memory by file) listed on both sides, counted on the larger side.
   public var sharedBytes: Double
@@ -109,7 +111,10 @@ public struct KeyOverlap: Sendable, Equatable {
     for (name, entry) in onlyBefore {
       // The candidate with the longest common ending wins (then the first by name).
       var best: (after: String, suffix: Int)?
-      for other in afterByName[lastComponent(name)] ?? [] where !used.contains(other) {
+      // At most `candidateLimit` files of one name: thousands of `index.rb` cannot make it
+      // quadratic.
+      for other in (afterByName[lastComponent(name)] ?? []).prefix(Self.candidateLimit)
+      where !used.contains(other) {
         let suffix = commonSuffixLength(name, other)
         if suffix > (best?.suffix ?? 0) { best = (other, suffix) }
       }

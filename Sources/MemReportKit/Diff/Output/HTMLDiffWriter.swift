@@ -118,10 +118,10 @@ package struct HTMLDiffWriter: DiffWriter {
           row.name,
           shortened: DisplayText.shortPath(DisplayText.shortString(row.name, limit: 120), limit: 90)
         ),
-        .number(DiffFormat.side(row.before, section.metric), row.before.median),
-        .number(DiffFormat.side(row.after, section.metric), row.after.median),
-        .number(DiffFormat.delta(row, section.metric), row.certainDelta),
-        .number(DiffFormat.percent(row), row.deltaPercent ?? 0),
+        .number(DiffFormat.side(row.before, section.metric), sortable(row.before.median)),
+        .number(DiffFormat.side(row.after, section.metric), sortable(row.after.median)),
+        .number(DiffFormat.delta(row, section.metric), sortable(row.certainDelta)),
+        .number(DiffFormat.percent(row), sortable(row.deltaPercent ?? 0)),
         status,
       ])
     }
@@ -136,6 +136,13 @@ package struct HTMLDiffWriter: DiffWriter {
       more: section.moverCount > top ? DiffDocument.moreRowsHint(section.moverCount - top) : nil)
     return SectionView(
       title: section.title, summary: block.summary, table: rows.isEmpty ? nil : table)
+  }
+
+  /// A sort key the page can hold: hostile values near Int64.max (and their sums) are clamped to
+  /// ±9e15, beyond which a decimal sort key cannot be written exactly anyway.
+  static func sortable(_ value: Double) -> Double {
+    guard value.isFinite else { return 0 }
+    return min(max(value, -9e15), 9e15)
   }
 
   /// A row's status badge: `DiffFormat`'s words, with the page's style class.

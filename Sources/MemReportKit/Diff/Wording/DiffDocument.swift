@@ -132,14 +132,16 @@ package struct DiffDocument: Sendable {
       let name = "\(label) of the rows kept by \(kept.isEmpty ? "no filter" : kept)"
       guard let total = result.filtered else {
         return
-          "\(name): no file or location section to sum (memory_profiler's detailed report), so the gate cannot judge"
+          "\(name): no file or location section to sum (a report printed with detailed_report: false), so the gate cannot judge"
       }
       let summed = "\(name) (the sum of \(total.title.text))"
       let limit = "the limit of +\(result.gate.text)"
       if !total.isExact || (result.undecided && result.rounding > 0) {
         let (low, high) = total.deltaRange
-        let range =
-          "\(DiffFormat.signed(low, metric.metric)) to \(high.isFinite ? DiffFormat.signed(high, metric.metric) : "an unknown amount")"
+        func end(_ value: Double) -> String {
+          value.isFinite ? DiffFormat.signed(value, metric.metric) : "an unknown amount"
+        }
+        let range = "\(end(low)) to \(end(high))"
         let why =
           total.isExact
           ? "scaled sizes are exact only to their last digit"
