@@ -59,6 +59,47 @@ struct KeyOverlapTests {
     #expect(programs.checkout == nil)
   }
 
+  /// Two files moved into a subfolder end alike only in their names: a change, not a checkout.
+  @Test func filesMovedToAnotherFolderAreNoCheckout() throws {
+    func side(_ value: Double) -> SideValue { SideValue(exact: [value]) }
+    let rows = [
+      DiffRow(name: "shop/app/models/a.rb", before: side(500), after: side(0), status: .gone),
+      DiffRow(name: "shop/app/models/b.rb", before: side(400), after: side(0), status: .gone),
+      DiffRow(
+        name: "shop/app/models/concerns/a.rb", before: side(0), after: side(500), status: .new),
+      DiffRow(
+        name: "shop/app/models/concerns/b.rb", before: side(0), after: side(400), status: .new),
+    ]
+    let moved = ProfileDiff(
+      totals: [],
+      sections: [
+        DiffSection(kind: .section(SectionTitle(.allocated, .memory, .file)), rows: rows)
+      ],
+      candidateMoves: [], perIteration: nil, runs: (1, 1))
+    let overlap = try #require(KeyOverlap.analyse(moved))
+    #expect(overlap.checkout == nil)
+    #expect(overlap.isLow)  // nothing shared: still worth a word
+    // The same files under another leading folder are a checkout.
+    let checkout = ProfileDiff(
+      totals: [],
+      sections: [
+        DiffSection(
+          kind: .section(SectionTitle(.allocated, .memory, .file)),
+          rows: rows.map { row in
+            var row = row
+            row.name = row.name.replacingOccurrences(of: "concerns/", with: "")
+            if row.status == .new { row.name = "srv/" + row.name }
+            return row
+          })
+      ],
+      candidateMoves: [], perIteration: nil, runs: (1, 1))
+    let found = try #require(KeyOverlap.analyse(checkout)?.checkout)
+    #expect(found.beforePrefix == "")
+    #expect(found.afterPrefix == "srv/")
+    #expect(found.rootAfter == "srv")
+    #expect(found.rootBefore == nil)
+  }
+
   /// A value label never runs into its row's name: where it would, it goes to the other side of
   /// the centre line (the bound rows' `≥ top N ≤ −1.23 MB` is 18 characters).
   @Test func valueLabelsKeepClearOfNames() throws {

@@ -86,8 +86,8 @@ public struct KeyOverlap: Sendable, Equatable {
     return overlap
   }
 
-  /// The most common pair of leading folders among files listed on one side only whose names
-  /// end alike; at least two files must agree on it.
+  /// The most common pair of leading folders among files listed on one side only whose paths
+  /// end alike in a folder and a file; at least two files must agree on it.
   private static func checkout(
     _ files: [String: (before: Double, after: Double, inBefore: Bool, inAfter: Bool)],
     rawPath: (Int, String) -> String?
@@ -118,7 +118,10 @@ public struct KeyOverlap: Sendable, Equatable {
         let suffix = commonSuffixLength(name, other)
         if suffix > (best?.suffix ?? 0) { best = (other, suffix) }
       }
-      guard let best else { continue }
+      // A common ending of one component (`a.rb`) is a file moved to another folder, not a
+      // checkout: the ending must hold a folder too (`models/a.rb`).
+      guard let best, name.utf8.suffix(best.suffix).contains(UInt8(ascii: "/"))
+      else { continue }
       used.insert(best.after)
       let beforePrefix = String(name.utf8.dropLast(best.suffix)) ?? ""
       let afterPrefix = String(best.after.utf8.dropLast(best.suffix)) ?? ""
