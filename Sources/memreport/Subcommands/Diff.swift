@@ -17,10 +17,14 @@ extension MemReportCommand {
         memreport diff --before a1.txt a2.txt --after b1.txt b2.txt (values are medians; a change is \
         real only when the min–max ranges do not overlap). Rows are keyed on normalized paths; a key \
         printed on one side only while the other side's list was cut off is 'outside top N', with a \
-        bound instead of zero.
+        bound instead of zero. When the sides' paths cannot meet (two checkouts of one app, or \
+        reports sharing almost no files), diff warns and names the --root-before/--root-after \
+        folders that make them meet. With --allow-files/--ignore-files, the gate watches the kept \
+        rows (--gate-scope).
 
         Exit codes: 0 success, 1 the --fail-on-increase limit was crossed (the report is still \
-        written), 64 usage error, 65 unusable input, 66 cannot open an input, 74 cannot write.
+        written), 64 usage error, 65 unusable input (also a gate that cannot decide), 66 cannot \
+        open an input, 74 cannot write.
         """
     )
 
