@@ -25,6 +25,11 @@ public struct OptionNames: Sendable {
   public var failOnIncrease: String
   /// The total the diff gate watches, followed by a space and the total.
   public var gate: String
+  /// Per-side roots of the diff, each followed by a space and a folder.
+  public var rootBefore = "rootBefore"
+  public var rootAfter = "rootAfter"
+  /// Which total the diff gate sums, followed by a space and the scope.
+  public var gateScope = "gate.scope"
 
   public init(
     top: String, jsonFormat: String, gitDiff: String, skipBadLines: String, unit: String,

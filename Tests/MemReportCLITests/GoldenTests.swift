@@ -126,7 +126,32 @@ struct GoldenTests {
         arguments: pair + [
           "--iterations-before", "10", "--iterations-after", "20", "--format", "json",
         ]),
+      // Issue 10 (diff): checkouts, the gate on filtered rows, CSV, approximate values in JSON.
+      Case(name: "diff-before-after", ext: "csv", arguments: pair + ["--format", "csv"]),
+      Case(
+        name: "diff-default-scale-bytes", ext: "json",
+        arguments: ["diff", "Samples/default.txt", "Samples/scale-bytes.txt", "--format", "json"]),
+      Case(
+        name: "diff-allow-gate", ext: "txt",
+        arguments: pair + [
+          "--allow-files", "app", "--fail-on-increase", "5%", "--gate", "retained-bytes",
+        ]),
+      Case(
+        name: "diff-allow-gate", ext: "json",
+        arguments: pair + ["--allow-files", "app", "--fail-on-increase", "5%", "--format", "json"]),
     ]
+    let checkouts = ["diff", "Samples/checkout-a.txt", "Samples/checkout-b.txt"]
+    for (format, ext) in [("text", "txt"), ("json", "json"), ("markdown", "md"), ("csv", "csv")] {
+      cases.append(
+        Case(name: "diff-checkouts", ext: ext, arguments: checkouts + ["--format", format]))
+    }
+    cases.append(
+      Case(
+        name: "diff-checkouts-roots", ext: "txt",
+        arguments: checkouts + [
+          "--root-before", "/tmp/memreport-checkouts/a", "--root-after",
+          "/tmp/memreport-checkouts/b/srv/app",
+        ]))
     let series: [(String, [String])] = [
       ("leak", [leak]), ("plateau", [plateau]),
       ("leak-stdout", ["Samples/mem-over-time/leak-stdout.txt"]),

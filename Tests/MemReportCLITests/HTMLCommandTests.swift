@@ -29,7 +29,7 @@ struct HTMLCommandTests {
     #expect(
       svgs == [
         "icicle-allocated.svg", "top-files.svg", "top-gems.svg", "top-locations.svg",
-        "top-movers.svg", "trend.svg",
+        "top-movers-retained.svg", "top-movers.svg", "trend.svg",
       ])
   }
 

@@ -31,3 +31,26 @@ struct DisplayTextTests {
     #expect(ANSI(enabled: false).dim("x") == "x")
   }
 }
+
+/// Chart labels shortened to a width keep the gem (first folder) and the file name.
+@Suite("Chart labels")
+struct ChartLabelTests {
+  @Test func labelsKeepTheGemAndTheFileName() {
+    // 29 characters fit in 210 px (the report's bar chart label column).
+    #expect(
+      SVGChart.fit("retained/lib/session_store.rb:26", width: 210)
+        == "retained…/session_store.rb:26")
+    let long = "activesupport-6.1.7/lib/active_support/core_ext/string/output_safety.rb:172"
+    #expect(SVGChart.fit(long, width: 310) == "activesupport-6.1.7/…/output_safety.rb:172")
+    #expect(SVGChart.fit(long, width: 300) == "activesupport-6.1.7…/output_safety.rb:172")
+    #expect(SVGChart.fit(long, width: 200) == "activ…/output_safety.rb:172")
+    #expect(SVGChart.fit("/work/main/Samples/workloads/shop.rb", width: 210) == "/work/…/shop.rb")
+    #expect(SVGChart.fit("shop/lib/shop/cart.rb", width: 210) == "shop/lib/shop/cart.rb")
+    // No folders (an icicle cell under its file): the end, where the line number is.
+    #expect(SVGChart.fit("erb.rb:519", width: 50) == "…b:519")
+    // A file name too long for the gem to fit: both ends of the path.
+    #expect(
+      SVGChart.fit("nokogiri-1.16.0/lib/nokogiri/xml/document_fragment_builder.rb:88", width: 150)
+        == "nokogi…builder.rb:88")
+  }
+}

@@ -87,10 +87,27 @@ package struct SVGChart: Sendable {
     return r == r.rounded() ? String(Int(r)) : Units.fixed(r, digits: 1)
   }
 
-  /// A label cut to fit `width` pixels at 12 px (about 7 px a character, with a margin).
+  /// A label cut to fit `width` pixels at 12 px (about 7 px a character, with a margin), keeping
+  /// what names the row: the first folder (a gem or app) and the file name.
+  /// `retained/lib/session_store.rb:26` in 29 characters is `retained…/session_store.rb:26`, not
+  /// `…/session_store.rb:26`. A label without folders (an icicle cell's `erb.rb:519`, under its
+  /// file) keeps its end: `…b:519`.
   package static func fit(_ label: String, width: Double) -> String {
     let chars = Int(width / 7.2)
     guard label.count > chars, chars > 3 else { return label.count > chars ? "" : label }
-    return DisplayText.shortPath(label, limit: chars)
+    let short = DisplayText.shortPath(label, limit: chars)
+    if !short.hasPrefix("…") { return short }  // it kept the first folder and the file name
+    // An absolute path's first folder (`/home`, `/work`) names nothing: keep its end.
+    let parts = label.split(separator: "/", omittingEmptySubsequences: false)
+    if parts.first?.isEmpty == true { return short }
+    // The file name whole, and as much of the first folder as fits before it (at least 4).
+    if parts.count > 1, let first = parts.first, let last = parts.last {
+      let room = chars - last.count - 2
+      if room >= min(4, first.count) && room > 0 {
+        return String(first.prefix(room)) + "…/" + last
+      }
+      return DisplayText.middle(label, limit: chars)  // a long file name: both ends of the path
+    }
+    return short
   }
 }

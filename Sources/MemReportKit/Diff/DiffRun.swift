@@ -9,6 +9,9 @@ public struct DiffRun {
   public var format: OutputFormat
   public var output: String?
   public var transform: ProfileTransform
+  /// The after side's transform when it differs from `transform` (`--root-before DIR
+  /// --root-after DIR`: the same app checked out in two places); `nil`: `transform` for both.
+  public var afterTransform: ProfileTransform?
   public var options: DiffOptions
   public var gate: DiffGate?
   public var top: Int?
@@ -59,27 +62,39 @@ public struct DiffRun {
       let text = String(decoding: try file.readAll(), as: UTF8.self)
       options.lineMap = try LineMap(patch: text, path: patch)
     }
-    let loaded = try Self.loadConcurrently(before + after, transform: transform)
+    let transforms = before.map { _ in transform } + after.map { _ in afterTransform ?? transform }
+    let loaded = try Self.loadConcurrently(before + after, transforms: transforms)
     for (path, reports) in zip(before + after, loaded) {
-      for report in reports { onReport(path, report) }
+      for report in reports { onReport(path, report.profile) }
     }
-    let beforeRuns = Array(loaded.prefix(before.count).joined())
-    let afterRuns = Array(loaded.dropFirst(before.count).joined())
-    let diff = ProfileDiffBuilder.build(before: beforeRuns, after: afterRuns, options: options)
+    let sides = [
+      Array(loaded.prefix(before.count).joined()), Array(loaded.dropFirst(before.count).joined()),
+    ]
+    var diff = ProfileDiffBuilder.build(
+      before: sides[0].map(\.profile), after: sides[1].map(\.profile), options: options)
+    diff.filteredTotals = Self.filteredTotals(sides, perIteration: diff.perIteration)
+    diff.overlap = KeyOverlap.analyse(diff) { side, key in
+      guard let first = sides[side].first, let raw = first.rawNames else { return nil }
+      return raw.names.first { first.normalizer.normalize($0) == key }
+    }
     let result = gate?.evaluate(diff)
     if let result, result.delta == nil || result.undecided {
       // A gate that cannot judge is unusable input, not a crossed limit: say which side lacks
       // the total, and write nothing.
       let total = diff.total(result.gate.metric.state, result.gate.metric.metric)
       let side =
-        total?.before == nil || (result.undecided && (total?.before?.rounding ?? 0) > 0)
-        ? before : after
+        result.filtered != nil || result.gate.scope == .filtered
+        ? before + after
+        : (total?.before == nil || (result.undecided && (total?.before?.rounding ?? 0) > 0)
+          ? before : after)
       throw MemReportError.unusableInput(
-        path: side.joined(separator: ", "), line: nil, reason: DiffDocument.gateMessage(result))
+        path: side.joined(separator: ", "), line: nil,
+        reason: DiffDocument.gateMessage(result, filters: transform.filter.patterns))
     }
-    let context = DiffContext(
+    var context = DiffContext(
       before: before, after: after, top: top, gate: gate, gateResult: result,
       normalizer: transform.normalizer, filters: transform.filter.patterns, patch: patch)
+    context.afterNormalizer = afterTransform?.normalizer
     let document = DiffDocument(diff, context: context)
     let out = try OutputFile.create(output ?? "-")
     out.showsControlCharacters = format == .text
@@ -95,11 +110,26 @@ public struct DiffRun {
     return (diff, result)
   }
 
+  /// One report as the diff needs it: transformed, with what it needs from the report as printed.
+  struct Loaded {
+    var profile: Profile
+    /// The names as printed, when the transform rewrote paths (to say which folder to strip).
+    var rawNames: NameTable?
+    var normalizer: PathNormalizer
+    /// With file filters: the sum of the kept rows per state and metric (not yet per iteration).
+    var filtered:
+      [(
+        state: AllocationState, metric: Metric, title: SectionTitle,
+        interval: FilteredTotal.Interval
+      )] = []
+  }
+
   /// Every report of each file, transformed; files are read in parallel (one per core), and the
   /// first error in input order is thrown.
-  static func loadConcurrently(_ paths: [String], transform: ProfileTransform) throws -> [[Profile]]
+  static func loadConcurrently(_ paths: [String], transforms: [ProfileTransform]) throws
+    -> [[Loaded]]
   {
-    let slots = UnsafeMutableBufferPointer<Result<[Profile], Error>>.allocate(capacity: paths.count)
+    let slots = UnsafeMutableBufferPointer<Result<[Loaded], Error>>.allocate(capacity: paths.count)
     slots.initialize(repeating: .success([]))
     defer {
       slots.deinitialize()
@@ -109,24 +139,76 @@ public struct DiffRun {
     let names = OptionNames.current  // task-local values do not follow work onto Dispatch's threads
     DispatchQueue.concurrentPerform(iterations: paths.count) { i in
       OptionNames.$current.withValue(names) {
-        shared.slots[i] = Result { try load(paths[i], transform: transform) }
+        shared.slots[i] = Result { try load(paths[i], transform: transforms[i]) }
       }
     }
     return try slots.map { try $0.get() }
   }
 
   /// The reports of one file, transformed.
-  static func load(_ path: String, transform: ProfileTransform) throws -> [Profile] {
+  static func load(_ path: String, transform: ProfileTransform) throws -> [Loaded] {
     let file = try InputFile.open(path)
     defer { file.close() }
     var reports: [Profile] = []
     _ = try InputRegistry.profileReader(for: file).read(file, progress: nil) { reports.append($0) }
-    return transform.isIdentity ? reports : reports.map { transform.apply(to: $0) }
+    guard !transform.isIdentity else {
+      return reports.map { Loaded(profile: $0, rawNames: nil, normalizer: transform.normalizer) }
+    }
+    return reports.map { raw in
+      let profile = transform.apply(to: raw)
+      var loaded = Loaded(profile: profile, rawNames: raw.names, normalizer: transform.normalizer)
+      if !transform.filter.isEmpty {
+        for state in AllocationState.allCases {
+          for metric in Metric.allCases {
+            if let (title, interval) = FilteredTotal.run(
+              raw: raw, filtered: profile, state: state, metric: metric)
+            {
+              loaded.filtered.append((state, metric, title, interval))
+            }
+          }
+        }
+      }
+      return loaded
+    }
+  }
+
+  /// The filtered totals of both sides: per state and metric, the median interval of each side's
+  /// runs, per iteration when the diff is; none unless every run has one.
+  static func filteredTotals(_ sides: [[Loaded]], perIteration: (before: Int, after: Int)?)
+    -> [FilteredTotal]
+  {
+    var totals: [FilteredTotal] = []
+    for state in AllocationState.allCases {
+      for metric in Metric.allCases {
+        var intervals: [FilteredTotal.Interval] = []
+        var title: SectionTitle?
+        for (side, runs) in sides.enumerated() {
+          let found = runs.compactMap { run in
+            run.filtered.first { $0.state == state && $0.metric == metric }
+          }
+          guard !runs.isEmpty, found.count == runs.count,
+            var median = FilteredTotal.median(found.map(\.interval))
+          else { break }
+          title = title ?? found[0].title
+          if let perIteration {
+            let n = Double(side == 0 ? perIteration.before : perIteration.after)
+            median = FilteredTotal.Interval(
+              low: median.low / n, high: median.high / n, rounding: median.rounding / n)
+          }
+          intervals.append(median)
+        }
+        guard intervals.count == 2, let title else { continue }
+        totals.append(
+          FilteredTotal(
+            state: state, metric: metric, title: title, before: intervals[0], after: intervals[1]))
+      }
+    }
+    return totals
   }
 }
 
 /// Result slots written by `concurrentPerform`: each iteration writes only its own index.
 private struct SendableSlots: @unchecked Sendable {
-  let slots: UnsafeMutableBufferPointer<Result<[Profile], Error>>
-  init(_ slots: UnsafeMutableBufferPointer<Result<[Profile], Error>>) { self.slots = slots }
+  let slots: UnsafeMutableBufferPointer<Result<[DiffRun.Loaded], Error>>
+  init(_ slots: UnsafeMutableBufferPointer<Result<[DiffRun.Loaded], Error>>) { self.slots = slots }
 }

@@ -15,14 +15,23 @@ enum Flags {
   static let ignoreFiles = "ignore-files"
   static let failOnIncrease = "fail-on-increase"
   static let gate = "gate"
+  static let rootBefore = "root-before"
+  static let rootAfter = "root-after"
+  static let gateScope = "gate-scope"
 }
 
 extension OptionNames {
   /// The command line's names for what the library's messages mention.
-  static let commandLine = OptionNames(
-    top: "--" + Flags.top, jsonFormat: "--\(Flags.format) json", gitDiff: "--" + Flags.gitDiff,
-    skipBadLines: "--" + Flags.skipBadLines, unit: "--" + Flags.unit,
-    interval: "--" + Flags.interval,
-    allowFiles: "--" + Flags.allowFiles, ignoreFiles: "--" + Flags.ignoreFiles,
-    failOnIncrease: "--" + Flags.failOnIncrease, gate: "--" + Flags.gate)
+  static let commandLine: OptionNames = {
+    var names = OptionNames(
+      top: "--" + Flags.top, jsonFormat: "--\(Flags.format) json", gitDiff: "--" + Flags.gitDiff,
+      skipBadLines: "--" + Flags.skipBadLines, unit: "--" + Flags.unit,
+      interval: "--" + Flags.interval,
+      allowFiles: "--" + Flags.allowFiles, ignoreFiles: "--" + Flags.ignoreFiles,
+      failOnIncrease: "--" + Flags.failOnIncrease, gate: "--" + Flags.gate)
+    names.rootBefore = "--" + Flags.rootBefore
+    names.rootAfter = "--" + Flags.rootAfter
+    names.gateScope = "--" + Flags.gateScope
+    return names
+  }()
 }

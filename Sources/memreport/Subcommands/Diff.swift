@@ -3,6 +3,7 @@ import MemReportKit
 import MemReportCore
 
 extension DiffGate.Metric: ExpressibleByArgument {}
+extension DiffGate.Scope: ExpressibleByArgument {}
 
 extension MemReportCommand {
   struct Diff: ParsableCommand, ReadsInputs, FormatList {
@@ -16,10 +17,14 @@ extension MemReportCommand {
         memreport diff --before a1.txt a2.txt --after b1.txt b2.txt (values are medians; a change is \
         real only when the min–max ranges do not overlap). Rows are keyed on normalized paths; a key \
         printed on one side only while the other side's list was cut off is 'outside top N', with a \
-        bound instead of zero.
+        bound instead of zero. When the sides' paths cannot meet (two checkouts of one app, or \
+        reports sharing almost no files), diff warns and names the --root-before/--root-after \
+        folders that make them meet. With --allow-files/--ignore-files, the gate watches the kept \
+        rows (--gate-scope).
 
         Exit codes: 0 success, 1 the --fail-on-increase limit was crossed (the report is still \
-        written), 64 usage error, 65 unusable input, 66 cannot open an input, 74 cannot write.
+        written), 64 usage error, 65 unusable input (also a gate that cannot decide), 66 cannot \
+        open an input, 74 cannot write.
         """
     )
 
@@ -61,6 +66,26 @@ extension MemReportCommand {
     @Option(name: .customLong(Flags.gate), help: "The total --fail-on-increase watches.")
     var gate: DiffGate.Metric = .allocatedBytes
 
+    @Option(
+      name: .customLong(Flags.gateScope),
+      help:
+        "Which rows the gate sums: 'filtered' (the rows --allow-files/--ignore-files kept; the default with those filters) or 'report' (the report's total)."
+    )
+    var gateScope: DiffGate.Scope?
+
+    @Option(
+      name: .customLong(Flags.rootBefore),
+      help: ArgumentHelp(
+        "Strip this folder from the BEFORE reports' paths (the app checked out elsewhere; overrides --root).",
+        valueName: "dir"))
+    var rootBefore: String?
+
+    @Option(
+      name: .customLong(Flags.rootAfter),
+      help: ArgumentHelp(
+        "Strip this folder from the AFTER reports' paths (overrides --root).", valueName: "dir"))
+    var rootAfter: String?
+
     @OptionGroup(title: "Files and paths")
     var filterOptions: FilterOptions
 
@@ -85,9 +110,29 @@ extension MemReportCommand {
           throw ValidationError(error.description)
         }
       }
+      if gateScope != nil && failOnIncrease == nil {
+        throw ValidationError("'--\(Flags.gateScope)' needs '--\(Flags.failOnIncrease)'")
+      }
+      if gateScope == .filtered && filterOptions.allowFiles.isEmpty
+        && filterOptions.ignoreFiles.isEmpty
+      {
+        throw ValidationError(
+          "'--\(Flags.gateScope) filtered' needs '--\(Flags.allowFiles)' or '--\(Flags.ignoreFiles)'"
+        )
+      }
       for n in [iterationsBefore, iterationsAfter].compactMap({ $0 }) where n < 1 {
         throw ValidationError("iteration counts must be at least 1, got \(n)")
       }
+    }
+
+    /// The transform with a side's own root (`--root-before`/`--root-after`), else `--root`'s.
+    func sideTransform(_ transform: ProfileTransform, root: String?) -> ProfileTransform {
+      guard let root else { return transform }
+      var side = transform
+      side.normalizer = PathNormalizer(
+        enabled: transform.normalizer.enabled, root: root,
+        ignoreGemVersions: transform.normalizer.ignoreGemVersions)
+      return side
     }
 
     func resolvedSides() throws -> (before: [String], after: [String]) {
@@ -107,25 +152,39 @@ extension MemReportCommand {
       let format = outputOptions.resolvedFormat
       do {
         let sides = try resolvedSides()
+        let transform = try filterOptions.transform()
+        var diffGate = try failOnIncrease.map { try DiffGate(limit: $0, metric: gate) }
+        diffGate?.scope = gateScope ?? (transform.filter.isEmpty ? .report : .filtered)
         var job = DiffRun(
           before: sides.before, after: sides.after, format: format, output: outputOptions.output,
-          transform: try filterOptions.transform(),
+          transform: sideTransform(transform, root: rootBefore),
           options: DiffOptions(
             iterationsBefore: iterationsBefore, iterationsAfter: iterationsAfter),
-          gate: try failOnIncrease.map { try DiffGate(limit: $0, metric: gate) },
+          gate: diffGate,
           top: rowOptions.top,
           patch: gitDiff)
+        if rootBefore != nil || rootAfter != nil {
+          job.afterTransform = sideTransform(transform, root: rootAfter)
+        }
         job.templates = try outputOptions.loadTemplates(for: format)
         job.svgDirectory = outputOptions.svgDirectory
-        let (_, result) = try job.run { path, profile in
+        let (diff, result) = try job.run { path, profile in
           if !outputOptions.quiet {
             Diagnostics.warnings(
               profile.warnings, in: path, about: "report \(profile.metadata.index)")
           }
         }
+        if !outputOptions.quiet {
+          let context = DiffContext(before: sides.before, after: sides.after)
+          for warning in DiffDocument.warnings(diff, context: context) {
+            Diagnostics.warning(warning)
+          }
+        }
         if let result, !result.passed {
           var err = FileHandleStream.standardError
-          err.write("memreport: gate: \(DiffDocument.gateMessage(result))\n")
+          err.write(
+            "memreport: gate: \(DiffDocument.gateMessage(result, filters: transform.filter.patterns))\n"
+          )
           throw ExitCode(ExitCodes.gateCrossed)
         }
       } catch let error as MemReportError {

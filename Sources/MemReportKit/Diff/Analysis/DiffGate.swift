@@ -23,10 +23,21 @@ public struct DiffGate: Sendable, Equatable {
     case amount(Double)
   }
 
+  /// Which rows the gated total sums (`--gate-scope`).
+  public enum Scope: String, CaseIterable, Sendable {
+    /// The report's header total: every allocation, whatever the file filters kept.
+    case report
+    /// The rows `--allow-files`/`--ignore-files` kept (`ProfileDiff.filteredTotals`): the sum of
+    /// the `… by file` section, an interval when the lists were cut at top N.
+    case filtered
+  }
+
   public var metric: Metric
   public var limit: Limit
   /// The limit as the user wrote it.
   public var text: String
+  /// The report's total (default), or the filtered rows.
+  public var scope: Scope = .report
 
   /// Parses `5%`, `0.5%`, `100kB`, `1.5 MB`, `64KiB`, `2MiB`, `500B`, or a plain number of objects
   /// on an objects gate.
@@ -86,9 +97,12 @@ public struct DiffGate: Sendable, Equatable {
     /// The rounding interval straddles the limit: the reports cannot tell whether it was crossed
     /// (`DiffRun` then stops with unusable input; a gate never fails on rounding).
     public var undecided = false
+    /// A gate on filtered rows: the total it summed (`nil` for the report's total).
+    public var filtered: FilteredTotal?
   }
 
   public func evaluate(_ diff: ProfileDiff) -> Result {
+    if scope == .filtered { return evaluateFiltered(diff) }
     guard let total = diff.total(metric.state, metric.metric), let delta = total.delta else {
       return Result(gate: self, passed: false, delta: nil, deltaPercent: nil)
     }
@@ -108,5 +122,31 @@ public struct DiffGate: Sendable, Equatable {
     return Result(
       gate: self, passed: !crossed && !undecided, delta: delta, deltaPercent: total.deltaPercent,
       rounding: rounding, undecided: undecided)
+  }
+
+  /// The gate on the sum of the filtered rows: crossed only when even the smallest change the
+  /// cut lists and the rounding allow is over the limit, undecided when only a larger one is.
+  private func evaluateFiltered(_ diff: ProfileDiff) -> Result {
+    guard let total = diff.filteredTotal(metric.state, metric.metric) else {
+      return Result(gate: self, passed: false, delta: nil, deltaPercent: nil)
+    }
+    let (low, high) = total.deltaRange
+    func over(_ change: Double, base: Double) -> Bool {
+      switch limit {
+      case .percent(let p):
+        return change > 0 && (base > 0 ? change / base * 100 > p : true)
+      case .amount(let a):
+        return change > a
+      }
+    }
+    let before = total.before
+    let crossed = over(low, base: before.high + before.rounding)
+    let undecided = !crossed && over(high, base: max(before.low - before.rounding, 0))
+    var result = Result(
+      gate: self, passed: !crossed && !undecided, delta: total.delta,
+      deltaPercent: total.deltaPercent, rounding: before.rounding + total.after.rounding,
+      undecided: undecided)
+    result.filtered = total
+    return result
   }
 }

@@ -44,6 +44,10 @@ public struct DiffSection: Sendable {
   /// Sorted by the magnitude of the certain delta, then the delta, then name: deterministic.
   public var rows: [DiffRow]
 
+  /// Per side: the list was complete in every run, so a key it does not list has 0 there (else
+  /// such a key is unknown, below the list's cut).
+  public var complete: (before: Bool, after: Bool) = (false, false)
+
   /// Counts per status.
   public let statusCounts: [DiffStatus: Int]
 

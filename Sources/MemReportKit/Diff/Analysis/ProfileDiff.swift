@@ -16,6 +16,12 @@ public struct ProfileDiff: Sendable {
   public var linesMoved = 0
   public var linesEdited = 0
   public var runs: (before: Int, after: Int)
+  /// Per state and metric, the sum of the rows the file filters kept (`DiffRun` fills it when
+  /// filters ran; a gate with `scope: .filtered` watches it).
+  public var filteredTotals: [FilteredTotal] = []
+  /// How far the two sides' keys meet (`DiffRun` fills it): a warning when they share almost
+  /// none, or look like two checkouts of one app.
+  public var overlap: KeyOverlap?
 
   /// A location that disappeared at one line and appeared, with the same values, nearby.
   public struct CandidateMove: Sendable, Equatable {
@@ -29,6 +35,11 @@ public struct ProfileDiff: Sendable {
     totals.first { $0.state == state && $0.metric == metric }
   }
 
+  /// The filtered total for a state and metric.
+  public func filteredTotal(_ state: AllocationState, _ metric: Metric) -> FilteredTotal? {
+    filteredTotals.first { $0.state == state && $0.metric == metric }
+  }
+
   /// The section of a kind.
   public func section(_ kind: DiffSection.Kind) -> DiffSection? {
     sections.first { $0.kind == kind }
@@ -38,6 +49,21 @@ public struct ProfileDiff: Sendable {
   /// section with a change.
   public var lead: DiffSection? {
     section(.allocatedLocations) ?? sections.first { $0.moverCount > 0 }
+  }
+
+  /// The sections whose top movers a reader sees first: the lead, then retained memory by
+  /// location when the retained total changed (a leak fixed or introduced is news even when
+  /// allocations barely moved) and that section has movers.
+  public var leads: [DiffSection] {
+    var leads = lead.map { [$0] } ?? []
+    let retained = DiffSection.Kind.section(SectionTitle(.retained, .memory, .location))
+    let retainedChanged = total(.retained, .memory).map { $0.isReal } ?? true
+    if retainedChanged, let section = section(retained), section.moverCount > 0,
+      lead?.kind != retained
+    {
+      leads.append(section)
+    }
+    return leads
   }
 }
 

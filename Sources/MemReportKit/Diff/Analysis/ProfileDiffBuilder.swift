@@ -180,7 +180,9 @@ public enum ProfileDiffBuilder {
       let rows = Self.rows(keyCount: keyList.count, columns: columns) { k in
         Profile.locationText(file: keys[keyList[k].id], line: keyList[k].line)
       }
-      return DiffSection(kind: .section(title), rows: Self.sorted(rows))
+      var section = DiffSection(kind: .section(title), rows: Self.sorted(rows))
+      section.complete = Self.complete(columns)
+      return section
     }
 
     mutating func diffStrings(_ state: AllocationState, _ present: [[StringReport?]]) -> DiffSection
@@ -209,7 +211,15 @@ public enum ProfileDiffBuilder {
         }
       }
       let rows = Self.rows(keyCount: names.count, columns: columns) { names[$0] }
-      return DiffSection(kind: .strings(state), rows: Self.sorted(rows))
+      var section = DiffSection(kind: .strings(state), rows: Self.sorted(rows))
+      section.complete = Self.complete(columns)
+      return section
+    }
+
+    /// Per side: every run's list was complete (a key it does not list is 0 there).
+    static func complete(_ columns: [[RunColumn]]) -> (before: Bool, after: Bool) {
+      let sides = columns.map { runs in !runs.isEmpty && runs.allSatisfy(\.complete) }
+      return (sides[0], sides[1])
     }
 
     /// Turns each side's run columns into a key × run table (values of one key in one run are

@@ -9,6 +9,8 @@ package struct DiffContext: Sendable {
   package var gateResult: DiffGate.Result?
   /// How paths were normalized and filtered (from the first report).
   package var normalizer: PathNormalizer?
+  /// The after side's, when it differs (`--root-before`/`--root-after`).
+  package var afterNormalizer: PathNormalizer?
   package var filters: [FileFilter.Pattern]
   /// A `--git-diff` patch was used.
   package var patch: String?

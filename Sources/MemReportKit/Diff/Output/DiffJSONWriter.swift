@@ -16,6 +16,8 @@ package struct DiffJSONWriter: DiffWriter {
       out.write("  \"perIteration\": null,\n")
     }
     out.write("  \"notes\": [\(document.notes.map(JSONText.quoted).joined(separator: ", "))],\n")
+    out.write(
+      "  \"warnings\": [\(document.warnings.map(JSONText.quoted).joined(separator: ", "))],\n")
     out.write("  \"totals\": {")
     for (i, state) in AllocationState.allCases.enumerated() {
       out.write(i == 0 ? "\n    " : ",\n    ")
@@ -29,6 +31,12 @@ package struct DiffJSONWriter: DiffWriter {
         out.write(
           "\"delta\": \(Self.number(total.delta)), \"deltaPercent\": \(Self.number(total.deltaPercent, digits: 4))"
         )
+        if total.rounding > 0 {
+          // Read from scaled sizes: exact only to ± rounding; a change inside it is none.
+          out.write(
+            ", \"approximate\": true, \"rounding\": \(Self.number(total.rounding)), \"withinRounding\": \(total.delta.map { abs($0) <= total.rounding } ?? false)"
+          )
+        }
         if (total.before?.runCount ?? 1) > 1 || (total.after?.runCount ?? 1) > 1 {
           out.write(
             ", \"beforeRange\": \(Self.range(total.before)), \"afterRange\": \(Self.range(total.after)), \"real\": \(total.isReal)"
@@ -66,8 +74,16 @@ package struct DiffJSONWriter: DiffWriter {
         "{\"metric\": \"\(gate.metric.rawValue)\", \"limit\": \(JSONText.quoted(gate.text)), \"passed\": \(result.passed), "
       )
       out.write(
-        "\"delta\": \(Self.number(result.delta)), \"deltaPercent\": \(Self.number(result.deltaPercent, digits: 4)), \"message\": \(JSONText.quoted(line.message))}"
+        "\"delta\": \(result.filtered?.isExact == false ? "null" : Self.number(result.delta)), \"deltaPercent\": \(Self.number(result.deltaPercent, digits: 4)), "
       )
+      out.write("\"scope\": \"\(gate.scope.rawValue)\", ")
+      if let filtered = result.filtered {
+        let (low, high) = filtered.deltaRange
+        out.write(
+          "\"summed\": \(JSONText.quoted(filtered.title.text)), \"exact\": \(filtered.isExact), \"deltaRange\": [\(Self.number(low)), \(Self.number(high))], "
+        )
+      }
+      out.write("\"message\": \(JSONText.quoted(line.message))}")
     } else {
       out.write("null")
     }
@@ -92,6 +108,12 @@ package struct DiffJSONWriter: DiffWriter {
       if !exact {
         let (low, high) = row.deltaRange
         out.write(", \"deltaRange\": [\(Self.number(low)), \(Self.number(high))]")
+      }
+      let rounding = row.before.rounding + row.after.rounding
+      if rounding > 0 {
+        out.write(
+          ", \"approximate\": true, \"rounding\": \(Self.number(rounding)), \"withinRounding\": \(row.withinRounding)"
+        )
       }
       if row.before.runCount > 1 || row.after.runCount > 1 {
         out.write(

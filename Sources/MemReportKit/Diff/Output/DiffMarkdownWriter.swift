@@ -23,6 +23,9 @@ package struct DiffMarkdownWriter: DiffWriter {
 
   package func write(_ document: DiffDocument, into out: inout some TextOutputStream) throws {
     var head = "**" + MarkdownText.escaped(document.headline) + "**\n\n"
+    for warning in document.warnings {
+      head += "⚠️ **Warning:** " + MarkdownText.escaped(warning) + "\n\n"
+    }
     if let gate = document.gate {
       head +=
         (gate.passed ? "✅ " : "❌ ") + gate.label + ": " + MarkdownText.escaped(gate.message)
@@ -34,10 +37,8 @@ package struct DiffMarkdownWriter: DiffWriter {
         "| \(total.label) | \(total.before) | \(total.after) | \(total.delta ?? "") | \(total.percent ?? "") |\n"
     }
     let top = document.context.top ?? Self.defaultTop
-    var topTable: Table?
-    if let lead = document.lead, lead.moverCount > 0 {
-      topTable = table(
-        lead, rows: lead.topMovers(top), heading: "\n**Top movers** (\(lead.title))\n\n")
+    let topTables = document.leads.filter { $0.moverCount > 0 }.map { lead in
+      table(lead, rows: lead.topMovers(top), heading: "\n**Top movers** (\(lead.title))\n\n")
     }
     var tables: [Table] = document.sections.compactMap { block in
       let movers = block.section.movers
@@ -61,7 +62,8 @@ package struct DiffMarkdownWriter: DiffWriter {
     let detailsClose = "\n</details>\n"
     // Cut the longest tables first until the comment fits.
     let fixed =
-      head.count + (topTable?.size ?? 0) + detailsOpen.count + detailsClose.count + tail.count
+      head.count + topTables.reduce(0) { $0 + $1.size } + detailsOpen.count + detailsClose.count
+      + tail.count
       + footer.count + 200
     while fixed + tables.reduce(0, { $0 + $1.size }) > limit {
       guard let i = tables.indices.max(by: { tables[$0].size < tables[$1].size }),
@@ -72,7 +74,7 @@ package struct DiffMarkdownWriter: DiffWriter {
       tables[i].cut += drop
     }
     out.write(head)
-    if let topTable { out.write(render(topTable)) }
+    for topTable in topTables { out.write(render(topTable)) }
     if !tables.isEmpty {
       out.write(detailsOpen)
       for table in tables { out.write(render(table)) }

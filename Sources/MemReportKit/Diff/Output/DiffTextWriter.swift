@@ -11,6 +11,7 @@ package struct DiffTextWriter: DiffWriter {
       "\(DiffDocument.title): \(context.before.joined(separator: ", ")) → \(context.after.joined(separator: ", "))\n"
     )
     out.write(document.headline + "\n")
+    for warning in document.warnings { out.write("warning: " + warning + "\n") }
     for note in document.notes { out.write(note + "\n") }
     if let gate = document.gate {
       out.write("gate: \(gate.passed ? "passed" : "FAILED"): \(gate.message)\n")

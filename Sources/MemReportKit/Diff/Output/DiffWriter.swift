@@ -17,7 +17,7 @@ extension DiffWriter {
 
 extension OutputFormat {
   /// The formats `diff` writes.
-  package static let diffFormats: [OutputFormat] = [.text, .json, .markdown, .html]
+  package static let diffFormats: [OutputFormat] = [.text, .json, .markdown, .html, .csv]
 
   /// The `diff` writer for this format, if `diff` writes it.
   package func diffWriter(templates: HTMLTemplates? = nil) -> (any DiffWriter)? {
@@ -26,6 +26,7 @@ extension OutputFormat {
     case .json: return DiffJSONWriter()
     case .markdown: return DiffMarkdownWriter()
     case .html: return HTMLDiffWriter(templates: templates)
+    case .csv: return DiffCSVWriter()
     default: return nil
     }
   }

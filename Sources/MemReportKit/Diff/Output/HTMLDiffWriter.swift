@@ -17,6 +17,7 @@ package struct HTMLDiffWriter: DiffWriter {
   }
 
   struct ChartView {
+    var heading: String
     var svg: String
     var caption: String
   }
@@ -49,22 +50,26 @@ package struct HTMLDiffWriter: DiffWriter {
     var before: [String]
     var after: [String]
     var notes: [String]
+    var warnings: [String]
     var cards: [Card]
-    var chart: ChartView?
+    var chart: [ChartView]
     var moves: Moves?
     var sections: [SectionView]
   }
 
   /// The charts of a diff.
   package static func charts(_ diff: ProfileDiff) -> [SVGChart] {
-    diff.lead.flatMap { DivergingBarChart.make($0) }.map { [$0] } ?? []
+    diff.leads.enumerated().compactMap { i, section in
+      DivergingBarChart.make(section, name: i == 0 ? "top-movers" : "top-movers-retained")
+    }
   }
 
   package func write(_ document: DiffDocument, into out: inout some TextOutputStream) throws {
     let templates = try templates ?? HTMLTemplates.embedded()
     let context = document.context
     let top = context.top ?? Self.defaultTop
-    let chart = Self.charts(document.diff).first
+    let leads = document.leads.filter { DivergingBarChart.make($0) != nil }
+    let charts = zip(leads, Self.charts(document.diff))
     let gate = document.gate
     let page = Page(
       chrome: PageChrome(
@@ -76,11 +81,12 @@ package struct HTMLDiffWriter: DiffWriter {
       gateLabel: gate.map { $0.label + ":" } ?? "",
       gateMessage: gate?.message ?? "", before: context.before.map(DisplayText.clean),
       after: context.after.map(DisplayText.clean),
-      notes: document.notes.map(DisplayText.clean), cards: document.totals.map(Self.card),
-      chart: try chart.flatMap { chart in
-        try document.lead.map {
-          ChartView(svg: try chart.inline(), caption: DiffDocument.chartCaption($0))
-        }
+      notes: document.notes.map(DisplayText.clean),
+      warnings: document.warnings.map(DisplayText.clean), cards: document.totals.map(Self.card),
+      chart: try charts.map { section, chart in
+        ChartView(
+          heading: DiffDocument.chartHeading(section), svg: try chart.inline(),
+          caption: DiffDocument.chartCaption(section))
       },
       moves: document.moves.isEmpty
         ? nil
@@ -112,10 +118,10 @@ package struct HTMLDiffWriter: DiffWriter {
           row.name,
           shortened: DisplayText.shortPath(DisplayText.shortString(row.name, limit: 120), limit: 90)
         ),
-        .number(DiffFormat.side(row.before, section.metric), row.before.median),
-        .number(DiffFormat.side(row.after, section.metric), row.after.median),
-        .number(DiffFormat.delta(row, section.metric), row.certainDelta),
-        .number(DiffFormat.percent(row), row.deltaPercent ?? 0),
+        .number(DiffFormat.side(row.before, section.metric), sortable(row.before.median)),
+        .number(DiffFormat.side(row.after, section.metric), sortable(row.after.median)),
+        .number(DiffFormat.delta(row, section.metric), sortable(row.certainDelta)),
+        .number(DiffFormat.percent(row), sortable(row.deltaPercent ?? 0)),
         status,
       ])
     }
@@ -130,6 +136,13 @@ package struct HTMLDiffWriter: DiffWriter {
       more: section.moverCount > top ? DiffDocument.moreRowsHint(section.moverCount - top) : nil)
     return SectionView(
       title: section.title, summary: block.summary, table: rows.isEmpty ? nil : table)
+  }
+
+  /// A sort key the page can hold: hostile values near Int64.max (and their sums) are clamped to
+  /// ±9e15, beyond which a decimal sort key cannot be written exactly anyway.
+  static func sortable(_ value: Double) -> Double {
+    guard value.isFinite else { return 0 }
+    return min(max(value, -9e15), 9e15)
   }
 
   /// A row's status badge: `DiffFormat`'s words, with the page's style class.

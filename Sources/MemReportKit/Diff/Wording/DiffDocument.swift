@@ -53,6 +53,8 @@ package struct DiffDocument: Sendable {
   package var headline: String
   package var gate: GateLine?
   package var notes: [String]
+  /// Warnings about the comparison itself (keys that cannot meet), shown before the numbers.
+  package var warnings: [String]
   package var totals: [TotalLine]
   package var sections: [SectionBlock]
   package var moves: [MoveLine]
@@ -61,8 +63,11 @@ package struct DiffDocument: Sendable {
     self.diff = diff
     self.context = context
     headline = Self.verdict(diff)
-    gate = context.gateResult.map { GateLine(passed: $0.passed, message: Self.gateMessage($0)) }
+    gate = context.gateResult.map {
+      GateLine(passed: $0.passed, message: Self.gateMessage($0, filters: context.filters))
+    }
     notes = Self.notes(diff, context: context)
+    warnings = Self.warnings(diff, context: context)
     totals = diff.totals.map(Self.totalLine)
     sections = diff.sections.map { SectionBlock(section: $0, summary: Self.summary($0)) }
     moves = diff.candidateMoves.map {
@@ -72,6 +77,9 @@ package struct DiffDocument: Sendable {
 
   /// The section of the top movers and the chart.
   package var lead: DiffSection? { diff.lead }
+  /// The sections of the top movers: the lead, and retained memory by location when retained
+  /// changed.
+  package var leads: [DiffSection] { diff.leads }
 
   // MARK: Sentences
 
@@ -112,12 +120,52 @@ package struct DiffDocument: Sendable {
   }
 
   /// The gate's one line: what was measured against what (`memreport: gate: …` on a failure).
-  package static func gateMessage(_ result: DiffGate.Result) -> String {
+  /// With file filters, it names the total it gated: the filtered rows' or the report's.
+  package static func gateMessage(
+    _ result: DiffGate.Result, filters: [FileFilter.Pattern] = []
+  ) -> String {
     let metric = result.gate.metric
-    let name = DiffFormat.totalLabel(metric.state, metric.metric)
-    guard let delta = result.delta else {
-      return "no '\(name)' total (no 'Total allocated/retained' header), so the gate cannot judge"
+    let label = DiffFormat.totalLabel(metric.state, metric.metric)
+    let kept = filters.map { "\(ProfileWording.option($0.kind)) \($0.text)" }.joined(
+      separator: ", ")
+    if result.gate.scope == .filtered {
+      let name = "\(label) of the rows kept by \(kept.isEmpty ? "no filter" : kept)"
+      guard let total = result.filtered else {
+        return
+          "\(name): no file or location section to sum (a report printed with detailed_report: false), so the gate cannot judge"
+      }
+      let summed = "\(name) (the sum of \(total.title.text))"
+      let limit = "the limit of +\(result.gate.text)"
+      if !total.isExact || (result.undecided && result.rounding > 0) {
+        let (low, high) = total.deltaRange
+        func end(_ value: Double) -> String {
+          value.isFinite ? DiffFormat.signed(value, metric.metric) : "an unknown amount"
+        }
+        let range = "\(end(low)) to \(end(high))"
+        let why =
+          total.isExact
+          ? "scaled sizes are exact only to their last digit"
+          : "a list is not complete: the kept files may hold more than its rows show"
+        if result.undecided {
+          return
+            "\(summed) changed by \(range) (\(why)), which straddles \(limit): the gate cannot decide"
+        }
+        return
+          "\(summed) changed by \(range) (\(why)), \(result.passed ? "within" : "all of it over") \(limit)"
+      }
+      return change(summed, result)
     }
+    let name = kept.isEmpty ? label : "\(label) (the report's total; \(kept) does not apply to it)"
+    guard result.delta != nil else {
+      return "no '\(label)' total (no 'Total allocated/retained' header), so the gate cannot judge"
+    }
+    return change(name, result)
+  }
+
+  /// `allocated bytes grew by 382 kB (+67.0%), over the limit of +5%`, or the undecided form.
+  private static func change(_ name: String, _ result: DiffGate.Result) -> String {
+    let metric = result.gate.metric
+    let delta = result.delta ?? 0
     let change =
       DiffFormat.magnitude(abs(delta), metric.metric) + percentInParentheses(result.deltaPercent)
     let limit = "the limit of +\(result.gate.text)"
@@ -128,6 +176,28 @@ package struct DiffDocument: Sendable {
     if !result.passed { return "\(name) grew by \(change), over \(limit)" }
     if delta == 0 { return "\(name) did not change, within \(limit)" }
     return "\(name) \(delta > 0 ? "grew by" : "fell by") \(change), within \(limit)"
+  }
+
+  /// Warnings about keys that cannot meet: two checkouts of one app, or reports that share almost
+  /// no files. Every format shows them; the command line also prints them on standard error.
+  package static func warnings(_ diff: ProfileDiff, context: DiffContext) -> [String] {
+    guard let overlap = diff.overlap else { return [] }
+    var warnings: [String] = []
+    if let checkout = overlap.checkout {
+      let flags = [
+        checkout.rootBefore.map { "\(OptionNames.current.rootBefore) \($0)" },
+        checkout.rootAfter.map { "\(OptionNames.current.rootAfter) \($0)" },
+      ].compactMap { $0 }.joined(separator: " ")
+      func place(_ root: String?) -> String { root.map { "under \($0)" } ?? "at the top" }
+      warnings.append(
+        "the reports look like two checkouts of one app: \(Units.counted(checkout.files, "file")) differ only in a leading folder, \(place(checkout.rootBefore)) before and \(place(checkout.rootAfter)) after (\(checkout.example.before) is \(checkout.example.after)), so they show as gone and new; pass \(flags) to compare them"
+      )
+    } else if overlap.isLow {
+      warnings.append(
+        "the reports share almost no files: only \(Units.fixed(overlap.share * 100, digits: 1))% of the \(DiffFormat.magnitude(overlap.listedBytes, .memory)) they list by file is in files both list (under \(Units.fixed(KeyOverlap.lowShare * 100, digits: 0))%); are they the same program? Rows keyed on paths cannot meet if the paths differ (\(OptionNames.current.rootBefore) DIR \(OptionNames.current.rootAfter) DIR strip a different folder per side)"
+      )
+    }
+    return warnings
   }
 
   /// Notes on how the comparison was made, for every format.
@@ -152,7 +222,12 @@ package struct DiffDocument: Sendable {
       )
     }
     if let normalizer = context.normalizer {
-      notes.append("paths: " + ProfileWording.paths(normalizer))
+      if let after = context.afterNormalizer, after != normalizer {
+        notes.append(
+          "paths: before \(ProfileWording.paths(normalizer)); after \(ProfileWording.paths(after))")
+      } else {
+        notes.append("paths: " + ProfileWording.paths(normalizer))
+      }
     }
     if !context.filters.isEmpty {
       notes.append("filters: " + ProfileWording.filters(context.filters))
@@ -200,6 +275,11 @@ package struct DiffDocument: Sendable {
   /// The same as a heading line of plain text.
   package static var movesLine: String {
     "candidate moves (same file, same bytes, nearby lines; pass \(OptionNames.current.gitDiff) to map them):"
+  }
+
+  /// The heading over the chart of the top movers of `section`.
+  package static func chartHeading(_ section: DiffSection) -> String {
+    "Top movers: \(section.title)"
   }
 
   /// The caption under the chart of the top movers of `section`.

@@ -13,9 +13,20 @@ package enum DiffFormat {
   /// A value without sign: bytes in decimal units, objects with separators (one decimal when a
   /// per-iteration value is fractional and small).
   package static func magnitude(_ value: Double, _ metric: Metric) -> String {
-    if metric == .memory { return Units.bytes(Int64(value.rounded())) }
+    // Hostile reports give values near Int64.max, whose sums and differences a Double holds but
+    // an Int64 does not: such a value is spelled at the largest Int64, never trapped on.
+    guard value.isFinite else { return "?" }
+    if metric == .memory { return Units.bytes(saturated(value)) }
     if value < 100 && value != value.rounded() { return Units.fixed(value, digits: 1) }
-    return Units.count(Int64(value.rounded()))
+    return Units.count(saturated(value))
+  }
+
+  /// `value` rounded to an Int64, clamped to its range.
+  static func saturated(_ value: Double) -> Int64 {
+    let rounded = value.rounded()
+    if rounded >= 9.223_372_036_854_775e18 { return .max }
+    if rounded <= -9.223_372_036_854_775e18 { return .min }
+    return Int64(rounded)
   }
 
   /// A side's value for a table cell: the median, `< bound` when unlisted, or `—` for a key that
