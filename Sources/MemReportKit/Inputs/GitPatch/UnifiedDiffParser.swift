@@ -26,9 +26,11 @@ package enum UnifiedDiffParser {
     var pendingOld: String??
     var lineNumber = 0
     var sawHeader = false
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    // Bytes, not Characters: "\r\n" is one Character, so a CRLF patch was one line.
+    for rawBytes in text.utf8.split(separator: ASCII.newline, omittingEmptySubsequences: false) {
       lineNumber += 1
-      let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+      let bytes = rawBytes.last == ASCII.carriageReturn ? rawBytes.dropLast() : rawBytes
+      let line = Substring(String(decoding: bytes, as: UTF8.self))
       if line.hasPrefix("diff ") || line.hasPrefix("index ") || line.hasPrefix("new file mode")
         || line.hasPrefix("deleted file mode") || line.hasPrefix("old mode")
         || line.hasPrefix("new mode")
@@ -56,7 +58,9 @@ package enum UnifiedDiffParser {
         guard current != nil, let hunk = Self.hunk(line) else {
           throw MemReportError.unusableInput(
             path: path, line: lineNumber,
-            reason: "not a unified diff hunk header: '\(line.prefix(60))'")
+            reason:
+              "not a unified diff hunk header (or a line number over \(Units.count(Int64(maximumLine)))): '\(line.prefix(60))'"
+          )
         }
         current?.hunks.append(hunk)
         continue
@@ -89,12 +93,24 @@ package enum UnifiedDiffParser {
     return Hunk(oldStart: old.0, oldCount: old.1, newStart: new.0, newCount: new.1)
   }
 
+  /// The most lines a file in a patch can have: larger numbers (`+2,9223372036854775807`) are not a
+  /// real patch and are refused rather than carried into line arithmetic.
+  package static let maximumLine = 100_000_000
+
+  /// `start,count` or `start`: digits only (no sign), each at most `maximumLine`.
   private static func range(_ text: Substring) -> (Int, Int)? {
     let pieces = text.split(separator: ",", omittingEmptySubsequences: false)
-    guard let start = Int(pieces[0]) else { return nil }
+    guard pieces.count <= 2, let start = number(pieces[0]) else { return nil }
     if pieces.count == 1 { return (start, 1) }
-    guard pieces.count == 2, let count = Int(pieces[1]) else { return nil }
+    guard let count = number(pieces[1]) else { return nil }
     return (start, count)
+  }
+
+  private static func number(_ digits: Substring) -> Int? {
+    guard !digits.isEmpty, digits.count <= 9, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+      let value = Int(digits), value <= maximumLine
+    else { return nil }
+    return value
   }
 
   private static func strip(_ path: String, prefix: String) -> String? {

@@ -58,4 +58,57 @@ struct UnifiedDiffTests {
     }
     #expect((try? UnifiedDiffParser.parse("", path: "p"))?.isEmpty == true)
   }
+
+  /// A patch saved with CRLF line ends (Windows, a browser) maps exactly as the original: it was
+  /// one Swift Character per "\r\n", so the whole patch was one line and nothing mapped.
+  @Test func aCRLFPatchReadsLikeTheOriginal() throws {
+    let input = try InputFile.open(TestFiles.sample("etl.patch"))
+    defer { input.close() }
+    let text = String(decoding: try input.readAll(), as: UTF8.self)
+    let crlf = text.replacingOccurrences(of: "\n", with: "\r\n")
+    let original = try UnifiedDiffParser.parse(text, path: "p")
+    #expect(!original.isEmpty && !original[0].hunks.isEmpty)
+    #expect(try UnifiedDiffParser.parse(crlf, path: "p") == original)
+  }
+
+  /// Signs and numbers no file can have are refused with their line, never carried into line
+  /// arithmetic (they trapped, or produced rows keyed `repo.rb:-67`).
+  @Test(arguments: [
+    "@@ -1,0 +2,9223372036854775807 @@", "@@ -1,0 +2,3000000000 @@",
+    "@@ -9223372036854775807,9223372036854775807 +1 @@", "@@ -1,-5 +2,3 @@", "@@ --3 +2 @@",
+    "@@ -1,2,3 +2 @@", "@@ -100000001 +1 @@",
+  ])
+  func impossibleHunksAreRefused(header: String) {
+    let patch = "--- a/repo.rb\n+++ b/repo.rb\n" + header + "\n"
+    let error = #expect(throws: MemReportError.self) {
+      try UnifiedDiffParser.parse(patch, path: "p")
+    }
+    #expect(error?.description.hasPrefix("p:3: not a unified diff hunk header") == true)
+  }
+
+  /// The largest numbers a patch may hold still map without trapping.
+  @Test func largestNumbersMap() throws {
+    let patch = "--- a/a.rb\n+++ b/a.rb\n@@ -1,0 +2,100000000 @@\n"
+    let map = LineMap(try UnifiedDiffParser.parse(patch, path: "p"))
+    #expect(map.map(file: "a.rb", line: 1) == .moved(to: 1))
+    #expect(map.map(file: "a.rb", line: 5) == .edited)  // would be beyond any file
+    #expect(map.map(file: "a.rb", line: Int(Int32.max)) == .edited)
+  }
+
+  /// Paths are looked up by suffix through an index; the first patch naming a path wins.
+  @Test func theIndexFindsTheFirstPatchForAnySuffix() throws {
+    let patch = """
+      --- a/lib/a.rb
+      +++ b/lib/a.rb
+      @@ -1,0 +2,1 @@
+      --- a/x/lib/a.rb
+      +++ b/x/lib/a.rb
+      @@ -1,0 +2,5 @@
+      """
+    let map = LineMap(try UnifiedDiffParser.parse(patch, path: "p"))
+    #expect(map.map(file: "/srv/x/lib/a.rb", line: 3) == .moved(to: 4))
+    #expect(map.map(file: "lib/a.rb", line: 3) == .moved(to: 4))
+    #expect(map.map(file: "/srv/lib/a.rb", line: 3) == .moved(to: 4))
+    #expect(map.map(file: "/srv/lib/b.rb", line: 3) == .notInPatch)
+  }
 }
