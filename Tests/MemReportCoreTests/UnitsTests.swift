@@ -64,4 +64,25 @@ struct UnitsTests {
     #expect(Units.pValue(0.012) == "p = 0.01")
     #expect(Units.pValueRelation(0.41) == "= 0.41")
   }
+
+  /// Every number function is total: values from hostile inputs (10^17 shares, 9·10^18 deltas,
+  /// 1e308 MiB, NaN) print, never trap (they converted Double to Int64 and trapped).
+  @Test func hugeAndNonFiniteValuesNeverTrap() {
+    #expect(Units.fixed(1e20, digits: 1) == "1e+20")
+    #expect(Units.fixed(-1e300, digits: 0) == "-1e+300")
+    #expect(Units.fixed(.infinity, digits: 2) == "inf")
+    #expect(Units.fixed(.nan, digits: 2) == "nan")
+    #expect(Units.fixed(9e15, digits: 3) == "9000000000000000")
+    #expect(Units.fixed(123.456, digits: 2) == "123.46")
+    #expect(Units.percentage(Int64.max, of: 1) == "9.223372036854776e+20%")
+    #expect(Units.share(1e17) == "1e+19%")
+    #expect(Units.signedPercent(9e20) == "+9e+20%")
+    #expect(Units.signedPercent(-.infinity) == "\u{2212}inf%")
+    #expect(Units.mib(1e308) == "1e+308 MiB")
+    #expect(Units.bytes(Int64.max) == "9.22 EB")
+    #expect(Units.duration(1e300).hasSuffix(" days"))
+    #expect(Units.duration(45) == "45 s")
+    #expect(Units.roundedUp(1e300) == 1_000_000_000_000_000_000)
+    #expect(Units.roundedUp(1_234) == 1_300)
+  }
 }

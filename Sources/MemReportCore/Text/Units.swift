@@ -51,7 +51,7 @@ public enum Units {
   public static func share(_ share: Double) -> String {
     let value = share * 100
     return value >= 10 || value == 0
-      ? "\(Int(value.rounded()))%" : fixed(value, digits: 1) + "%"
+      ? fixed(value, digits: 0) + "%" : fixed(value, digits: 1) + "%"
   }
 
   /// A signed percentage change: `−0.08%`, `+5.8%`, `+34,382.6%`, `0%`; a change too small to
@@ -66,16 +66,22 @@ public enum Units {
 
   /// `value` with exactly `digits` decimals, without Foundation's locale-dependent formatting.
   /// Machine-readable: a negative value has an ASCII `-` (JSON, CSV, sort keys); words use the
-  /// functions above and below.
+  /// functions above and below. Total: a value beyond what fixed digits hold exactly (|x| ≥ 2^53
+  /// once scaled) is Swift's shortest form (`1e+20`), NaN and infinities are `nan`, `inf`, `-inf`.
   public static func fixed(_ value: Double, digits: Int) -> String {
+    guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
     var scale = 1.0
-    for _ in 0..<digits { scale *= 10 }
+    for _ in 0..<max(0, min(digits, 15)) { scale *= 10 }
     let rounded = (value * scale).rounded()
+    guard rounded.magnitude < 9_007_199_254_740_992 else {
+      let shortest = "\(value)"
+      return shortest.hasSuffix(".0") ? String(shortest.dropLast(2)) : shortest
+    }
     let negative = rounded < 0
     let whole = Int64(rounded.magnitude) / Int64(scale)
     let fraction = Int64(rounded.magnitude) % Int64(scale)
     var text = String(whole)
-    if digits > 0 {
+    if digits > 0 && scale > 1 {
       let f = String(fraction)
       text += "." + String(repeating: "0", count: digits - f.count) + f
     }
@@ -86,7 +92,10 @@ public enum Units {
   public static func grouped(_ value: Double, digits: Int) -> String {
     let plain = fixed(abs(value), digits: digits)
     let parts = plain.split(separator: ".", maxSplits: 1)
-    let whole = Int64(parts[0]) ?? 0
+    guard let whole = Int64(parts[0]) else {
+      // Beyond 2^53 (`1e+20`, `inf`): shown as it is, never as 0.
+      return value < 0 ? minus + plain : plain
+    }
     var text = count(whole)
     if parts.count > 1 { text += "." + parts[1] }
     let isZero = !text.contains(where: { $0 != "0" && $0 != "." && $0 != "," })
@@ -140,7 +149,8 @@ public enum Units {
 
   /// Rounds a count up to two significant digits, for "run about N samples": 1,234 → 1,300.
   public static func roundedUp(_ value: Double) -> Int {
-    guard value > 100 else { return Int(value.rounded(.up)) }
+    guard value.isFinite, value < 1e18 else { return value.isNaN ? 0 : Int(1e18) }
+    guard value > 100 else { return Int(max(value, -1e18).rounded(.up)) }
     var scale = 1.0
     while value / scale >= 100 { scale *= 10 }
     return Int((value / scale).rounded(.up) * scale)
@@ -158,10 +168,10 @@ public enum Units {
 
   /// `35 s`, `4.5 min`, `17 min`, `2.3 h`, `3.1 days`.
   public static func duration(_ seconds: Double) -> String {
-    if seconds < 90 { return "\(Int(seconds.rounded())) s" }
+    if seconds < 90 { return fixed(seconds, digits: 0) + " s" }
     let minutes = seconds / 60
     if minutes < 10 { return fixed(minutes, digits: 1) + " min" }
-    if minutes < 90 { return "\(Int(minutes.rounded())) min" }
+    if minutes < 90 { return fixed(minutes, digits: 0) + " min" }
     let hours = minutes / 60
     if hours < 48 { return fixed(hours, digits: 1) + " h" }
     return fixed(hours / 24, digits: 1) + " days"
