@@ -24,17 +24,34 @@ struct FilterCommandTests {
   }
 
   @Test func lowerBoundsAreSaidSo() throws {
+    // storefront-top20.txt: every list is cut at 20 rows; each origin is read from the list with
+    // the most of it, and each row says which.
     let r = try CLIRunner.run([
-      "report", TestFiles.sample("default.txt"), "--by", "origin", "--top", "3",
+      "report", TestFiles.sample("storefront-top20.txt"), "--by", "origin", "--top", "3",
     ])
     #expect(r.status == 0)
     #expect(
       r.stdout.contains(
-        "from the 50 listed locations (97.4% of 588 kB allocated): each value is a lower bound"))
-    #expect(r.stdout.contains("   ≥ 386 kB  65.6%  5,292 obj  Ruby stdlib"))
+        "each origin from the list that holds the most of it (location, file or gem list): ≥ marks a lower bound"
+      ))
+    #expect(r.stdout.contains("  ≥ 2.29 MB  57.9%  ≥ 27,104 obj  gems         from the gem list"))
+    #expect(r.stdout.contains("   ≥ 373 kB   9.4%   ≥ 3,548 obj  other        from the file list"))
     #expect(
-      r.stdout.contains(
-        "  app code: at least 155 kB of 588 kB allocated, from the 50 listed locations"))
+      r.stdout.contains("  app code: at least 245 kB of 3.96 MB allocated, from the gem list"))
+  }
+
+  /// Issue 10 point 4: "app ≥ 0 B, 1,293 obj" and "app code: at least 0 B" on storefront.txt,
+  /// whose complete file list holds 275 kB of app code.
+  @Test func appCodeComesFromTheCompleteFileList() throws {
+    let r = try CLIRunner.run([
+      "report", TestFiles.sample("storefront.txt"), "--by", "origin", "--top", "4",
+    ])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("from the complete file list: exact"))
+    #expect(r.stdout.contains("   275 kB   6.9%   4,901 obj  app"))
+    #expect(
+      r.stdout.contains("  app code: 275 kB of 3.96 MB allocated, from the complete file list"))
+    #expect(!r.stdout.contains("≥ 0 B"))
   }
 
   @Test func jsonCarriesFiltersAndAggregate() throws {

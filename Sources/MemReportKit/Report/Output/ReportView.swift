@@ -154,21 +154,25 @@ struct ReportView {
     -> AggregateView
   {
     let aggregate = block.aggregate
-    let rows = aggregate.rows.prefix(top).map { row in
-      TableModel.Row(cells: [
+    let rows = aggregate.rows.prefix(top).enumerated().map { i, row in
+      var cells: [TableModel.Cell] = [
         .name(row.name, shortened: DisplayText.shortPath(row.name, limit: 90)),
-        .number(block.bound + Units.bytes(row.bytes), Double(row.bytes)),
+        .number(block.bound(row, .memory) + Units.bytes(row.bytes), Double(row.bytes)),
         .number(Units.percentage(row.bytes, of: aggregate.totalBytes), Double(row.bytes)),
-        .number(block.bound + Units.count(row.objects), Double(row.objects)),
-      ])
+        .number(block.bound(row, .objects) + Units.count(row.objects), Double(row.objects)),
+      ]
+      if i < block.rowNotes.count { cells.append(TableModel.Cell(text: block.rowNotes[i])) }
+      return TableModel.Row(cells: cells)
     }
+    var columns: [TableModel.Column] = [
+      .init(label: aggregate.key.rawValue), .init(label: "bytes", numeric: true),
+      .init(label: "share", numeric: true), .init(label: "objects", numeric: true),
+    ]
+    if !block.rowNotes.isEmpty { columns.append(.init(label: "read from")) }
     let table = TableModel(
       id: "r\(index)-\(aggregate.state.rawValue)-by-\(aggregate.key.rawValue)",
       caption: block.title, note: block.tableNote,
-      columns: [
-        .init(label: aggregate.key.rawValue), .init(label: "bytes", numeric: true),
-        .init(label: "share", numeric: true), .init(label: "objects", numeric: true),
-      ],
+      columns: columns,
       rows: Array(rows),
       more: aggregate.rows.count > top
         ? ReportDocument.moreGroups(aggregate.rows.count - top) + "." : nil)

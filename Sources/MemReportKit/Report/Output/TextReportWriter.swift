@@ -55,16 +55,18 @@ package struct TextReportWriter: ReportWriter {
     out.write(dim(block.source) + "\n")
     let shown = aggregate.rows.prefix(top)
     let approx = aggregate.approximate ? "≈" : ""
-    let bytes = shown.map { block.bound + approx + Units.bytes($0.bytes) }
+    let bytes = shown.map { block.bound($0, .memory) + approx + Units.bytes($0.bytes) }
     let shares = shown.map { Units.percentage($0.bytes, of: aggregate.totalBytes) }
-    let objects = shown.map { Units.count($0.objects) + " obj" }
+    let objects = shown.map { block.bound($0, .objects) + Units.count($0.objects) + " obj" }
     let bw = bytes.map(\.count).max() ?? 0
     let sw = shares.map(\.count).max() ?? 0
     let ow = objects.map(\.count).max() ?? 0
+    let nw = block.rowNotes.isEmpty ? 0 : (shown.map(\.name.count).max() ?? 0)
     for (i, row) in shown.enumerated() {
+      let note = i < block.rowNotes.count ? "  " + dim(block.rowNotes[i]) : ""
       out.write(
         "  " + pad(bytes[i], bw) + "  " + pad(shares[i], sw) + "  " + pad(objects[i], ow) + "  "
-          + row.name + "\n")
+          + (note.isEmpty ? row.name : padRight(row.name, nw) + note) + "\n")
     }
     if aggregate.rows.count > shown.count {
       out.write(dim("  … " + ReportDocument.moreGroups(aggregate.rows.count - shown.count)) + "\n")

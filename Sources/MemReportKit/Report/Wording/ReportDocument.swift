@@ -53,8 +53,18 @@ struct ReportDocument {
     var tableNote: String
     /// `≥ ` before each value of a top-N list, whose groups have at least that much.
     var bound: String
-    /// For `--by origin`: `app code: at least 1.2 MB of 12.3 MB allocated, from the 50 listed locations`.
+    /// For `--by origin`: `app code: at least 1.2 MB of 12.3 MB allocated, from the file list`.
     var appCode: String?
+    /// For `--by origin`, one per row: `from the file list`, or `bytes from the file list, objects
+    /// from the location list`: the list each value was read from.
+    var rowNotes: [String] = []
+
+    /// `≥ ` before a row's `metric` value when it is a lower bound.
+    func bound(_ row: AggregateRow, _ metric: Metric) -> String {
+      guard aggregate.key == .origin else { return bound }
+      let source = metric == .memory ? row.bytesSource : row.objectsSource
+      return (source?.exact ?? !row.lowerBound) ? "" : "≥ "
+    }
   }
 
   /// Where the allocated bytes come from: app, gems, Ruby stdlib, other.
@@ -232,10 +242,14 @@ struct ReportDocument {
         " Largest allocation site: \(profile.name(of: top)) (\(Units.bytes(top.value)), \(Units.percentage(top.value, of: allocated)))."
     }
     if let origin,
-      let app = origin.rows.first(where: { $0.name == PathClassifier.Origin.app.rawValue })
+      let app = origin.rows.first(where: { $0.name == PathClassifier.Origin.app.rawValue }),
+      app.bytes > 0
     {
+      let from = app.bytesSource.map { "; from " + ProfileWording.source($0) } ?? ""
       text +=
-        " App code: \(origin.exact ? "" : "at least ")\(Units.bytes(app.bytes)) (\(Units.percentage(app.bytes, of: allocated)))."
+        " App code: \(app.lowerBound ? "at least " : "")\(Units.bytes(app.bytes)) (\(Units.percentage(app.bytes, of: allocated))\(from))."
+    } else if origin != nil {
+      text += " App code: not in the listed locations, files or gems."
     }
     return text
   }
@@ -296,18 +310,27 @@ struct ReportDocument {
 
   static func origin(_ aggregate: Aggregate) -> Origin? {
     guard aggregate.coveredBytes > 0 else { return nil }
-    let bound = aggregate.exact ? "" : "≥ "
-    let parts = aggregate.rows.map { row in
-      Origin.Part(
+    let rows = aggregate.rows.filter { $0.bytes > 0 }
+    let parts = rows.map { row in
+      let bound = row.lowerBound ? "≥ " : ""
+      return Origin.Part(
         name: row.name, value: bound + Units.bytes(row.bytes),
         share: Units.percentage(row.bytes, of: aggregate.totalBytes) + " of total",
-        title: "\(row.name): \(bound)\(Units.bytes(row.bytes))")
+        title: "\(row.name): \(bound)\(Units.bytes(row.bytes)), "
+          + ProfileWording.sources(bytes: row.bytesSource, objects: nil))
     }
-    let n = Int64(aggregate.sourceRows.memory)
-    let note =
-      aggregate.exact
-      ? "From all \(Units.count(n)) locations (a complete list): exact."
-      : "From the \(Units.count(n)) listed locations (\(Units.percentage(aggregate.coveredBytes, of: aggregate.totalBytes)) of the total): each value is a lower bound."
+    let froms = rows.map { ProfileWording.sources(bytes: $0.bytesSource, objects: nil) }
+    let exact = aggregate.exact ? "exact." : "values marked ≥ are lower bounds."
+    let note: String
+    if let first = froms.first, froms.allSatisfy({ $0 == first }) {
+      note = "Bytes " + first + ": " + exact
+    } else {
+      note =
+        "Bytes of each origin from the list that holds the most of it: "
+        + zip(rows, froms).map { "\($0.name) \($1)" }.joined(separator: ", ") + "; " + exact
+    }
+    var aggregate = aggregate
+    aggregate.rows = rows
     return Origin(aggregate: aggregate, note: note, parts: parts)
   }
 
@@ -317,8 +340,8 @@ struct ReportDocument {
     let locations = "\(Units.count(Int64(n))) \(ProfileWording.noun(.location, n))"
     let sources = "the \(Units.count(Int64(n))) listed \(ProfileWording.noun(.location, n))"
     let approx = aggregate.approximate ? "≈" : ""
-    let source: String
-    let tableNote: String
+    var source: String
+    var tableNote: String
     if aggregate.exact {
       source = "from \(sources), a complete list: exact"
       tableNote = "From all \(locations): exact."
@@ -331,19 +354,41 @@ struct ReportDocument {
       tableNote = "From \(sources): each value is a lower bound."
     }
     var appCode: String?
-    if aggregate.key == .origin,
-      let app = aggregate.rows.first(where: { $0.name == PathClassifier.Origin.app.rawValue }),
-      let total = aggregate.totalBytes
-    {
-      let bound = aggregate.exact ? "" : "at least "
-      appCode =
-        "app code: \(bound)\(approx)\(Units.bytes(app.bytes)) of \(approx)\(Units.bytes(total)) \(state), from \(sources)"
+    var rowNotes: [String] = []
+    if aggregate.key == .origin {
+      let notes = aggregate.rows.map {
+        ProfileWording.sources(bytes: $0.bytesSource, objects: $0.objectsSource)
+      }
+      let exact =
+        aggregate.exact
+        ? (aggregate.approximate ? ": the whole list, printed scaled (≈)" : ": exact")
+        : ": ≥ marks a lower bound"
+      if let first = notes.first, notes.allSatisfy({ $0 == first }) {
+        // One list for every value: say it once.
+        source = first + exact
+      } else {
+        source = ProfileWording.originSources + exact
+        rowNotes = notes
+      }
+      tableNote = source.prefix(1).uppercased() + source.dropFirst() + "."
+      if let total = aggregate.totalBytes {
+        let app = aggregate.rows.first(where: { $0.name == PathClassifier.Origin.app.rawValue })
+        if let app, app.bytes > 0 {
+          let bound = app.lowerBound ? "at least " : ""
+          let from = app.bytesSource.map { ProfileWording.source($0) } ?? sources
+          appCode =
+            "app code: \(bound)\(approx)\(Units.bytes(app.bytes)) of \(approx)\(Units.bytes(total)) \(state), from \(from)"
+        } else {
+          appCode =
+            "app code: not in the listed locations, files or gems of \(approx)\(Units.bytes(total)) \(state)"
+        }
+      }
     }
     return AggregateBlock(
       aggregate: aggregate, title: "\(state) by \(aggregate.key.rawValue)",
       heading: "\(state.capitalized) by \(aggregate.key.rawValue)", source: source,
       tableNote: tableNote,
-      bound: aggregate.exact ? "" : "≥ ", appCode: appCode)
+      bound: aggregate.exact ? "" : "≥ ", appCode: appCode, rowNotes: rowNotes)
   }
 
   static func section(_ section: Section, of profile: Profile) -> SectionBlock {
