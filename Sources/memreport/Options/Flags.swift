@@ -15,6 +15,7 @@ enum Flags {
   static let ignoreFiles = "ignore-files"
   static let failOnIncrease = "fail-on-increase"
   static let gate = "gate"
+  static let report = "report"
 }
 
 extension OptionNames {

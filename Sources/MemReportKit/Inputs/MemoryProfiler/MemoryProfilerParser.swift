@@ -208,7 +208,13 @@ public struct MemoryProfilerParser {
   }
 
   mutating func startReport(number: Int, hasHeader: Bool) {
-    if profile != nil { finishReport() }
+    if profile != nil {
+      // The previous report ends on the line before this one's first (not on it).
+      let current = lastLine
+      lastLine = max(number - 1, 1)
+      finishReport()
+      lastLine = current
+    }
     reportIndex += 1
     var report = Profile()
     report.metadata = pendingMetadata

@@ -9,6 +9,7 @@ package struct TextReportWriter: ReportWriter {
 
   package var options: ReportOptions
   private var source = ""
+  private var written = 0
 
   package init(options: ReportOptions = ReportOptions()) { self.options = options }
 
@@ -19,7 +20,8 @@ package struct TextReportWriter: ReportWriter {
   package mutating func write(_ profile: Profile, into out: inout some TextOutputStream) {
     let document = ReportDocument(
       profile, source: source, aggregateBy: options.aggregateBy, answer: false)
-    if profile.metadata.index > 1 { out.write("\n") }
+    if written > 0 { out.write("\n") }
+    written += 1
     out.write(bold(document.title) + "\n")
     out.write(dim(document.summary) + "\n")
     for note in document.notes { out.write(dim(note) + "\n") }
