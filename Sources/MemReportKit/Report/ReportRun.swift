@@ -83,14 +83,17 @@ public struct ReportOptions: Sendable {
   public var aggregateBy: AggregateKey?
   /// The page templates for HTML output (loaded once, before any report is read).
   public var templates: HTMLTemplates?
+  /// `--quiet`: warnings are not printed, so the text report does not point to them either.
+  public var quiet = false
 
   public init(
     top: Int? = nil, colour: Bool = false, aggregateBy: AggregateKey? = nil,
-    templates: HTMLTemplates? = nil
+    quiet: Bool = false, templates: HTMLTemplates? = nil
   ) {
     self.top = top
     self.colour = colour
     self.aggregateBy = aggregateBy
+    self.quiet = quiet
     self.templates = templates
   }
 }

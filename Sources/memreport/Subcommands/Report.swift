@@ -62,22 +62,21 @@ extension MemReportCommand {
       do {
         let options = ReportOptions(
           top: rowOptions.top, colour: outputOptions.useColour(colourOptions),
-          aggregateBy: aggregateBy,
+          aggregateBy: aggregateBy, quiet: outputOptions.quiet,
           templates: try outputOptions.loadTemplates(for: format))
         var job = ReportRun(
           input: file, format: format, options: options, output: outputOptions.output,
           transform: try filterOptions.transform())
         job.svgDirectory = outputOptions.svgDirectory
         job.report = report
+        let warnings = WarningPrinter(path: file)
         try job.run(
           onReport: { profile in
-            if !outputOptions.quiet {
-              Diagnostics.warnings(
-                profile.warnings, in: file, about: "report \(profile.metadata.index)")
-            }
+            if !outputOptions.quiet { warnings.print(profile.warnings) }
           },
           progress: progress.map { p in { p.update($0) } })
         progress?.finish()
+        if !outputOptions.quiet { warnings.finish() }
       } catch let error as MemReportError {
         progress?.finish()
         throw ExitCodes.fail(error)

@@ -31,7 +31,7 @@ package struct TextReportWriter: ReportWriter {
     for block in document.sections { writeSection(block, of: profile, into: &out) }
     if let noData = document.noData { out.write("\n" + dim(noData) + "\n") }
     for block in document.strings { writeStrings(block, of: profile, into: &out) }
-    if let note = document.warningNote { out.write("\n" + dim(note) + "\n") }
+    if let note = document.warningNote, !options.quiet { out.write("\n" + dim(note) + "\n") }
   }
 
   package mutating func end(reports: Int, into out: inout some TextOutputStream) {}
