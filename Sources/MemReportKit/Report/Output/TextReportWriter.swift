@@ -22,7 +22,8 @@ package struct TextReportWriter: ReportWriter {
       profile, source: source, aggregateBy: options.aggregateBy, answer: false)
     if written > 0 { out.write("\n") }
     written += 1
-    out.write(bold(document.title) + "\n")
+    out.write(bold(document.firstLine) + "\n")
+    if let leak = document.leak { out.write(leak + "\n") }
     out.write(dim(document.summary) + "\n")
     for note in document.notes { out.write(dim(note) + "\n") }
     out.write("\n")

@@ -95,6 +95,12 @@ struct ReportDocument {
   }
 
   static let totalsUnknown = "Totals unknown: the report has no 'Total allocated' header."
+  // The page's headings (and its table of contents).
+  static let originHeading = "Where allocations come from"
+  static let chartsHeading = "Top allocations"
+  static let retainedHeading = "What stays in memory"
+  static let icicleHeading = "Gem → file → line"
+  static let sectionsHeading = "Sections"
   static let icicleCaption =
     "Widths are bytes of the listed locations of 'allocated memory by location'; hover for values."
   static let stringsShownAsPrinted =
@@ -104,6 +110,12 @@ struct ReportDocument {
   var profile: Profile
   /// `before.txt: report 2 (lines 80–160)`.
   var title: String
+  /// The text report's first line: the title and the retained memory, `before.txt: report 2
+  /// (lines 80–160): 50.4 kB retained of 588 kB allocated (8.6%)`.
+  var firstLine: String
+  /// The leak lens: `largest retained site: x.rb:12 (20.1 kB, 39.9% of retained); per request
+  /// (Running 5 times): 1 retained object, 40.0 kB`; `nil` when nothing is retained or unknown.
+  var leak: String?
   /// `80–160`.
   var lines: String
   /// The answer first: totals, the largest allocation site, app code.
@@ -119,6 +131,8 @@ struct ReportDocument {
   var cards: [Card]
   var origin: Origin?
   var charts: [ChartBlock]
+  /// The chart of the top retained locations, when the report lists any.
+  var retainedChart: ChartBlock?
   var aggregates: [AggregateBlock]
   var sections: [SectionBlock]
   /// Titles of the sections with no row to show.
@@ -139,8 +153,14 @@ struct ReportDocument {
     let m = profile.metadata
     title = "\(source): report \(m.index) (lines \(m.firstLine)–\(m.lastLine))"
     lines = "\(m.firstLine)–\(m.lastLine)"
+    firstLine = title + ": " + Self.retained(profile.totals)
+    let leak = Self.leak(profile)
+    self.leak = leak
     let origins = answer ? Aggregator.aggregate(profile, by: .origin, state: .allocated) : nil
     headline = Self.headline(profile, origin: origins)
+    if let leak {
+      headline += " " + leak.prefix(1).uppercased() + leak.dropFirst() + "."
+    }
     let run = Self.run(m)
     let features = m.features.subtracting([.derailedPreamble]).sorted().map(\.rawValue).joined(
       separator: ", ")
@@ -181,6 +201,14 @@ struct ReportDocument {
           sentence: ProfileWording.coverage(
             SectionCoverage(section: section, in: profile), of: section))
       }
+    retainedChart = profile.section(SectionTitle(.retained, .memory, .location)).flatMap {
+      section in
+      guard !section.rows.isEmpty else { return nil }
+      return ChartBlock(
+        name: "retained-locations", section: section, title: "Retained memory by location",
+        sentence: ProfileWording.coverage(
+          SectionCoverage(section: section, in: profile), of: section))
+    }
     aggregates =
       aggregateBy.map { key in
         AllocationState.allCases.compactMap { state in
@@ -252,6 +280,61 @@ struct ReportDocument {
       text += " App code: not in the listed locations, files or gems."
     }
     return text
+  }
+
+  /// `50.4 kB retained of 588 kB allocated (8.6%)`, `nothing retained of 3.43 MB allocated`, or
+  /// `retained memory unknown`: what the text report's first line says after the title.
+  static func retained(_ t: Totals) -> String {
+    guard let retained = t.retained.bytes else {
+      return t.retained.objects.map {
+        "\(Units.counted(Int($0), "object")) retained (bytes unknown)"
+      }
+        ?? "retained memory unknown"
+    }
+    let approx = t.retained.bytesApproximate ? "≈" : ""
+    let of = t.allocated.bytes.map { " of \(approx)\(Units.bytes($0)) allocated" } ?? ""
+    if retained == 0 { return "nothing retained" + of }
+    let share = t.allocated.bytes.map { " (\(Units.percentage(retained, of: $0)))" } ?? ""
+    return "\(approx)\(Units.bytes(retained)) retained\(of)\(share)"
+  }
+
+  /// The leak lens in one line: the largest retained site and, when derailed ran the app N times,
+  /// what each request retained.
+  static func leak(_ profile: Profile) -> String? {
+    let t = profile.totals.retained
+    guard (t.bytes ?? 0) > 0 || (t.objects ?? 0) > 0 else { return nil }
+    var parts: [String] = []
+    if let section = profile.section(SectionTitle(.retained, .memory, .location)),
+      let top = section.rows.first, top.value > 0
+    {
+      let approx = section.approximate ? "≈" : ""
+      let share = t.bytes.map { ", \(Units.percentage(top.value, of: $0)) of retained" } ?? ""
+      parts.append(
+        "largest retained site: \(profile.name(of: top)) (\(approx)\(Units.bytes(top.value))\(share))"
+      )
+    }
+    if let n = profile.metadata.iterations, n > 0 {
+      var each: [String] = []
+      if let objects = t.objects {
+        let per = perRequest(objects, n)
+        each.append(per + (per == "1" ? " retained object" : " retained objects"))
+      }
+      if let bytes = t.bytes {
+        each.append((t.bytesApproximate ? "≈" : "") + Units.bytes(bytes / Int64(n)))
+      }
+      if !each.isEmpty {
+        parts.append(
+          "per request (Running \(Units.count(Int64(n))) times): " + each.joined(separator: ", "))
+      }
+    }
+    return parts.isEmpty ? nil : parts.joined(separator: "; ")
+  }
+
+  /// `1`, `2.4`, `1,234`: `total / n` with one decimal when it is not whole.
+  static func perRequest(_ total: Int64, _ n: Int) -> String {
+    let n64 = Int64(n)
+    if total % n64 == 0 || total > 1_000_000_000_000 { return Units.count(total / n64) }
+    return Units.grouped(Double(total) / Double(n64), digits: 1)
   }
 
   /// `Running 5 times`, `Booting: production`, …: how the profiled code was run.
