@@ -25,6 +25,8 @@ public struct OptionNames: Sendable {
   public var failOnIncrease: String
   /// The total the diff gate watches, followed by a space and the total.
   public var gate: String
+  /// Picking one report of an input that holds several, followed by a space and its number.
+  public var report = "report"
 
   public init(
     top: String, jsonFormat: String, gitDiff: String, skipBadLines: String, unit: String,

@@ -20,10 +20,14 @@ enum Flags {
 
 extension OptionNames {
   /// The command line's names for what the library's messages mention.
-  static let commandLine = OptionNames(
-    top: "--" + Flags.top, jsonFormat: "--\(Flags.format) json", gitDiff: "--" + Flags.gitDiff,
-    skipBadLines: "--" + Flags.skipBadLines, unit: "--" + Flags.unit,
-    interval: "--" + Flags.interval,
-    allowFiles: "--" + Flags.allowFiles, ignoreFiles: "--" + Flags.ignoreFiles,
-    failOnIncrease: "--" + Flags.failOnIncrease, gate: "--" + Flags.gate)
+  static let commandLine: OptionNames = {
+    var names = OptionNames(
+      top: "--" + Flags.top, jsonFormat: "--\(Flags.format) json", gitDiff: "--" + Flags.gitDiff,
+      skipBadLines: "--" + Flags.skipBadLines, unit: "--" + Flags.unit,
+      interval: "--" + Flags.interval,
+      allowFiles: "--" + Flags.allowFiles, ignoreFiles: "--" + Flags.ignoreFiles,
+      failOnIncrease: "--" + Flags.failOnIncrease, gate: "--" + Flags.gate)
+    names.report = "--" + Flags.report
+    return names
+  }()
 }
