@@ -20,6 +20,7 @@ STOREFRONT_HEADERS = { "content-type" => "text/html" }.freeze
 
 STOREFRONT = Rack::Builder.new do
   use Rack::ContentType
+  use Rack::Static, urls: ["/robots.txt"], root: File.join(__dir__, "storefront/public")
   use Rack::Runtime
   use Rack::MethodOverride
   use Rack::Head
@@ -29,7 +30,6 @@ STOREFRONT = Rack::Builder.new do
   use Rack::Session::Cookie, secret: "s" * 64, key: "storefront", secure_random: false # session ids from Kernel.rand, seeded below, so the report is deterministic
   use Rack::Deflater
   use Rack::TempfileReaper
-  use Rack::Lint
   run(lambda do |env|
     request = Rack::Request.new(env)
     controller = ProductsController.new(request)
@@ -62,6 +62,12 @@ end
 
 $storefront_retained = []
 
+# One warm-up pass before profiling (as derailed's WARM_COUNT does): rack's autoloads and lazy
+# requires happen here, not in the profile.
+warm = Rack::MockRequest.new(STOREFRONT)
+%w[/products /product /robots.txt].each { |path| warm.get(path) }
+warm.post("/cart", STOREFRONT_REQUESTS.first[:cart_env])
+
 module Workload
   def self.run
     srand(42)
@@ -74,6 +80,7 @@ module Workload
       $storefront_retained << response.body.bytesize
       mock.get(r[:show], r[:show_env])
       mock.post("/cart", r[:cart_env])
+      3.times { mock.get("/robots.txt", r[:show_env]) }
     end
   end
 end

@@ -71,7 +71,7 @@ extension ReportDocument {
   }
 
   /// `12 more groups`.
-  static func moreGroups(_ count: Int) -> String { "\(Units.count(Int64(count))) more groups" }
+  static func moreGroups(_ count: Int) -> String { Units.counted(count, "more group") }
 
   /// `40 more strings`.
   static func moreStrings(_ count: Int) -> String { "\(Units.count(Int64(count))) more strings" }
