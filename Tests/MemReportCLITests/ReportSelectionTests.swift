@@ -22,6 +22,13 @@ struct ReportSelectionTests {
     #expect(all.stdout.contains(paste + ": report 2 (lines 476–958): "))
   }
 
+  @Test func standardInputTakesReportN() throws {
+    let data = try Data(contentsOf: URL(fileURLWithPath: paste))
+    let r = try CLIRunner.run(["report", "-", "--report", "2", "--top", "1"], stdin: data)
+    #expect(r.status == 0)
+    #expect(r.stdout.hasPrefix("-: report 2 (lines 476–958): 265 kB retained of 569 kB allocated"))
+  }
+
   @Test func jsonOfTheSelectedReport() throws {
     let r = try CLIRunner.run(["report", paste + "#1", "--format", "json", "--top", "1"])
     #expect(r.status == 0)

@@ -58,7 +58,8 @@ extension MemReportCommand {
 
     func run() throws {
       let format = outputOptions.resolvedFormat
-      let progress = ProgressLine(input: file)
+      let progress = ProgressLine(
+        input: (try? ReportSelection(argument: file, report: report))?.path ?? file)
       do {
         let options = ReportOptions(
           top: rowOptions.top, colour: outputOptions.useColour(colourOptions),
