@@ -30,6 +30,8 @@ public struct OptionNames: Sendable {
   public var rootAfter = "rootAfter"
   /// Which total the diff gate sums, followed by a space and the scope.
   public var gateScope = "gate.scope"
+  /// Picking one report of an input that holds several, followed by a space and its number.
+  public var report = "report"
 
   public init(
     top: String, jsonFormat: String, gitDiff: String, skipBadLines: String, unit: String,

@@ -24,17 +24,39 @@ struct FilterCommandTests {
   }
 
   @Test func lowerBoundsAreSaidSo() throws {
+    // storefront-top20.txt: every list is cut at 20 rows; each origin is read from the list with
+    // the most of it, and each row says which.
     let r = try CLIRunner.run([
-      "report", TestFiles.sample("default.txt"), "--by", "origin", "--top", "3",
+      "report", TestFiles.sample("storefront-top20.txt"), "--by", "origin", "--top", "3",
     ])
     #expect(r.status == 0)
     #expect(
       r.stdout.contains(
-        "from the 50 listed locations (97.4% of 588 kB allocated): each value is a lower bound"))
-    #expect(r.stdout.contains("   ≥ 386 kB  65.6%  5,292 obj  Ruby stdlib"))
+        "each origin from the list that holds the most of it (location, file or gem list): ≥ marks a lower bound"
+      ))
+    #expect(r.stdout.contains("  ≥ 2.53 MB  70.8%  ≥ 30,653 obj  gems         from the gem list"))
+    // Bytes and objects of one row from two lists, and the row says so.
     #expect(
       r.stdout.contains(
-        "  app code: at least 155 kB of 588 kB allocated, from the 50 listed locations"))
+        "   ≥ 251 kB   7.0%   ≥ 4,339 obj  app          bytes from the file list, objects from the gem list"
+      ))
+    #expect(r.stdout.contains("  … 1 more group\n"))
+    #expect(
+      r.stdout.contains("  app code: at least 251 kB of 3.58 MB allocated, from the file list"))
+  }
+
+  /// Issue 10 point 4: "app ≥ 0 B, 1,293 obj" and "app code: at least 0 B" on storefront.txt,
+  /// whose complete file list holds 274 kB of app code.
+  @Test func appCodeComesFromTheCompleteFileList() throws {
+    let r = try CLIRunner.run([
+      "report", TestFiles.sample("storefront.txt"), "--by", "origin", "--top", "4",
+    ])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("from the complete file list: exact"))
+    #expect(r.stdout.contains("   274 kB   7.7%   4,899 obj  app"))
+    #expect(
+      r.stdout.contains("  app code: 274 kB of 3.58 MB allocated, from the complete file list"))
+    #expect(!r.stdout.contains("≥ 0 B"))
   }
 
   @Test func jsonCarriesFiltersAndAggregate() throws {

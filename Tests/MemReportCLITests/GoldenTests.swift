@@ -34,6 +34,7 @@ struct GoldenTests {
     "default", "perf-objects", "retained", "retained-fixed", "scale-bytes", "normalize-paths",
     "raw-for-normalize",
     "no-detailed", "colour", "hostile-strings", "before", "after", "etl-before", "etl-after",
+    "storefront", "storefront-top20", "perf-objects-banner", "before-after-paste",
   ]
 
   static let cases: [Case] = {
@@ -70,6 +71,44 @@ struct GoldenTests {
       Case(
         name: "report-default-by-gem", ext: "json",
         arguments: ["report", "Samples/default.txt", "--by", "gem", "--format", "json"]),
+      // Issue 10 (report): Markdown and CSV, the origin split, one report of a paste.
+      Case(
+        name: "report-default", ext: "md",
+        arguments: ["report", "Samples/default.txt", "--format", "markdown"]),
+      Case(
+        name: "report-perf-objects", ext: "md",
+        arguments: ["report", "Samples/perf-objects.txt", "--format", "markdown"]),
+      Case(
+        name: "report-storefront", ext: "md",
+        arguments: ["report", "Samples/storefront.txt", "--format", "markdown"]),
+      Case(
+        name: "report-default", ext: "csv",
+        arguments: ["report", "Samples/default.txt", "--format", "csv"]),
+      Case(
+        name: "report-storefront", ext: "csv",
+        arguments: ["report", "Samples/storefront.txt", "--format", "csv"]),
+      Case(
+        name: "report-before-after-paste-2", ext: "csv",
+        arguments: ["report", "Samples/before-after-paste.txt#2", "--format", "csv"]),
+      Case(
+        name: "report-before-after-paste-report-1", ext: "txt",
+        arguments: ["report", "Samples/before-after-paste.txt", "--report", "1"]),
+      Case(
+        name: "report-storefront-by-origin", ext: "txt",
+        arguments: ["report", "Samples/storefront.txt", "--by", "origin"]),
+      Case(
+        name: "report-storefront-top20-by-origin", ext: "txt",
+        arguments: ["report", "Samples/storefront-top20.txt", "--by", "origin"]),
+      Case(
+        name: "report-storefront-top20-by-origin", ext: "json",
+        arguments: [
+          "report", "Samples/storefront-top20.txt", "--by", "origin", "--format", "json",
+        ]),
+      Case(
+        name: "diff-before-after-paste", ext: "txt",
+        arguments: [
+          "diff", "Samples/before-after-paste.txt#1", "Samples/before-after-paste.txt#2",
+        ]),
       Case(
         name: "report-raw-ignore-versions-no-normalize", ext: "txt",
         arguments: [

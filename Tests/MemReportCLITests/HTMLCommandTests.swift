@@ -28,8 +28,8 @@ struct HTMLCommandTests {
     ).sorted()
     #expect(
       svgs == [
-        "icicle-allocated.svg", "top-files.svg", "top-gems.svg", "top-locations.svg",
-        "top-movers-retained.svg", "top-movers.svg", "trend.svg",
+        "icicle-allocated.svg", "retained-locations.svg", "top-files.svg", "top-gems.svg",
+        "top-locations.svg", "top-movers-retained.svg", "top-movers.svg", "trend.svg",
       ])
   }
 

@@ -1,7 +1,8 @@
 # Tells derailed_benchmarks how to boot this plain Rack app (derailed's
 # default perf:rack_load task only prints instructions, so its actions are
-# cleared first to keep the output free of that banner).
-Rake::Task["perf:rack_load"].clear_actions
+# cleared first to keep the output free of that banner). DERAILED_KEEP_BANNER=1 keeps
+# the banner, as a perf.rake that only adds an action does: Samples/perf-objects-banner.txt.
+Rake::Task["perf:rack_load"].clear_actions unless ENV["DERAILED_KEEP_BANNER"] == "1"
 
 namespace :perf do
   task :rack_load do

@@ -145,12 +145,10 @@ public struct DiffRun {
     return try slots.map { try $0.get() }
   }
 
-  /// The reports of one file, transformed.
+  /// The reports of one file (or the one `FILE#N` selects), transformed.
   static func load(_ path: String, transform: ProfileTransform) throws -> [Loaded] {
-    let file = try InputFile.open(path)
-    defer { file.close() }
     var reports: [Profile] = []
-    _ = try InputRegistry.profileReader(for: file).read(file, progress: nil) { reports.append($0) }
+    try ReportSelection(argument: path).read { reports.append($0) }
     guard !transform.isIdentity else {
       return reports.map { Loaded(profile: $0, rawNames: nil, normalizer: transform.normalizer) }
     }

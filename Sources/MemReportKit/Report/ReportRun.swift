@@ -11,6 +11,8 @@ public struct ReportRun {
   public var transform: ProfileTransform
   /// `--svg DIR`: also write each chart as a standalone `.svg` file there.
   public var svgDirectory: String?
+  /// `--report N`: write only the input's Nth report (`input` may also say `FILE#N`).
+  public var report: Int?
 
   public init(
     input: String, format: OutputFormat, options: ReportOptions, output: String?,
@@ -27,7 +29,7 @@ public struct ReportRun {
   /// - Parameters:
   ///   - onReport: called with each report once it is written (for warnings on standard error).
   ///   - progress: bytes read so far, after each chunk.
-  /// - Returns: the number of reports read.
+  /// - Returns: the number of reports written (one when a report was selected).
   /// - Throws: `MemReportError`; no output file is left behind when it throws.
   @discardableResult
   public func run(
@@ -39,16 +41,19 @@ public struct ReportRun {
       )
     }
     if let svgDirectory { try SVGFiles.prepare(svgDirectory) }
-    let file = try InputFile.open(input)
+    let selection = try ReportSelection(argument: input, report: report)
+    let file = try InputFile.open(selection.path)
     defer { file.close() }
-    let reader = try InputRegistry.profileReader(for: file)
+    _ = try InputRegistry.profileReader(for: file)
     let out = try OutputFile.create(output ?? "-")
     out.showsControlCharacters = format == .text
     var stream = out
     do {
-      try writer.begin(source: input, into: &stream)
+      try writer.begin(source: selection.path, into: &stream)
       let transform = self.transform
-      let count = try reader.read(file, progress: progress) { parsed in
+      var written = 0
+      try selection.read(file, progress: progress) { parsed in
+        written += 1
         var profile = parsed
         if transform.isIdentity {
           profile.normalizer = transform.normalizer
@@ -58,10 +63,10 @@ public struct ReportRun {
         try writer.write(profile, into: &stream)
         onReport(profile)
       }
-      try writer.end(reports: count, into: &stream)
+      try writer.end(reports: written, into: &stream)
       try out.commit()
       if let svgDirectory { try SVGFiles.write(writer.charts, to: svgDirectory) }
-      return count
+      return written
     } catch {
       out.discard()
       throw error
@@ -79,14 +84,17 @@ public struct ReportOptions: Sendable {
   public var aggregateBy: AggregateKey?
   /// The page templates for HTML output (loaded once, before any report is read).
   public var templates: HTMLTemplates?
+  /// `--quiet`: warnings are not printed, so the text report does not point to them either.
+  public var quiet = false
 
   public init(
     top: Int? = nil, colour: Bool = false, aggregateBy: AggregateKey? = nil,
-    templates: HTMLTemplates? = nil
+    quiet: Bool = false, templates: HTMLTemplates? = nil
   ) {
     self.top = top
     self.colour = colour
     self.aggregateBy = aggregateBy
+    self.quiet = quiet
     self.templates = templates
   }
 }

@@ -18,6 +18,7 @@ enum Flags {
   static let rootBefore = "root-before"
   static let rootAfter = "root-after"
   static let gateScope = "gate-scope"
+  static let report = "report"
 }
 
 extension OptionNames {
@@ -32,6 +33,7 @@ extension OptionNames {
     names.rootBefore = "--" + Flags.rootBefore
     names.rootAfter = "--" + Flags.rootAfter
     names.gateScope = "--" + Flags.gateScope
+    names.report = "--" + Flags.report
     return names
   }()
 }

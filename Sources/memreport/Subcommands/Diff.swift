@@ -28,8 +28,18 @@ extension MemReportCommand {
         """
     )
 
-    @Argument(help: "BEFORE and AFTER reports (omit when using --before/--after).")
+    @Argument(
+      help:
+        "BEFORE and AFTER reports (omit when using --before/--after); FILE#N reads only its Nth report, so 'both.txt#1 both.txt#2' compares a pasted pair."
+    )
     var files: [String] = []
+
+    @Option(
+      name: .customLong(Flags.report),
+      help: ArgumentHelp(
+        "Read only the Nth report of each input (1-based; FILE#N picks one per input).",
+        valueName: "n"))
+    var report: Int?
 
     @Option(
       name: .customLong("before"), parsing: .upToNextOption,
@@ -120,6 +130,7 @@ extension MemReportCommand {
           "'--\(Flags.gateScope) filtered' needs '--\(Flags.allowFiles)' or '--\(Flags.ignoreFiles)'"
         )
       }
+      if let report, report < 1 { throw ValidationError("--report counts from 1, got \(report)") }
       for n in [iterationsBefore, iterationsAfter].compactMap({ $0 }) where n < 1 {
         throw ValidationError("iteration counts must be at least 1, got \(n)")
       }
@@ -151,7 +162,12 @@ extension MemReportCommand {
     func run() throws {
       let format = outputOptions.resolvedFormat
       do {
-        let sides = try resolvedSides()
+        // `--report N` becomes `FILE#N` on each input; DiffRun reads the selections.
+        let select = { (paths: [String]) in
+          try paths.map { try ReportSelection(argument: $0, report: report).text }
+        }
+        let resolved = try resolvedSides()
+        let sides = (before: try select(resolved.before), after: try select(resolved.after))
         let transform = try filterOptions.transform()
         var diffGate = try failOnIncrease.map { try DiffGate(limit: $0, metric: gate) }
         diffGate?.scope = gateScope ?? (transform.filter.isEmpty ? .report : .filtered)

@@ -11,8 +11,8 @@ extension MemReportCommand {
       abstract:
         "Read memory_profiler reports (or derailed perf:objects output) and summarise them.",
       discussion: """
-        FILE may hold several reports; each is read and written in turn. Use '-' to read standard \
-        input, e.g. 'pbpaste | memreport report -'. Warnings (lines skipped or read in a particular \
+        FILE may hold several reports; each is read and written in turn, or pick one with FILE#N \
+        or --report N. Use '-' to read standard input, e.g. 'pbpaste | memreport report -'. Warnings (lines skipped or read in a particular \
         way) go to standard error with their line numbers.
 
         Exit codes: 0 success, 64 usage error, 65 unusable input (not a memory_profiler report), \
@@ -20,8 +20,18 @@ extension MemReportCommand {
         """
     )
 
-    @Argument(help: "A saved memory_profiler report, or '-' for standard input.")
+    @Argument(
+      help:
+        "A saved memory_profiler report, or '-' for standard input; FILE#N reads only its Nth report."
+    )
     var file: String
+
+    @Option(
+      name: .customLong(Flags.report),
+      help: ArgumentHelp(
+        "Read only the Nth report of a file that holds several (1-based; the same as FILE#N).",
+        valueName: "n"))
+    var report: Int?
 
     @OptionGroup(title: "Files and paths")
     var filterOptions: FilterOptions
@@ -42,27 +52,32 @@ extension MemReportCommand {
     @OptionGroup(title: "Output")
     var rowOptions: RowOptions
 
+    func validate() throws {
+      if let report, report < 1 { throw ValidationError("--report counts from 1, got \(report)") }
+    }
+
     func run() throws {
       let format = outputOptions.resolvedFormat
-      let progress = ProgressLine(input: file)
+      let progress = ProgressLine(
+        input: (try? ReportSelection(argument: file, report: report))?.path ?? file)
       do {
         let options = ReportOptions(
           top: rowOptions.top, colour: outputOptions.useColour(colourOptions),
-          aggregateBy: aggregateBy,
+          aggregateBy: aggregateBy, quiet: outputOptions.quiet,
           templates: try outputOptions.loadTemplates(for: format))
         var job = ReportRun(
           input: file, format: format, options: options, output: outputOptions.output,
           transform: try filterOptions.transform())
         job.svgDirectory = outputOptions.svgDirectory
+        job.report = report
+        let warnings = WarningPrinter(path: file)
         try job.run(
           onReport: { profile in
-            if !outputOptions.quiet {
-              Diagnostics.warnings(
-                profile.warnings, in: file, about: "report \(profile.metadata.index)")
-            }
+            if !outputOptions.quiet { warnings.print(profile.warnings) }
           },
           progress: progress.map { p in { p.update($0) } })
         progress?.finish()
+        if !outputOptions.quiet { warnings.finish() }
       } catch let error as MemReportError {
         progress?.finish()
         throw ExitCodes.fail(error)

@@ -71,7 +71,10 @@ struct HTMLPageTests {
     #expect(html.contains("Gem → file → line"))
     #expect(html.contains("<table class=\"sortable\" id=\"r1-allocated-memory-by-location\">"))
     #expect(html.contains("<td class=\"num\" data-v=\"65050\">65.1 kB</td>"))
-    #expect(charts.map(\.name) == ["top-locations", "top-files", "top-gems", "icicle-allocated"])
+    #expect(
+      charts.map(\.name) == [
+        "top-locations", "top-files", "top-gems", "retained-locations", "icicle-allocated",
+      ])
   }
 
   @Test func hostileInputIsEscapedEverywhere() throws {

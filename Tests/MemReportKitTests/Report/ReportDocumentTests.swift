@@ -31,6 +31,20 @@ struct ReportDocumentTests {
       d.aggregates.allSatisfy { $0.source.hasPrefix("from ") && $0.tableNote.hasPrefix("From ") })
   }
 
+  /// Issue 10 point 4: the page said "App code: at least 0 B (0.0%)." on storefront.txt.
+  @Test func headlineAppCodeComesFromTheMostCompleteList() throws {
+    let d = try document("storefront.txt")
+    #expect(d.headline.contains(" App code: 274 kB (7.7%; from the complete file list). "))
+    #expect(d.origin?.note == "Bytes from the complete file list: exact.")
+    #expect(d.origin?.label == "gems 2.53 MB, Ruby stdlib 661 kB, app 274 kB, other 112 kB")
+    let cut = try document("storefront-top20.txt")
+    #expect(cut.headline.contains(" App code: at least 251 kB (7.0%; from the file list). "))
+    #expect(
+      cut.origin?.note
+        == "Bytes of each origin from the list that holds the most of it: gems from the gem list, Ruby stdlib from the gem list, app from the file list, other from the file list; values marked ≥ are lower bounds."
+    )
+  }
+
   @Test func rowNounsAndMoreLines() {
     #expect(ProfileWording.noun(.class, 1) == "class")
     #expect(ProfileWording.noun(.class, 2) == "classes")

@@ -41,6 +41,8 @@ public struct MemoryProfilerParser {
   var contentLines = 0
   var numberLines = 0
   var overlongLine: Int?
+  /// Inside derailed's fixed "You're not using Rails" banner (`DerailedBanner`).
+  var inDerailedBanner = false
 
   enum Context {
     case none
@@ -179,9 +181,18 @@ public struct MemoryProfilerParser {
     }
     if legacyRow(line, number: number) { return }
     if let fact = LineKind.preambleFact(line) {
+      inDerailedBanner = false
       preamble(fact)
       return
     }
+    if DerailedBanner.continues(line, inBanner: inDerailedBanner) {
+      // derailed's fixed instructions, printed before its preamble: metadata, not 8 warnings.
+      if !inDerailedBanner, profile != nil { finishReport() }
+      inDerailedBanner = true
+      pendingMetadata.features.insert(.derailedBanner)
+      return
+    }
+    inDerailedBanner = false
     let noise = LineKind.noise(line)
     if noise == .number { numberLines += 1 }
     if let feature = noise.feature { self.feature(feature) }
@@ -208,7 +219,13 @@ public struct MemoryProfilerParser {
   }
 
   mutating func startReport(number: Int, hasHeader: Bool) {
-    if profile != nil { finishReport() }
+    if profile != nil {
+      // The previous report ends on the line before this one's first (not on it).
+      let current = lastLine
+      lastLine = max(number - 1, 1)
+      finishReport()
+      lastLine = current
+    }
     reportIndex += 1
     var report = Profile()
     report.metadata = pendingMetadata

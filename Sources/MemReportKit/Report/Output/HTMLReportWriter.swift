@@ -30,8 +30,13 @@ package struct HTMLReportWriter: ReportWriter {
       icicle.name = prefix + icicle.name
       view.icicleChart = icicle
     }
+    if let name = view.retained?.chart?.chart.name {
+      view.retained?.chart?.chart.name = prefix + name
+    }
     try view.drawCharts()
-    charts += view.charts.map(\.chart) + (view.icicleChart.map { [$0] } ?? [])
+    charts +=
+      view.charts.map(\.chart) + (view.retained?.chart.map { [$0.chart] } ?? [])
+      + (view.icicleChart.map { [$0] } ?? [])
     reports.append(view)
   }
 

@@ -94,7 +94,7 @@ package struct JSONReportWriter: ReportWriter {
       "\"filtered\": \(section.filtered), \"rowsFilteredOut\": \(section.rowsFilteredOut), ")
     out.write("\"listed\": \(coverage.listed), \"listedTotal\": \(coverage.listedTotal), ")
     out.write(
-      "\"cutoff\": \(JSONText.number(coverage.cutoff)), \"complete\": \(coverage.complete), \"rows\": ["
+      "\"cutoff\": \(JSONText.number(coverage.cutoff)), \"complete\": \(coverage.complete), \"trimmed\": \(coverage.trimmed), \"rows\": ["
     )
     let rows = options.top.map { section.rows.prefix($0) } ?? section.rows[...]
     var line = ""
@@ -147,10 +147,22 @@ package struct JSONReportWriter: ReportWriter {
     for (i, row) in rows.enumerated() {
       out.write(i == 0 ? "\n        " : ",\n        ")
       out.write(
-        "{\"name\": \(JSONText.quoted(row.name)), \"bytes\": \(row.bytes), \"objects\": \(row.objects), \"lowerBound\": \(row.lowerBound)}"
+        "{\"name\": \(JSONText.quoted(row.name)), \"bytes\": \(row.bytes), \"objects\": \(row.objects), \"lowerBound\": \(row.lowerBound)"
       )
+      if aggregate.key == .origin {
+        out.write(
+          ", \"bytesFrom\": \(source(row.bytesSource)), \"objectsFrom\": \(source(row.objectsSource))"
+        )
+      }
+      out.write("}")
     }
     out.write(rows.isEmpty ? "]" : "\n      ]")
+  }
+
+  /// `{"list": "file", "exact": true}`: the list an origin's value was read from.
+  private func source(_ source: OriginSource?) -> String {
+    guard let source else { return "null" }
+    return "{\"list\": \"\(source.grouping.rawValue)\", \"exact\": \(source.exact)}"
   }
 
   /// JSON-escaped names (without quotes), computed once per name id of a report.

@@ -41,8 +41,31 @@ struct ReportView {
   }
 
   struct AggregateView {
+    var anchor: String
     var title: String
     var table: TableModel
+  }
+
+  /// One line of the report's table of contents.
+  struct TOCEntry {
+    var anchor: String
+    var title: String
+    var children: [TOCEntry] = [] { didSet { hasChildren = !children.isEmpty } }
+    /// Stored: the templates see stored properties only.
+    var hasChildren = false
+
+    init(anchor: String, title: String, children: [TOCEntry] = []) {
+      self.anchor = anchor
+      self.title = title
+      self.children = children
+      hasChildren = !children.isEmpty
+    }
+  }
+
+  /// What stays in memory: the leak lens in words and the retained-locations chart.
+  struct Retained {
+    var note: String
+    var chart: Chart?
   }
 
   var index: Int
@@ -67,12 +90,15 @@ struct ReportView {
   var sections: [SectionView]
   var noData: [String]
   var strings: [TableModel]
+  var retained: Retained?
+  var toc: [TOCEntry] = []
 
   /// Writes each chart's markup (after the writer has named the charts).
   /// - Throws: `MemReportError.cannotWrite` when libxml2 fails.
   mutating func drawCharts() throws {
     for i in charts.indices { charts[i].svg = try charts[i].chart.inline() }
     if let chart = icicle?.chart { icicle?.svg = try chart.inline() }
+    if let chart = retained?.chart?.chart { retained?.chart?.svg = try chart.inline() }
   }
 
   /// The view of one report's document, with `top` rows per table.
@@ -102,7 +128,58 @@ struct ReportView {
         total: profile.totals.allocated.bytes.map(Double.init))
       return Chart(chart: chart, caption: block.caption(bars: bars.count))
     }
+    view.retained = retained(document)
+    view.toc = toc(view, document: document)
     return view
+  }
+
+  /// The retained-memory chart (top retained locations) and the leak lens above it; `nil` when the
+  /// report retains nothing it can show.
+  static func retained(_ document: ReportDocument) -> Retained? {
+    let profile = document.profile
+    let note = DisplayText.clean(ReportDocument.retained(profile.totals))
+    guard let block = document.retainedChart else {
+      return (profile.totals.retained.bytes ?? 0) > 0 ? Retained(note: note, chart: nil) : nil
+    }
+    let approx = block.section.approximate ? "≈" : ""
+    let bars = block.section.rows.prefix(HTMLReportWriter.chartBars).map {
+      BarChart.Bar(
+        label: profile.name(of: $0), value: Double($0.value),
+        valueText: approx + Units.bytes($0.value))
+    }
+    let chart = BarChart.make(
+      name: block.name, title: block.title, bars: Array(bars),
+      total: profile.totals.retained.bytes.map(Double.init))
+    let lens = document.leak.map { "; " + DisplayText.clean($0) } ?? ""
+    return Retained(
+      note: note + lens + ".", chart: Chart(chart: chart, caption: block.caption(bars: bars.count)))
+  }
+
+  /// The report's table of contents: its headings in page order, sections nested.
+  static func toc(_ view: ReportView, document: ReportDocument) -> [TOCEntry] {
+    let r = "r\(view.index)-"
+    var entries: [TOCEntry] = []
+    if view.origin != nil {
+      entries.append(TOCEntry(anchor: r + "origin", title: ReportDocument.originHeading))
+    }
+    if view.hasCharts {
+      entries.append(TOCEntry(anchor: r + "charts", title: ReportDocument.chartsHeading))
+    }
+    if view.retained != nil {
+      entries.append(TOCEntry(anchor: r + "retained", title: ReportDocument.retainedHeading))
+    }
+    if view.icicle != nil {
+      entries.append(TOCEntry(anchor: r + "icicle", title: ReportDocument.icicleHeading))
+    }
+    entries += view.aggregates.map { TOCEntry(anchor: $0.anchor, title: $0.title) }
+    if !view.sections.isEmpty {
+      entries.append(
+        TOCEntry(
+          anchor: r + "sections", title: ReportDocument.sectionsHeading,
+          children: view.sections.map { TOCEntry(anchor: $0.anchor, title: $0.title) }))
+    }
+    entries += view.strings.map { TOCEntry(anchor: $0.id + "-heading", title: $0.caption) }
+    return entries
   }
 
   static func origin(_ origin: ReportDocument.Origin) -> Origin {
@@ -154,25 +231,29 @@ struct ReportView {
     -> AggregateView
   {
     let aggregate = block.aggregate
-    let rows = aggregate.rows.prefix(top).map { row in
-      TableModel.Row(cells: [
+    let rows = aggregate.rows.prefix(top).enumerated().map { i, row in
+      var cells: [TableModel.Cell] = [
         .name(row.name, shortened: DisplayText.shortPath(row.name, limit: 90)),
-        .number(block.bound + Units.bytes(row.bytes), Double(row.bytes)),
+        .number(block.bound(row, .memory) + Units.bytes(row.bytes), Double(row.bytes)),
         .number(Units.percentage(row.bytes, of: aggregate.totalBytes), Double(row.bytes)),
-        .number(block.bound + Units.count(row.objects), Double(row.objects)),
-      ])
+        .number(block.bound(row, .objects) + Units.count(row.objects), Double(row.objects)),
+      ]
+      if i < block.rowNotes.count { cells.append(TableModel.Cell(text: block.rowNotes[i])) }
+      return TableModel.Row(cells: cells)
     }
+    var columns: [TableModel.Column] = [
+      .init(label: aggregate.key.rawValue), .init(label: "bytes", numeric: true),
+      .init(label: "share", numeric: true), .init(label: "objects", numeric: true),
+    ]
+    if !block.rowNotes.isEmpty { columns.append(.init(label: "read from")) }
     let table = TableModel(
       id: "r\(index)-\(aggregate.state.rawValue)-by-\(aggregate.key.rawValue)",
       caption: block.title, note: block.tableNote,
-      columns: [
-        .init(label: aggregate.key.rawValue), .init(label: "bytes", numeric: true),
-        .init(label: "share", numeric: true), .init(label: "objects", numeric: true),
-      ],
+      columns: columns,
       rows: Array(rows),
       more: aggregate.rows.count > top
         ? ReportDocument.moreGroups(aggregate.rows.count - top) + "." : nil)
-    return AggregateView(title: block.heading, table: table)
+    return AggregateView(anchor: table.id + "-heading", title: block.heading, table: table)
   }
 
   static func stringsTable(_ block: ReportDocument.StringsBlock, profile: Profile, top: Int)

@@ -16,7 +16,7 @@ extension ReportWriter {
 
 extension OutputFormat {
   /// The formats `report` writes.
-  package static let reportFormats: [OutputFormat] = [.text, .json, .html]
+  package static let reportFormats: [OutputFormat] = [.text, .json, .html, .markdown, .csv]
 
   /// The `report` writer for this format, if `report` writes it.
   package func reportWriter(options: ReportOptions) -> (any ReportWriter)? {
@@ -24,6 +24,8 @@ extension OutputFormat {
     case .text: return TextReportWriter(options: options)
     case .json: return JSONReportWriter(options: options)
     case .html: return HTMLReportWriter(options: options)
+    case .markdown: return MarkdownReportWriter(options: options)
+    case .csv: return CSVReportWriter()
     default: return nil
     }
   }

@@ -9,6 +9,7 @@ package struct TextReportWriter: ReportWriter {
 
   package var options: ReportOptions
   private var source = ""
+  private var written = 0
 
   package init(options: ReportOptions = ReportOptions()) { self.options = options }
 
@@ -19,8 +20,10 @@ package struct TextReportWriter: ReportWriter {
   package mutating func write(_ profile: Profile, into out: inout some TextOutputStream) {
     let document = ReportDocument(
       profile, source: source, aggregateBy: options.aggregateBy, answer: false)
-    if profile.metadata.index > 1 { out.write("\n") }
-    out.write(bold(document.title) + "\n")
+    if written > 0 { out.write("\n") }
+    written += 1
+    out.write(bold(document.firstLine) + "\n")
+    if let leak = document.leak { out.write(leak + "\n") }
     out.write(dim(document.summary) + "\n")
     for note in document.notes { out.write(dim(note) + "\n") }
     out.write("\n")
@@ -29,7 +32,7 @@ package struct TextReportWriter: ReportWriter {
     for block in document.sections { writeSection(block, of: profile, into: &out) }
     if let noData = document.noData { out.write("\n" + dim(noData) + "\n") }
     for block in document.strings { writeStrings(block, of: profile, into: &out) }
-    if let note = document.warningNote { out.write("\n" + dim(note) + "\n") }
+    if let note = document.warningNote, !options.quiet { out.write("\n" + dim(note) + "\n") }
   }
 
   package mutating func end(reports: Int, into out: inout some TextOutputStream) {}
@@ -55,16 +58,18 @@ package struct TextReportWriter: ReportWriter {
     out.write(dim(block.source) + "\n")
     let shown = aggregate.rows.prefix(top)
     let approx = aggregate.approximate ? "≈" : ""
-    let bytes = shown.map { block.bound + approx + Units.bytes($0.bytes) }
+    let bytes = shown.map { block.bound($0, .memory) + approx + Units.bytes($0.bytes) }
     let shares = shown.map { Units.percentage($0.bytes, of: aggregate.totalBytes) }
-    let objects = shown.map { Units.count($0.objects) + " obj" }
+    let objects = shown.map { block.bound($0, .objects) + Units.count($0.objects) + " obj" }
     let bw = bytes.map(\.count).max() ?? 0
     let sw = shares.map(\.count).max() ?? 0
     let ow = objects.map(\.count).max() ?? 0
+    let nw = block.rowNotes.isEmpty ? 0 : (shown.map(\.name.count).max() ?? 0)
     for (i, row) in shown.enumerated() {
+      let note = i < block.rowNotes.count ? "  " + dim(block.rowNotes[i]) : ""
       out.write(
         "  " + pad(bytes[i], bw) + "  " + pad(shares[i], sw) + "  " + pad(objects[i], ow) + "  "
-          + row.name + "\n")
+          + (note.isEmpty ? row.name : padRight(row.name, nw) + note) + "\n")
     }
     if aggregate.rows.count > shown.count {
       out.write(dim("  … " + ReportDocument.moreGroups(aggregate.rows.count - shown.count)) + "\n")

@@ -47,13 +47,31 @@ extension ReportDocument {
     "… \(Units.counted(count, "more row")) (\(section.approximate ? "≈" : "")\(Units.value(sum, section.title.metric)))"
   }
 
+  /// `, some cut to fit one GitHub comment`: after `moreRows` in Markdown.
+  static let cutToFit = ", some cut to fit one GitHub comment"
+
+  /// `report 2 (lines 80–160)`.
+  static func reportName(_ profile: Profile) -> String {
+    "report \(profile.metadata.index) (lines \(profile.metadata.firstLine)–\(profile.metadata.lastLine))"
+  }
+
+  /// `4 more memory sections`: the summary of the folded Markdown tables.
+  static func moreSections(_ count: Int) -> String {
+    Units.counted(count, "more memory section")
+  }
+
+  /// The CSV has one row per key of one report.
+  static func csvOneReport(_ source: String) -> String {
+    "\(source) holds several reports and CSV writes one: pick it with FILE#N or \(OptionNames.current.report) N"
+  }
+
   /// `9 more rows: use --top or --format json.`
   static func moreRowsHint(_ count: Int) -> String {
     "\(Units.counted(count, "more row")): use \(OptionNames.current.top) or \(OptionNames.current.jsonFormat)."
   }
 
   /// `12 more groups`.
-  static func moreGroups(_ count: Int) -> String { "\(Units.count(Int64(count))) more groups" }
+  static func moreGroups(_ count: Int) -> String { Units.counted(count, "more group") }
 
   /// `40 more strings`.
   static func moreStrings(_ count: Int) -> String { "\(Units.count(Int64(count))) more strings" }

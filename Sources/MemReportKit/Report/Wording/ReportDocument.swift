@@ -53,8 +53,18 @@ struct ReportDocument {
     var tableNote: String
     /// `≥ ` before each value of a top-N list, whose groups have at least that much.
     var bound: String
-    /// For `--by origin`: `app code: at least 1.2 MB of 12.3 MB allocated, from the 50 listed locations`.
+    /// For `--by origin`: `app code: at least 1.2 MB of 12.3 MB allocated, from the file list`.
     var appCode: String?
+    /// For `--by origin`, one per row: `from the file list`, or `bytes from the file list, objects
+    /// from the location list`: the list each value was read from.
+    var rowNotes: [String] = []
+
+    /// `≥ ` before a row's `metric` value when it is a lower bound.
+    func bound(_ row: AggregateRow, _ metric: Metric) -> String {
+      guard aggregate.key == .origin else { return bound }
+      let source = metric == .memory ? row.bytesSource : row.objectsSource
+      return (source?.exact ?? !row.lowerBound) ? "" : "≥ "
+    }
   }
 
   /// Where the allocated bytes come from: app, gems, Ruby stdlib, other.
@@ -85,6 +95,12 @@ struct ReportDocument {
   }
 
   static let totalsUnknown = "Totals unknown: the report has no 'Total allocated' header."
+  // The page's headings (and its table of contents).
+  static let originHeading = "Where allocations come from"
+  static let chartsHeading = "Top allocations"
+  static let retainedHeading = "What stays in memory"
+  static let icicleHeading = "Gem → file → line"
+  static let sectionsHeading = "Sections"
   static let icicleCaption =
     "Widths are bytes of the listed locations of 'allocated memory by location'; hover for values."
   static let stringsShownAsPrinted =
@@ -94,6 +110,12 @@ struct ReportDocument {
   var profile: Profile
   /// `before.txt: report 2 (lines 80–160)`.
   var title: String
+  /// The text report's first line: the title and the retained memory, `before.txt: report 2
+  /// (lines 80–160): 50.4 kB retained of 588 kB allocated (8.6%)`.
+  var firstLine: String
+  /// The leak lens: `largest retained site: x.rb:12 (20.1 kB, 39.9% of retained); per request
+  /// (Running 5 times): 1 retained object, 40.0 kB`; `nil` when nothing is retained or unknown.
+  var leak: String?
   /// `80–160`.
   var lines: String
   /// The answer first: totals, the largest allocation site, app code.
@@ -109,6 +131,8 @@ struct ReportDocument {
   var cards: [Card]
   var origin: Origin?
   var charts: [ChartBlock]
+  /// The chart of the top retained locations, when the report lists any.
+  var retainedChart: ChartBlock?
   var aggregates: [AggregateBlock]
   var sections: [SectionBlock]
   /// Titles of the sections with no row to show.
@@ -129,8 +153,14 @@ struct ReportDocument {
     let m = profile.metadata
     title = "\(source): report \(m.index) (lines \(m.firstLine)–\(m.lastLine))"
     lines = "\(m.firstLine)–\(m.lastLine)"
+    firstLine = title + ": " + Self.retained(profile.totals)
+    let leak = Self.leak(profile)
+    self.leak = leak
     let origins = answer ? Aggregator.aggregate(profile, by: .origin, state: .allocated) : nil
     headline = Self.headline(profile, origin: origins)
+    if let leak {
+      headline += " " + leak.prefix(1).uppercased() + leak.dropFirst() + "."
+    }
     let run = Self.run(m)
     let features = m.features.subtracting([.derailedPreamble]).sorted().map(\.rawValue).joined(
       separator: ", ")
@@ -171,6 +201,14 @@ struct ReportDocument {
           sentence: ProfileWording.coverage(
             SectionCoverage(section: section, in: profile), of: section))
       }
+    retainedChart = profile.section(SectionTitle(.retained, .memory, .location)).flatMap {
+      section in
+      guard !section.rows.isEmpty else { return nil }
+      return ChartBlock(
+        name: "retained-locations", section: section, title: "Retained memory by location",
+        sentence: ProfileWording.coverage(
+          SectionCoverage(section: section, in: profile), of: section))
+    }
     aggregates =
       aggregateBy.map { key in
         AllocationState.allCases.compactMap { state in
@@ -232,12 +270,71 @@ struct ReportDocument {
         " Largest allocation site: \(profile.name(of: top)) (\(Units.bytes(top.value)), \(Units.percentage(top.value, of: allocated)))."
     }
     if let origin,
-      let app = origin.rows.first(where: { $0.name == PathClassifier.Origin.app.rawValue })
+      let app = origin.rows.first(where: { $0.name == PathClassifier.Origin.app.rawValue }),
+      app.bytes > 0
     {
+      let from = app.bytesSource.map { "; from " + ProfileWording.source($0) } ?? ""
       text +=
-        " App code: \(origin.exact ? "" : "at least ")\(Units.bytes(app.bytes)) (\(Units.percentage(app.bytes, of: allocated)))."
+        " App code: \(app.lowerBound ? "at least " : "")\(Units.bytes(app.bytes)) (\(Units.percentage(app.bytes, of: allocated))\(from))."
+    } else if origin != nil {
+      text += " App code: not in the listed locations, files or gems."
     }
     return text
+  }
+
+  /// `50.4 kB retained of 588 kB allocated (8.6%)`, `nothing retained of 3.43 MB allocated`, or
+  /// `retained memory unknown`: what the text report's first line says after the title.
+  static func retained(_ t: Totals) -> String {
+    guard let retained = t.retained.bytes else {
+      return t.retained.objects.map {
+        "\(Units.counted(Int($0), "object")) retained (bytes unknown)"
+      }
+        ?? "retained memory unknown"
+    }
+    let approx = t.retained.bytesApproximate ? "≈" : ""
+    let of = t.allocated.bytes.map { " of \(approx)\(Units.bytes($0)) allocated" } ?? ""
+    if retained == 0 { return "nothing retained" + of }
+    let share = t.allocated.bytes.map { " (\(Units.percentage(retained, of: $0)))" } ?? ""
+    return "\(approx)\(Units.bytes(retained)) retained\(of)\(share)"
+  }
+
+  /// The leak lens in one line: the largest retained site and, when derailed ran the app N times,
+  /// what each request retained.
+  static func leak(_ profile: Profile) -> String? {
+    let t = profile.totals.retained
+    guard (t.bytes ?? 0) > 0 || (t.objects ?? 0) > 0 else { return nil }
+    var parts: [String] = []
+    if let section = profile.section(SectionTitle(.retained, .memory, .location)),
+      let top = section.rows.first, top.value > 0
+    {
+      let approx = section.approximate ? "≈" : ""
+      let share = t.bytes.map { ", \(Units.percentage(top.value, of: $0)) of retained" } ?? ""
+      parts.append(
+        "largest retained site: \(profile.name(of: top)) (\(approx)\(Units.bytes(top.value))\(share))"
+      )
+    }
+    if let n = profile.metadata.iterations, n > 0 {
+      var each: [String] = []
+      if let objects = t.objects {
+        let per = perRequest(objects, n)
+        each.append(per + (per == "1" ? " retained object" : " retained objects"))
+      }
+      if let bytes = t.bytes {
+        each.append((t.bytesApproximate ? "≈" : "") + Units.bytes(bytes / Int64(n)))
+      }
+      if !each.isEmpty {
+        parts.append(
+          "per request (Running \(Units.count(Int64(n))) times): " + each.joined(separator: ", "))
+      }
+    }
+    return parts.isEmpty ? nil : parts.joined(separator: "; ")
+  }
+
+  /// `1`, `2.4`, `1,234`: `total / n` with one decimal when it is not whole.
+  static func perRequest(_ total: Int64, _ n: Int) -> String {
+    let n64 = Int64(n)
+    if total % n64 == 0 || total > 1_000_000_000_000 { return Units.count(total / n64) }
+    return Units.grouped(Double(total) / Double(n64), digits: 1)
   }
 
   /// `Running 5 times`, `Booting: production`, …: how the profiled code was run.
@@ -296,18 +393,27 @@ struct ReportDocument {
 
   static func origin(_ aggregate: Aggregate) -> Origin? {
     guard aggregate.coveredBytes > 0 else { return nil }
-    let bound = aggregate.exact ? "" : "≥ "
-    let parts = aggregate.rows.map { row in
-      Origin.Part(
+    let rows = aggregate.rows.filter { $0.bytes > 0 }
+    let parts = rows.map { row in
+      let bound = row.lowerBound ? "≥ " : ""
+      return Origin.Part(
         name: row.name, value: bound + Units.bytes(row.bytes),
         share: Units.percentage(row.bytes, of: aggregate.totalBytes) + " of total",
-        title: "\(row.name): \(bound)\(Units.bytes(row.bytes))")
+        title: "\(row.name): \(bound)\(Units.bytes(row.bytes)), "
+          + ProfileWording.sources(bytes: row.bytesSource, objects: nil))
     }
-    let n = Int64(aggregate.sourceRows.memory)
-    let note =
-      aggregate.exact
-      ? "From all \(Units.count(n)) locations (a complete list): exact."
-      : "From the \(Units.count(n)) listed locations (\(Units.percentage(aggregate.coveredBytes, of: aggregate.totalBytes)) of the total): each value is a lower bound."
+    let froms = rows.map { ProfileWording.sources(bytes: $0.bytesSource, objects: nil) }
+    let exact = aggregate.exact ? "exact." : "values marked ≥ are lower bounds."
+    let note: String
+    if let first = froms.first, froms.allSatisfy({ $0 == first }) {
+      note = "Bytes " + first + ": " + exact
+    } else {
+      note =
+        "Bytes of each origin from the list that holds the most of it: "
+        + zip(rows, froms).map { "\($0.name) \($1)" }.joined(separator: ", ") + "; " + exact
+    }
+    var aggregate = aggregate
+    aggregate.rows = rows
     return Origin(aggregate: aggregate, note: note, parts: parts)
   }
 
@@ -317,8 +423,8 @@ struct ReportDocument {
     let locations = "\(Units.count(Int64(n))) \(ProfileWording.noun(.location, n))"
     let sources = "the \(Units.count(Int64(n))) listed \(ProfileWording.noun(.location, n))"
     let approx = aggregate.approximate ? "≈" : ""
-    let source: String
-    let tableNote: String
+    var source: String
+    var tableNote: String
     if aggregate.exact {
       source = "from \(sources), a complete list: exact"
       tableNote = "From all \(locations): exact."
@@ -331,19 +437,41 @@ struct ReportDocument {
       tableNote = "From \(sources): each value is a lower bound."
     }
     var appCode: String?
-    if aggregate.key == .origin,
-      let app = aggregate.rows.first(where: { $0.name == PathClassifier.Origin.app.rawValue }),
-      let total = aggregate.totalBytes
-    {
-      let bound = aggregate.exact ? "" : "at least "
-      appCode =
-        "app code: \(bound)\(approx)\(Units.bytes(app.bytes)) of \(approx)\(Units.bytes(total)) \(state), from \(sources)"
+    var rowNotes: [String] = []
+    if aggregate.key == .origin {
+      let notes = aggregate.rows.map {
+        ProfileWording.sources(bytes: $0.bytesSource, objects: $0.objectsSource)
+      }
+      let exact =
+        aggregate.exact
+        ? (aggregate.approximate ? ": the whole list, printed scaled (≈)" : ": exact")
+        : ": ≥ marks a lower bound"
+      if let first = notes.first, notes.allSatisfy({ $0 == first }) {
+        // One list for every value: say it once.
+        source = first + exact
+      } else {
+        source = ProfileWording.originSources + exact
+        rowNotes = notes
+      }
+      tableNote = source.prefix(1).uppercased() + source.dropFirst() + "."
+      if let total = aggregate.totalBytes {
+        let app = aggregate.rows.first(where: { $0.name == PathClassifier.Origin.app.rawValue })
+        if let app, app.bytes > 0 {
+          let bound = app.lowerBound ? "at least " : ""
+          let from = app.bytesSource.map { ProfileWording.source($0) } ?? sources
+          appCode =
+            "app code: \(bound)\(approx)\(Units.bytes(app.bytes)) of \(approx)\(Units.bytes(total)) \(state), from \(from)"
+        } else {
+          appCode =
+            "app code: not in the listed locations, files or gems of \(approx)\(Units.bytes(total)) \(state)"
+        }
+      }
     }
     return AggregateBlock(
       aggregate: aggregate, title: "\(state) by \(aggregate.key.rawValue)",
       heading: "\(state.capitalized) by \(aggregate.key.rawValue)", source: source,
       tableNote: tableNote,
-      bound: aggregate.exact ? "" : "≥ ", appCode: appCode)
+      bound: aggregate.exact ? "" : "≥ ", appCode: appCode, rowNotes: rowNotes)
   }
 
   static func section(_ section: Section, of profile: Profile) -> SectionBlock {

@@ -250,3 +250,31 @@ struct MalformedInputTests {
     #expect(section.cutoff == 1200)
   }
 }
+
+@Suite("Warning excerpts")
+struct WarningExcerptTests {
+  func warnings(_ text: String) throws -> [String] {
+    let profiles = try MemoryProfilerParser.parse(text: text)
+    return profiles.flatMap(\.warnings).map(\.message)
+  }
+
+  /// A 2-byte character across the 80-byte cut showed as U+FFFD.
+  @Test func anExcerptNeverCutsAUTF8Character() throws {
+    let line = String(repeating: "y", count: 79) + "é and more"
+    let messages = try warnings("Total allocated: 100 bytes (1 objects)\n\(line)\n")
+    let message = try #require(messages.first { $0.contains("yyy") })
+    #expect(!message.contains("\u{FFFD}"))
+    #expect(message.hasSuffix(String(repeating: "y", count: 79) + "…'"))
+    // Three- and four-byte characters too.
+    for char in ["日", "🙂"] {
+      let long = String(repeating: "z", count: 79) + char + "tail"
+      let m = try warnings("Total allocated: 100 bytes (1 objects)\n\(long)\n")
+      #expect(m.allSatisfy { !$0.contains("\u{FFFD}") })
+    }
+  }
+
+  @Test func anExcerptShowsC1ControlsAsSpaces() throws {
+    let messages = try warnings("Total allocated: 100 bytes (1 objects)\nprose \u{9B}31m here\n")
+    #expect(messages.contains { $0.hasSuffix("'prose  31m here'") })
+  }
+}

@@ -44,6 +44,9 @@ public enum VariantFeature: String, CaseIterable, Sendable, Codable, Comparable 
   case truncated = "truncated last line"
   case headerless = "no header (sections only)"
   case derailedPreamble = "derailed preamble"
+  /// derailed's default `perf:rack_load` instructions ("You're not using Rails ...") before the
+  /// preamble: a Rack app whose perf.rake adds its own action.
+  case derailedBanner = "derailed's 'not using Rails' banner"
 
   public static func < (lhs: VariantFeature, rhs: VariantFeature) -> Bool {
     lhs.rawValue < rhs.rawValue

@@ -11,6 +11,10 @@ public struct AggregateRow: Sendable, Equatable {
   public var objects: Int64
   /// The values are sums over a top-N list, so the group has at least this much.
   public var lowerBound: Bool
+  /// For `--by origin`: the list each value was read from (each origin's bytes and objects come
+  /// from the section with the most of it, which need not be the same one).
+  public var bytesSource: OriginSource? = nil
+  public var objectsSource: OriginSource? = nil
 }
 
 /// Location rows regrouped by file, directory, gem or origin.
@@ -46,6 +50,7 @@ public enum Aggregator {
   {
     let memory = profile.section(SectionTitle(state, .memory, .location))
     let objects = profile.section(SectionTitle(state, .objects, .location))
+    if key == .origin { return origin(profile, state: state, memory: memory, objects: objects) }
     guard memory != nil || objects != nil else { return nil }
     var groups: [String: (bytes: Int64, objects: Int64)] = [:]
     var groupNames: [Int64: String] = [:]
@@ -86,6 +91,40 @@ public enum Aggregator {
       sourceRows: (memory?.rows.count ?? 0, objects?.rows.count ?? 0),
       coveredBytes: memory?.listedTotal ?? 0, coveredObjects: objects?.listedTotal ?? 0,
       totalBytes: totals.bytes, totalObjects: totals.objects, exact: exact,
+      approximate: memory?.approximate ?? false)
+  }
+
+  /// `--by origin`: each origin's bytes and objects from the section of that metric with the most
+  /// of it (location, file or gem list; see `OriginSplit`). `coveredBytes` is the sum of the values
+  /// used; `sourceRows` still counts the location rows.
+  static func origin(
+    _ profile: Profile, state: AllocationState, memory: Section?, objects: Section?
+  ) -> Aggregate? {
+    let bytes = OriginSplit.pick(profile, state: state, metric: .memory)
+    let counts = OriginSplit.pick(profile, state: state, metric: .objects)
+    guard bytes != nil || counts != nil else { return nil }
+    let rows = PathClassifier.Origin.allCases.compactMap { origin -> AggregateRow? in
+      let b = bytes?[origin]
+      let o = counts?[origin]
+      guard (b?.value ?? 0) > 0 || (o?.value ?? 0) > 0 else { return nil }
+      let exact = (b?.source.exact ?? true) && (o?.source.exact ?? true)
+      return AggregateRow(
+        name: origin.rawValue, bytes: b?.value ?? 0, objects: o?.value ?? 0, lowerBound: !exact,
+        bytesSource: b?.source, objectsSource: o?.source)
+    }
+    .sorted { a, b in
+      if a.bytes != b.bytes { return a.bytes > b.bytes }
+      if a.objects != b.objects { return a.objects > b.objects }
+      return a.name < b.name
+    }
+    let totals = profile.totals[state]
+    return Aggregate(
+      key: .origin, state: state, rows: rows,
+      sourceRows: (memory?.rows.count ?? 0, objects?.rows.count ?? 0),
+      coveredBytes: rows.reduce(0) { $0 &+ $1.bytes },
+      coveredObjects: rows.reduce(0) { $0 &+ $1.objects },
+      totalBytes: totals.bytes, totalObjects: totals.objects,
+      exact: !rows.isEmpty && rows.allSatisfy { !$0.lowerBound },
       approximate: memory?.approximate ?? false)
   }
 }

@@ -53,6 +53,29 @@ package enum ProfileWording {
     "not filtered: \(grouping.rawValue) rows carry no file"
   }
 
+  // MARK: Origins
+
+  /// `the file list` (a top-N list), `the complete gem list`: where an origin's value was read from.
+  package static func source(_ source: OriginSource) -> String {
+    "the \(source.exact ? "complete " : "")\(source.grouping.rawValue) list"
+  }
+
+  /// `from the file list`, or `bytes from the file list, objects from the location list` when the
+  /// two values of one origin come from different lists.
+  package static func sources(bytes: OriginSource?, objects: OriginSource?) -> String {
+    switch (bytes, objects) {
+    case (let b?, let o?) where b == o: return "from " + source(b)
+    case (let b?, let o?): return "bytes from \(source(b)), objects from \(source(o))"
+    case (let b?, nil): return "from " + source(b)
+    case (nil, let o?): return "from " + source(o)
+    case (nil, nil): return ""
+    }
+  }
+
+  /// `each origin from the list with the most of it (location, file or gem): ≥ marks a lower bound`.
+  package static let originSources =
+    "each origin from the list that holds the most of it (location, file or gem list)"
+
   // MARK: Paths and filters
 
   /// `normalized with memory_profiler's normalize_paths rules, gem versions dropped`, or
