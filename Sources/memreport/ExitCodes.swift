@@ -51,21 +51,8 @@ enum Diagnostics {
     err.write("memreport: warning: \(TerminalText.visible(message))\n")
   }
 
-  /// Warnings printed per report or series; the rest are counted.
+  /// Warnings printed per input file (`WarningPrinter`); the rest are counted.
   static let warningsShown = 10
-
-  /// Prints the first warnings about one report (or series) of `path` as `PATH:LINE: message`.
-  static func warnings(_ warnings: [ParseWarning], in path: String, about subject: String) {
-    let shown = warnings.prefix(warningsShown)
-    for item in shown {
-      let location = item.line > 0 ? "\(path):\(item.line)" : path
-      warning(location + ": " + item.message)
-    }
-    let rest = warnings.count - shown.count
-    if rest > 0 {
-      warning("\(path): \(rest) more warnings about \(subject) (see '--format json')")
-    }
-  }
 }
 
 /// Unbuffered writes to standard error.

@@ -35,6 +35,18 @@ struct ReportWarningTests {
     #expect(json.stdout.components(separatedBy: "Here is what I saw").count - 1 == 24)
   }
 
+  /// `diff` keeps the same budget: one cap per input file, however many reports it holds (it
+  /// printed 10 per report: 22 lines for this file on the before side).
+  @Test func diffCapsPerInputFileToo() throws {
+    let url = try prosePaste()
+    let r = try CLIRunner.run(["diff", url.path, TestFiles.sample("after.txt")])
+    #expect(r.status == 0)
+    let lines = r.stderr.split(separator: "\n").filter { $0.contains(url.path) }
+    #expect(lines.count == 11, "\(r.stderr)")
+    #expect(
+      lines.last == "memreport: warning: \(url.path): 14 more warnings (all in '--format json')")
+  }
+
   @Test func quietPrintsNothingAboutWarnings() throws {
     let url = try prosePaste()
     let loud = try CLIRunner.run(["report", url.path, "--top", "1"])

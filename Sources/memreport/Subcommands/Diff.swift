@@ -184,12 +184,19 @@ extension MemReportCommand {
         }
         job.templates = try outputOptions.loadTemplates(for: format)
         job.svgDirectory = outputOptions.svgDirectory
+        // One warning budget per input file, however many reports it holds.
+        var printers: [(path: String, printer: WarningPrinter)] = []
         let (diff, result) = try job.run { path, profile in
-          if !outputOptions.quiet {
-            Diagnostics.warnings(
-              profile.warnings, in: path, about: "report \(profile.metadata.index)")
+          guard !outputOptions.quiet else { return }
+          if let known = printers.first(where: { $0.path == path }) {
+            known.printer.print(profile.warnings)
+          } else {
+            let printer = WarningPrinter(path: path)
+            printers.append((path, printer))
+            printer.print(profile.warnings)
           }
         }
+        for (_, printer) in printers { printer.finish() }
         if !outputOptions.quiet {
           let context = DiffContext(before: sides.before, after: sides.after)
           for warning in DiffDocument.warnings(diff, context: context) {

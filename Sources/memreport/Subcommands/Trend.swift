@@ -60,7 +60,9 @@ extension MemReportCommand {
         job.svgDirectory = outputOptions.svgDirectory
         try job.run(onSeries: { series in
           if !quiet {
-            Diagnostics.warnings(series.warnings, in: series.source, about: "this series")
+            let printer = WarningPrinter(path: series.source)
+            printer.print(series.warnings)
+            printer.finish()
           }
         })
       } catch let error as MemReportError {
