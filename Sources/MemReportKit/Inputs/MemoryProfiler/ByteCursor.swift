@@ -101,11 +101,16 @@ package struct ByteCursor {
       var divisor: Int64 = 1
       for _ in 0..<decimals { divisor *= 10 }
       // Round half up when the fraction has more digits than the unit can hold.
-      let bytes = (value + divisor / 2) / divisor
+      let bytes = value / divisor + (value % divisor >= (divisor + 1) / 2 ? 1 : 0)
+      guard bytes <= Int64.maximumCount else {
+        // `922337203685477580.7 B`: not a size a profile can hold (it trapped here).
+        position = start
+        return nil
+      }
       return ParsedCount(value: bytes, scaled: true, decimals: decimals)
     }
     position = beforeUnit
-    guard decimals == 0 else {
+    guard decimals == 0, whole <= Int64.maximumCount else {
       position = start
       return nil
     }

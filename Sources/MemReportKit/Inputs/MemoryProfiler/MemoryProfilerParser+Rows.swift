@@ -190,7 +190,7 @@ extension MemoryProfilerParser {
     guard let finished = group else { return }
     group = nil
     guard case .strings(let state) = context else { return }
-    let sum = finished.locations.reduce(Int64(0)) { $0 &+ $1.count }
+    let sum = finished.locations.reduce(Int64(0)) { $0 +| $1.count }
     if sum != finished.count && !(profile?.strings(state)?.incomplete ?? false) {
       warn(
         finished.line,

@@ -71,7 +71,7 @@ package struct CSVReportWriter: ReportWriter {
             kindRows.append(KeyRow(kind: kind, key: key, values: [nil, nil, nil, nil]))
           }
           // Rows merged by normalization are already one row; a repeated key adds up.
-          kindRows[i].values[column] = (kindRows[i].values[column] ?? 0) &+ row.value
+          kindRows[i].values[column] = (kindRows[i].values[column] ?? 0) +| row.value
         }
       }
       rows += kindRows

@@ -78,7 +78,7 @@ package struct MarkdownReportWriter: ReportWriter {
       let drop = max(1, tables[i].rows.count / 4)
       tables[i].rows.removeLast(drop)
       tables[i].restCount += drop
-      tables[i].restSum = tables[i].values.suffix(drop).reduce(tables[i].restSum) { $0 &+ $1 }
+      tables[i].restSum = tables[i].values.suffix(drop).reduce(tables[i].restSum) { $0 +| $1 }
       tables[i].values.removeLast(drop)
       tables[i].cut = true
     }
@@ -140,7 +140,7 @@ package struct MarkdownReportWriter: ReportWriter {
       note: "_" + Self.escaped(ProfileWording.coverage(coverage, of: section)) + "_\n\n",
       header: "| \(section.title.grouping.rawValue) | bytes | share |\n|---|---:|---:|\n",
       rows: rows, values: shown.map(\.value), restCount: section.rows.count - shown.count,
-      restSum: section.rows.dropFirst(shown.count).reduce(Int64(0)) { $0 &+ $1.value })
+      restSum: section.rows.dropFirst(shown.count).reduce(Int64(0)) { $0 +| $1.value })
   }
 
   private func render(_ table: Table) -> String {

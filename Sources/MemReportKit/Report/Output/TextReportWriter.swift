@@ -99,7 +99,7 @@ package struct TextReportWriter: ReportWriter {
     }
     let hidden = section.rows.count - shown.count
     if hidden > 0 {
-      let rest = section.rows.dropFirst(shown.count).reduce(Int64(0)) { $0 &+ $1.value }
+      let rest = section.rows.dropFirst(shown.count).reduce(Int64(0)) { $0 +| $1.value }
       out.write(dim("  " + ReportDocument.moreRows(hidden, holding: rest, of: section)) + "\n")
     }
     if let incomplete = block.incomplete { out.write(dim("  " + incomplete) + "\n") }

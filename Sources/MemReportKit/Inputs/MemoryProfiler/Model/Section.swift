@@ -37,7 +37,7 @@ public struct Section: Sendable {
   public var cutoff: Int64? { rows.lazy.map(\.value).min() }
 
   /// The sum of the listed values.
-  public var listedTotal: Int64 { rows.reduce(0) { $0 &+ $1.value } }
+  public var listedTotal: Int64 { rows.reduce(0) { $0 +| $1.value } }
 
   /// Whether the rows account for all of `total`, i.e. nothing was cut off.
   public func isComplete(total: Int64?) -> Bool {

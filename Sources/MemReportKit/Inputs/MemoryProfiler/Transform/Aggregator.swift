@@ -71,8 +71,8 @@ public enum Aggregator {
       groupNames[cacheKey] = name
       return name
     }
-    for row in memory?.rows ?? [] { groups[group(row), default: (0, 0)].bytes &+= row.value }
-    for row in objects?.rows ?? [] { groups[group(row), default: (0, 0)].objects &+= row.value }
+    for row in memory?.rows ?? [] { groups[group(row), default: (0, 0)].bytes +|= row.value }
+    for row in objects?.rows ?? [] { groups[group(row), default: (0, 0)].objects +|= row.value }
     let totals = profile.totals[state]
     let memoryExact = memory.map { profile.isListComplete($0) } ?? false
     let objectsExact = objects.map { profile.isListComplete($0) } ?? false
@@ -121,8 +121,8 @@ public enum Aggregator {
     return Aggregate(
       key: .origin, state: state, rows: rows,
       sourceRows: (memory?.rows.count ?? 0, objects?.rows.count ?? 0),
-      coveredBytes: rows.reduce(0) { $0 &+ $1.bytes },
-      coveredObjects: rows.reduce(0) { $0 &+ $1.objects },
+      coveredBytes: rows.reduce(0) { $0 +| $1.bytes },
+      coveredObjects: rows.reduce(0) { $0 +| $1.objects },
       totalBytes: totals.bytes, totalObjects: totals.objects,
       exact: !rows.isEmpty && rows.allSatisfy { !$0.lowerBound },
       approximate: memory?.approximate ?? false)

@@ -56,7 +56,7 @@ enum OriginSplit {
             : PathClassifier.origin(of: name)
           classify[row.nameID] = origin
         }
-        if let origin { sums[origin, default: 0] &+= row.value } else { unknown = true }
+        if let origin { sums[origin, default: 0] +|= row.value } else { unknown = true }
       }
       // A complete list of scaled values is still the whole list: its sums are marked ≈, not ≥.
       let exact = profile.isListComplete(section) && !unknown
@@ -75,7 +75,7 @@ enum OriginSplit {
     // Lists that disagree on a row's origin could make the parts add up to more than the total:
     // then every origin is read from the one list that covers the most.
     let total = profile.totals[state].value(metric)
-    let sum = best.values.reduce(Int64(0)) { $0 &+ $1.value }
+    let sum = best.values.reduce(Int64(0)) { $0 +| $1.value }
     if let total, sum > total,
       !(profile.section(SectionTitle(state, metric, .location))?.approximate ?? false)
     {
@@ -100,7 +100,7 @@ enum OriginSplit {
     }
     for row in section.rows {
       let origin = PathClassifier.origin(of: profile.names[row.nameID])
-      picks[origin]?.value &+= row.value
+      picks[origin]?.value +|= row.value
     }
     return picks
   }

@@ -188,7 +188,7 @@ public struct ProfileTransform: Sendable {
           }
           let key = Int64(row.nameID) << 32 | Int64(UInt32(bitPattern: row.line))
           if let existing = index[key] {
-            rows[existing].value &+= row.value
+            rows[existing].value +|= row.value
             merged = true
           } else {
             index[key] = rows.count
@@ -233,7 +233,7 @@ public struct ProfileTransform: Sendable {
           let id = pathID(location.fileID)
           let key = Int64(id) << 32 | Int64(UInt32(bitPattern: location.line))
           if let existing = index[key] {
-            kept[existing].count &+= location.count
+            kept[existing].count +|= location.count
           } else {
             index[key] = kept.count
             kept.append(StringLocation(fileID: id, line: location.line, count: location.count))
@@ -245,7 +245,7 @@ public struct ProfileTransform: Sendable {
         }
         var g = group
         g.locations = kept
-        let count = kept.reduce(Int64(0)) { $0 &+ $1.count }
+        let count = kept.reduce(Int64(0)) { $0 +| $1.count }
         if count != g.count { changedOrder = true }
         g.count = count
         return g
