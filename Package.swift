@@ -28,6 +28,11 @@ let package = Package(
       name: "CRE2",
       linkerSettings: [.linkedLibrary("re2")]
     ),
+    // SHA-256 (libssl-dev's libcrypto) for the pages' Content-Security-Policy hashes.
+    .target(
+      name: "CDigest",
+      linkerSettings: [.linkedLibrary("crypto")]
+    ),
     .target(
       name: "MemReportTemplates",
       path: "Templates",
@@ -51,7 +56,7 @@ let package = Package(
     .target(
       name: "MemReportKit",
       dependencies: [
-        "MemReportCore", "MemReportTemplates", "CRE2",
+        "MemReportCore", "MemReportTemplates", "CRE2", "CDigest",
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
