@@ -15,6 +15,8 @@ enum Flags {
   static let ignoreFiles = "ignore-files"
   static let failOnIncrease = "fail-on-increase"
   static let gate = "gate"
+  static let label = "label"
+  static let baseline = "baseline"
 }
 
 extension OptionNames {

@@ -150,8 +150,13 @@ struct SeriesParsingTests {
   }
 
   @Test func psOutputInKiB() throws {
+    // Integers of hundreds of thousands with no decimal point: ps's KiB, read as such with a
+    // warning that names the way out (issue 10 point 10: they were read as 300 GiB of MiB).
     let plain = try readSeries(TrendFiles.fixture("ps-rss-kib.txt"))
-    #expect(plain.warnings.first?.message.contains("pass 'unit KiB'") == true)
+    #expect(plain.inputUnit == .kibibytes && plain.unitInferred)
+    #expect(plain.values.first == 300)
+    #expect(plain.warnings.first?.message.contains("read as KiB") == true)
+    #expect(plain.warnings.first?.message.contains("pass 'unit MiB'") == true)
     // The caller's names for options (the CLI's flags) appear where it binds them.
     let named = try OptionNames.$current.withValue(
       .init(
@@ -159,7 +164,10 @@ struct SeriesParsingTests {
         allowFiles: "",
         ignoreFiles: "", failOnIncrease: "", gate: "")
     ) { try readSeries(TrendFiles.fixture("ps-rss-kib.txt")) }
-    #expect(named.warnings.first?.message.contains("pass '--the-unit KiB'") == true)
+    #expect(named.warnings.first?.message.contains("pass '--the-unit MiB'") == true)
+    // Given as MiB, they stay MiB.
+    let asMiB = try readSeries(TrendFiles.fixture("ps-rss-kib.txt"), .init(unit: .mebibytes))
+    #expect(asMiB.values.first == 307200 && !asMiB.unitInferred)
     let kib = try readSeries(TrendFiles.fixture("ps-rss-kib.txt"), .init(unit: .kibibytes))
     #expect(kib.values.first == 300)
     #expect(kib.warnings.isEmpty)
