@@ -63,6 +63,51 @@ struct TrendCommandTests {
     #expect((comparisons.first?["summary"] as? String)?.hasPrefix("the leak is gone") == true)
   }
 
+  /// Issue 10 point 8: three unrelated series get three verdicts and no comparison; a baseline or
+  /// a before/after pair is compared; labels come from --label or the folder.
+  @Test func severalFilesAreIndependentUnlessABaselineIsNamed() throws {
+    let leak = try Self.derailedFile("leak")
+    let plateau = try Self.derailedFile("plateau")
+    let warmup = try Self.derailedFile("warmup")
+    let three = try CLIRunner.run(["trend", leak, plateau, warmup])
+    #expect(three.status == 0, "\(three.stderr)")
+    // Was "the leak is gone: …" for each later file.
+    #expect(!three.stdout.contains("gone") && !three.stdout.contains("compared with"))
+    let heads = three.stdout.split(separator: "\n").filter {
+      $0.hasPrefix("leak (") || $0.hasPrefix("plateau (") || $0.hasPrefix("warmup (")
+    }
+    #expect(heads.count == 3)
+    let md = try CLIRunner.run(["trend", leak, plateau, warmup, "--format", "markdown"])
+    #expect(md.stdout.hasPrefix("- `leak`: **leak**: memory grows 67.8 MiB/min"))
+    #expect(!md.stdout.contains("→"))
+
+    let based = try CLIRunner.run(["trend", plateau, warmup, "--baseline", leak])
+    #expect(based.status == 0, "\(based.stderr)")
+    #expect(based.stdout.hasPrefix("leak ("))
+    #expect(based.stdout.contains("\ncompared with the baseline leak\n"))
+    #expect(
+      based.stdout.contains(
+        "\n  plateau: leak → bloat: the leak is gone: tail growth 67.8 → 0.134 MiB/min"))
+    #expect(based.stdout.contains("\n  warmup: leak → bloat: the leak is gone: "))
+
+    let pair = try CLIRunner.run([
+      "trend", "--label", "after=\(plateau)", "--label", "before=\(leak)", plateau, leak,
+      "--format", "markdown",
+    ])
+    #expect(pair.status == 0, "\(pair.stderr)")
+    #expect(
+      pair.stdout.hasPrefix("**leak → bloat**: the leak is gone: tail growth 67.8 → 0.134 MiB/min"))
+    #expect(pair.stdout.contains("| `after` | **bloat** |"))
+
+    for bad in [
+      ["--label", "x"], ["--label", "=\(leak)"], ["--label", "x=nowhere.txt"],
+      ["--baseline", leak],
+    ] {
+      let r = try CLIRunner.run(["trend", leak] + bad)
+      #expect(r.status == 64, "\(bad): \(r.stderr)")
+    }
+  }
+
   @Test func svgIsWrittenThroughATemporaryFile() throws {
     let folder = try CLIRunner.temporaryFolder()
     let out = folder.appendingPathComponent("chart.svg")

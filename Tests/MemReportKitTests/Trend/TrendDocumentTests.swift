@@ -79,6 +79,13 @@ struct TrendDocumentTests {
     #expect(labels(["a.txt", "b.txt"], given: ["fixed", nil]) == ["fixed", "b"])
   }
 
+  @Test func articleBeforeACount() {
+    #expect(
+      ["1", "3", "40", "8", "11", "18", "80", "800", "8,000", "11,000", "110", "1,800"].map(
+        TrendHeadline.article)
+        == ["a", "a", "a", "an", "an", "an", "an", "an", "an", "an", "a", "a"])
+  }
+
   /// The bare p-value cell mirrors `Units.pValue` (the kernel has no bare form).
   @Test func pValueCellIsUnitsPValueWithoutItsP() {
     for p in [0.0, 1e-9, 0.000999, 0.001, 0.0042, 0.0099, 0.01, 0.0449, 0.41, 1] {

@@ -9,8 +9,9 @@ public struct TrendAnalysis: Sendable {
   public var samples: Int
   /// The samples the verdict is based on: all of them, or the stretch after a restart.
   public var analysedRange: Range<Int>
-  /// Samples at the start of `analysedRange` before the tail: the warm-up (for bloat, until memory
-  /// levels off; for a leak, until it grows at its steady rate).
+  /// Samples at the start of `analysedRange` in the warm-up: for bloat, until memory settles at
+  /// its plateau (`settledSample`; the tail may start later, where it is provably flat); for a
+  /// leak, until it grows at its steady rate (where the tail starts).
   public var warmupSamples: Int
   /// The samples the tail growth was measured on.
   public var tailRange: Range<Int>

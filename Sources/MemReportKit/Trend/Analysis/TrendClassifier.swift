@@ -41,6 +41,8 @@ public struct TrendClassifier: Sendable {
   public static let minimumTailPoints = 10
   /// Significance level of the Mann–Kendall test.
   public static let significance = 0.05
+  /// A flat-looking series whose Mann–Kendall p-value is below this while rising is not stable.
+  public static let steadyRiseSignificance = 0.01
   /// A rise smaller than this many noise standard deviations is not a warm-up.
   static let riseNoiseMultiple = 3.0
   /// Candidate change points tried (then refined to the sample).
@@ -120,9 +122,13 @@ public struct TrendClassifier: Sendable {
       // The level the tail holds is where it ends up (the median of its last window), not its
       // median over a stretch that may still be falling back from a peak.
       let level = Self.level(y, tail: tail)
+      // The same on the values analysed (a sawtooth's lower envelope), for the rise and settling.
+      let offset = signal.range.lowerBound
+      let analysed = Self.level(
+        signal.values, tail: (tail.lowerBound - offset)..<(tail.upperBound - offset))
       // The warm-up ends where the series settles at that level (within 5% of the rise, or the
       // level's own spread), which can be well before the tail proven flat starts.
-      let settled = Self.settlingPoint(signal.values, start: start, level: level)
+      let settled = Self.settlingPoint(signal.values, start: start, level: analysed)
       let settledPoint = settled / signal.samplesPerPoint
       if settledPoint != k, settledPoint <= lastCandidate, let refit = fit(settledPoint, nil),
         refit.growthHigh <= threshold(settledPoint)
@@ -131,18 +137,23 @@ public struct TrendClassifier: Sendable {
         tail = tailRange(settledPoint)
       }
       analysis.tailRange = tail
-      analysis.warmupSamples = tail.lowerBound - signal.range.lowerBound
+      // The warm-up is where memory settles; the tail the growth is measured on starts there, or
+      // later when the series is only provably flat from a later point.
+      analysis.warmupSamples = settled
       analysis.settledSample = signal.range.lowerBound + settled
       analysis.fit = tailFit
       analysis.thresholdMiB = threshold(k)
       analysis.plateauMiB = level.median
       analysis.plateauSpreadMiB = level.spread
       analysis.plateauWindow = level.window
-      let rise = level.median - start
+      let rise = analysed.median - start
       analysis.riseMiB = rise
       analysis.peakMiB = Self.smoothed(Array(y[signal.range])).max()
+      // Levelling off means settling at the level with a tail of at least a third left: a series
+      // that keeps creeping towards its end value never does (a slow steady rise is not bloat).
       let rose =
-        analysis.warmupSamples > 0 && rise >= analysis.thresholdMiB
+        analysis.warmupSamples > 0 && settledPoint <= lastCandidate
+        && rise >= analysis.thresholdMiB
         && rise >= Self.riseNoiseMultiple * tailFit.noise
       if rose {
         analysis.verdict = .bloat
@@ -153,6 +164,27 @@ public struct TrendClassifier: Sendable {
       if let whole = fit(0, nil),
         k == 0 || Self.isFlat(whole, points: points[...], threshold: threshold(0), signal: signal)
       {
+        // Within the threshold but rising all along, clearly (p < 0.01) and not as the envelope
+        // of a sawtooth, is not stable: a slow steady rise that a longer run may show to be a
+        // leak. A fall, or no clear trend, is stable.
+        if whole.test.pValue < Self.steadyRiseSignificance && whole.slope > 0
+          && !signal.pattern.sawtooth
+        {
+          analysis.fit = whole
+          analysis.warmupSamples = 0
+          analysis.tailRange = signal.range
+          analysis.thresholdMiB = threshold(0)
+          analysis.plateauMiB = nil
+          analysis.plateauSpreadMiB = nil
+          analysis.plateauWindow = nil
+          analysis.settledSample = nil
+          analysis.peakMiB = nil
+          analysis.riseMiB = nil
+          analysis.uncertainty = .uncertainRate
+          analysis.samplesNeeded = max(
+            2 * n, precisionSamples(whole, threshold: threshold(0), samples: n))
+          return finish(analysis, series: series)
+        }
         analysis.verdict = .stable
         analysis.fit = whole
         analysis.warmupSamples = 0

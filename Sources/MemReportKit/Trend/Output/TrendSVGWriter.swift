@@ -341,8 +341,9 @@ package struct TrendSVGWriter: TrendWriter {
     if entries.count == 1 {
       sources = "Source: " + TrendSourceNames.shortName(entries[0].series.source, limit: 110)
     } else {
-      let parts = TrendSourceNames.labelParts(entries.map(\.series.source))
-      sources = "Sources: \(parts.prefix){\(parts.labels.joined(separator: ", "))}\(parts.suffix)"
+      // The labels tell the series apart (the folder of derailed's timestamped files); the paths
+      // are in the HTML page and the JSON.
+      sources = "Sources: " + document.series.map(\.label).joined(separator: ", ")
     }
     xml.element(
       "text", ["x": "16", "y": "392", "font-size": "11", "fill": Palette.footnote],

@@ -42,7 +42,7 @@ enum TrendEvidence {
       ))
     if let drops = drops(a) { facts.append(Fact(label: "drops", value: drops)) }
     let tail = a.tailRange
-    let warmup = a.settledSample.map { $0 - a.analysedRange.lowerBound } ?? a.warmupSamples
+    let warmup = a.warmupSamples
     var warm =
       "\(f.counted(warmup, "sample")) (\(f.duration(Double(warmup) * s.intervalSeconds)))"
     if let rise = a.riseMiB { warm += ", rise \(f.signedMiB(rise))" }

@@ -16,7 +16,8 @@ enum TrendExplanation {
       text +=
         " (\(f.duration(Double(a.samples - 1) * series.intervalSeconds))) and never levelled off: "
       if a.warmupSamples > 0 {
-        text += "after a \(Units.count(Int64(a.warmupSamples)))-sample warm-up, "
+        let count = Units.count(Int64(a.warmupSamples))
+        text += "after \(TrendHeadline.article(count)) \(count)-sample warm-up, "
       }
       text += "it grew \(f.mib(fit.growth)) over the last \(f.counted(tailCount, "sample"))"
       text +=
@@ -26,7 +27,7 @@ enum TrendExplanation {
       text += " and the growth is not slowing down: a leak, not bloat."
     case .bloat:
       guard let fit = a.fit, let plateau = a.plateauMiB, let rise = a.riseMiB else { break }
-      let warmup = a.settledSample.map { $0 - a.analysedRange.lowerBound } ?? a.warmupSamples
+      let warmup = a.warmupSamples
       text +=
         "memory rose \(f.mib(rise)) and settled at its level after \(f.counted(warmup, "sample"))"
       text += " (\(f.duration(Double(warmup) * series.intervalSeconds))"

@@ -32,8 +32,9 @@ struct TrendHeadline: Sendable, Equatable {
     case .bloat:
       let rise = a.riseMiB.map { f.mib($0) } ?? "n/a"
       let plateau = a.plateauMiB.map { f.mib($0) } ?? "n/a"
-      let warmup = a.settledSample.map { $0 - a.analysedRange.lowerBound } ?? a.warmupSamples
-      var text = "memory rises \(rise) in a \(f.count(Int64(warmup)))-sample"
+      let warmup = a.warmupSamples
+      let count = f.count(Int64(warmup))
+      var text = "memory rises \(rise) in \(Self.article(count)) \(count)-sample"
       if e.series.intervalKnown {
         text += " (\(f.duration(Double(warmup) * e.series.intervalSeconds)))"
       }
@@ -56,7 +57,12 @@ struct TrendHeadline: Sendable, Equatable {
           "too few samples (\(f.count(Int64(a.samples))) of the \(f.count(Int64(minimum))) needed)"
       case .interruptedByDrops?: text = "too many drops (restarts or big GCs) to analyse"
       case .tooNoisy?: text = "too noisy to tell growth from drift"
-      case .uncertainRate?: text = "memory grows slightly, perhaps within drift"
+      case .uncertainRate?:
+        text = "memory grows slightly"
+        if let fit = a.fit {
+          text += " (\(rate.text(fit.slope, e.series)), \(f.pValue(fit.test.pValue)))"
+        }
+        text += ", perhaps within drift"
       case .slowingDown?: text = "memory still rises, but more and more slowly"
       case .singleStep?: text = "one step up near the end"
       case nil: text = "cannot tell"
@@ -66,6 +72,12 @@ struct TrendHeadline: Sendable, Equatable {
       }
       return text
     }
+  }
+
+  /// `an` before a number said with a vowel sound (8, 11, 18, 80, 800, 8,000, 11,000…), else `a`.
+  static func article(_ number: String) -> String {
+    let lead = number.prefix { $0 != "," }
+    return lead.hasPrefix("8") || lead == "11" || lead == "18" ? "an" : "a"
   }
 
   /// `; the tail still creeps up 8.06 MiB/h (p < 0.001)`: a significant trend left in a plateau or
