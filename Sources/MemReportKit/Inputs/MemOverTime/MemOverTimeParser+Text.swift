@@ -62,7 +62,17 @@ extension MemOverTimeParser {
   mutating func skipText(_ text: UnsafeBufferPointer<UInt8>, number: Int) throws {
     if let fact = LineKind.preambleFact(text) {
       // derailed's preamble again after samples: a second run pasted after the first.
-      if series.values.count > (series.runStarts.last ?? 0), table == nil {
+      let newRun = series.values.count > (series.runStarts.last ?? 0) && table == nil
+      if newRun && series.runStarts.count + 1 >= Self.runLimit {
+        // A hostile paste of thousands of runs: the rest stay in the last run.
+        if !runLimitReached {
+          runLimitReached = true
+          warn(
+            number,
+            "more than \(Self.runLimit) runs pasted into one input: the rest are read as part of run \(Self.runLimit)"
+          )
+        }
+      } else if newRun {
         series.runStarts.append(series.values.count)
         series.runPreambles.append([:])
         warn(

@@ -46,6 +46,13 @@ public struct MemOverTimeParser {
   /// a sampled Ruby app plausibly uses.
   public static let kibibyteIntegerLevel = 10_000.0
 
+  /// Larger values are out of range (a pebibyte in MiB, a terabyte in KiB): no process is that
+  /// big, and the numbers stay small enough to word without overflow.
+  public static let maximumValue = 1e9
+
+  /// At most this many runs are split from one input; later preambles are only warned about.
+  public static let runLimit = 100
+
   /// At most this many warnings are kept per series; the rest are counted.
   public static let warningLimit = 1000
 
@@ -63,6 +70,8 @@ public struct MemOverTimeParser {
   /// Every sample read so far was written as an integer (no `.`, no exponent): `ps -o rss=`
   /// prints KiB integers, derailed always prints Floats.
   var integersOnly = true
+  /// `runLimit` runs were split; later preambles are not.
+  var runLimitReached = false
   /// Unrecognised text lines seen before the input showed it is derailed's stdout: warnings if it
   /// turns out to be, bad values if not.
   var pendingText: [(line: Int, text: String)] = []
@@ -241,6 +250,8 @@ public struct MemOverTimeParser {
     -> Double?
   {
     switch MemOverTimeNumber.parse(text) {
+    case .value(let v) where v > Self.maximumValue:
+      try bad(number, "number out of range (over a petabyte in any unit): \(Self.preview(text))")
     case .value(let v): return v
     case .malformed: try bad(number, "not a number: \(Self.preview(text))")
     case .negative: try bad(number, "negative memory: \(Self.preview(text))")
@@ -295,7 +306,7 @@ public struct MemOverTimeParser {
         series.unitInferred = true
         warn(
           0,
-          "the samples are integers around \(Units.count(Int64(level.rounded()))) with no decimal point, as 'ps -o rss=' prints KiB (derailed prints MiB with decimals): read as KiB, \(Units.mib(level / 1024)); pass '\(OptionNames.current.unit) MiB' if they really are MiB"
+          "the samples are integers around \(level < 1e15 ? Units.count(Int64(level.rounded())) : Units.significant(level)) with no decimal point, as 'ps -o rss=' prints KiB (derailed prints MiB with decimals): read as KiB, \(Units.mib(level / 1024)); pass '\(OptionNames.current.unit) MiB' if they really are MiB"
         )
       } else if level > 65_536 {
         warn(

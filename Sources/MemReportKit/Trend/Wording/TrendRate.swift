@@ -59,7 +59,13 @@ enum TrendRate: Equatable {
 
   /// The number alone, for a series sampled every `interval` seconds.
   func number(_ slope: Double, interval: Double?) -> String {
-    Units.significant(slope * factor(interval: interval))
+    Self.significant(slope * factor(interval: interval))
+  }
+
+  /// `Units.significant`, or Swift's own exponent form beyond what it can group (a hostile
+  /// series with a tiny interval).
+  static func significant(_ value: Double) -> String {
+    abs(value) < 1e15 || !value.isFinite ? Units.significant(value) : "\(value)"
   }
 
   /// The number alone: `67.8`.
@@ -74,7 +80,7 @@ enum TrendRate: Equatable {
 
   /// With its sign: `+8.06 MiB/h`, `−3.1 MiB/h`, `±0 MiB/h`.
   func signed(_ slope: Double, _ series: MemorySeries) -> String {
-    let text = Units.significant(abs(slope * factor(series)))
+    let text = Self.significant(abs(slope * factor(series)))
     return (text == "0" ? "±0" : (slope < 0 ? Units.minus : "+") + text) + " " + suffix
   }
 

@@ -283,3 +283,46 @@ struct SeriesParsingTests {
         && SeriesUnit(name: "MB") == .megabytes)
   }
 }
+
+/// Hostile pastes for the run splitting and KiB detection (issue 10 point 10).
+@Suite("Memory-over-time pasted runs and integers")
+struct SeriesRunsAndIntegersTests {
+  func parse(_ text: String, _ options: MemOverTimeParser.Options = .init()) throws -> MemorySeries
+  {
+    var parser = MemOverTimeParser(path: "paste.txt", options: options)
+    for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let bytes = Array(line.utf8)
+      try bytes.withUnsafeBufferPointer { try parser.consume($0, number: i + 1) }
+    }
+    return try parser.finish()
+  }
+
+  @Test func thousandsOfPastedRunsStopAtTheLimit() throws {
+    let text = (0..<300).map { "PID: \($0)\n1.5\n2.5" }.joined(separator: "\n")
+    let s = try parse(text)
+    #expect(s.count == 600)
+    #expect(s.runStarts.count == MemOverTimeParser.runLimit - 1)
+    let runs = s.splitRuns()
+    #expect(runs.count == MemOverTimeParser.runLimit)
+    #expect(runs.last?.count == 600 - 2 * (MemOverTimeParser.runLimit - 1))
+    #expect(
+      s.warnings.contains { $0.message.hasPrefix("more than 100 runs pasted into one input") })
+  }
+
+  @Test func hugeValuesAreOutOfRangeNotATrap() throws {
+    // Worded through Int64 they trapped (as before this change); now they are bad values.
+    #expect(throws: MemReportError.self) { try self.parse("99999999999999999999999999\n2\n") }
+    let skipped = try parse("99999999999999999999999999\n20000\n30000\n", .init(skipBadLines: true))
+    #expect(skipped.count == 2 && skipped.unitInferred)
+    #expect(skipped.warnings.contains { $0.message.contains("number out of range") })
+    let big = try parse("999999999\n999999998\n")
+    #expect(big.unitInferred && big.values.first == 999999999.0 / 1024)
+  }
+
+  @Test func floatsAndSmallIntegersStayMiB() throws {
+    // derailed prints Floats: even large ones stay MiB; small integers are plausible MiB.
+    #expect(try parse("20000.5\n20001.0\n").inputUnit == .mebibytes)
+    #expect(try parse("250\n251\n").inputUnit == .mebibytes)
+    #expect(try parse("250\n251\n").warnings.isEmpty)
+  }
+}
