@@ -23,6 +23,12 @@ struct GoldenTests {
   static let plateau =
     "Samples/mem-over-time/plateau/" + (firstFile(in: "Samples/mem-over-time/plateau") ?? "missing")
 
+  /// The one derailed file of a real run in `Samples/mem-over-time/<app>/`.
+  static func derailed(_ app: String) -> String {
+    "Samples/mem-over-time/\(app)/"
+      + (firstFile(in: "Samples/mem-over-time/\(app)") ?? "missing")
+  }
+
   static func firstFile(in folder: String) -> String? {
     try? FileManager.default.contentsOfDirectory(
       atPath: TestFiles.packageRoot.appendingPathComponent(folder).path
@@ -195,6 +201,9 @@ struct GoldenTests {
       ("leak", [leak]), ("plateau", [plateau]),
       ("leak-stdout", ["Samples/mem-over-time/leak-stdout.txt"]),
       ("plateau-leak", [plateau, leak]),
+      // Issue 10 points 7–10 on real runs: a slow warm-up, a fall-back, a slow rise.
+      ("warmup", [derailed("warmup")]), ("fallback", [derailed("fallback")]),
+      ("creep", [derailed("creep")]),
     ]
     for (name, files) in series {
       for (format, ext) in [("text", "txt"), ("json", "json"), ("markdown", "md"), ("svg", "svg")] {
@@ -209,6 +218,35 @@ struct GoldenTests {
     }
     cases.append(
       Case(name: "trend-leak-limit", ext: "txt", arguments: ["trend", leak, "--limit", "1024"]))
+    // ps's KiB integers (read as KiB with a warning), with and without an interval.
+    for (format, ext) in [("text", "txt"), ("json", "json")] {
+      cases.append(
+        Case(
+          name: "trend-ps-rss", ext: ext,
+          arguments: ["trend", "Samples/mem-over-time/ps-rss.txt", "--format", format]))
+    }
+    cases.append(
+      Case(
+        name: "trend-ps-rss-interval", ext: "txt",
+        arguments: ["trend", "Samples/mem-over-time/ps-rss.txt", "--interval", "1"]))
+    // Two runs pasted into one file: two series.
+    for (format, ext) in [("text", "txt"), ("json", "json"), ("svg", "svg")] {
+      cases.append(
+        Case(
+          name: "trend-two-runs", ext: ext,
+          arguments: ["trend", "Samples/mem-over-time/two-runs-stdout.txt", "--format", format]))
+    }
+    // Several series: independent by default, compared only with a baseline.
+    let three = [leak, plateau, derailed("warmup")]
+    for (format, ext) in [("text", "txt"), ("markdown", "md")] {
+      cases.append(
+        Case(name: "trend-three", ext: ext, arguments: ["trend"] + three + ["--format", format]))
+      cases.append(
+        Case(
+          name: "trend-baseline", ext: ext,
+          arguments: ["trend", "--baseline", leak, plateau, derailed("warmup"), "--format", format]
+        ))
+    }
     return cases
   }()
 

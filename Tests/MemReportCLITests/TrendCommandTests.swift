@@ -22,8 +22,12 @@ struct TrendCommandTests {
     #expect(r.stderr.isEmpty)
     let lines = r.stdout.split(separator: "\n").map(String.init)
     #expect(lines.first == leak)
-    // Theil–Sen slope of samples 3–205 is 5.6514 MiB per sample (python3, see MemReportKitTests).
-    #expect(lines[1].hasPrefix("leak: memory grows 5,651 MiB per 1,000 samples (95% CI "))
+    // Theil–Sen slope of samples 3–205 is 5.6514 MiB per sample (python3, see MemReportKitTests),
+    // at derailed's 5 s that is 67.8 MiB a minute (issue 10 point 9: was "5,651 MiB per 1,000
+    // samples", which reads as 5.5 GiB for a 17-minute run that grew 1.2 GiB).
+    #expect(
+      lines[1].hasPrefix(
+        "leak: memory grows 67.8 MiB/min (95% CI 67.5–68.0), 23.3 MiB per 1,000 requests"))
     #expect(r.stdout.contains("TEST_COUNT 50,000 (≈243 requests per sample); ruby 3.1.2p20"))
     #expect(r.stdout.contains("limit 512 MiB: reached after 84 samples"))
   }
@@ -33,13 +37,15 @@ struct TrendCommandTests {
     #expect(r.status == 0, "\(r.stderr)")
     #expect(
       r.stdout.contains(
-        "bloat: memory rises 196 MiB in a 41-sample warm-up, then levels off at 223.7 MiB"))
+        "bloat: memory rises 196.6 MiB in a 40-sample (3.3 min) warm-up, then levels off at 224.2 MiB"
+      ))
     #expect(r.stdout.contains("read: derailed stdout, PID 11373, endpoint /"))
   }
 
   @Test func jsonOfBeforeAndAfter() throws {
     let r = try CLIRunner.run([
-      "trend", try Self.derailedFile("leak"), try Self.derailedFile("plateau"), "--format", "json",
+      "trend", "--baseline", try Self.derailedFile("leak"), try Self.derailedFile("plateau"),
+      "--format", "json",
     ])
     #expect(r.status == 0, "\(r.stderr)")
     let json = try #require(
@@ -47,10 +53,59 @@ struct TrendCommandTests {
     #expect(json["schemaVersion"] as? Int == 1)
     let series = try #require(json["series"] as? [[String: Any]])
     #expect(series.map { $0["verdict"] as? String } == ["leak", "bloat"])
-    #expect(series.map { $0["warmupSamples"] as? Int } == [3, 41])
+    #expect(series.map { $0["warmupSamples"] as? Int } == [3, 40])
+    #expect(series.map { $0["label"] as? String } == ["leak", "plateau"])
+    #expect(json["baseline"] as? String == (try Self.derailedFile("leak")))
+    // 5.6514 MiB per sample every 5 s: 67.8 MiB a minute.
+    #expect(abs((series[0]["slopeMiBPerMinute"] as? Double ?? 0) - 67.816723) < 1e-5)
     #expect(series[0]["projection"] is NSNull)
     let comparisons = try #require(json["comparisons"] as? [[String: Any]])
     #expect((comparisons.first?["summary"] as? String)?.hasPrefix("the leak is gone") == true)
+  }
+
+  /// Issue 10 point 8: three unrelated series get three verdicts and no comparison; a baseline or
+  /// a before/after pair is compared; labels come from --label or the folder.
+  @Test func severalFilesAreIndependentUnlessABaselineIsNamed() throws {
+    let leak = try Self.derailedFile("leak")
+    let plateau = try Self.derailedFile("plateau")
+    let warmup = try Self.derailedFile("warmup")
+    let three = try CLIRunner.run(["trend", leak, plateau, warmup])
+    #expect(three.status == 0, "\(three.stderr)")
+    // Was "the leak is gone: …" for each later file.
+    #expect(!three.stdout.contains("gone") && !three.stdout.contains("compared with"))
+    let heads = three.stdout.split(separator: "\n").filter {
+      $0.hasPrefix("leak (") || $0.hasPrefix("plateau (") || $0.hasPrefix("warmup (")
+    }
+    #expect(heads.count == 3)
+    let md = try CLIRunner.run(["trend", leak, plateau, warmup, "--format", "markdown"])
+    #expect(md.stdout.hasPrefix("- `leak`: **leak**: memory grows 67.8 MiB/min"))
+    #expect(!md.stdout.contains("→"))
+
+    let based = try CLIRunner.run(["trend", plateau, warmup, "--baseline", leak])
+    #expect(based.status == 0, "\(based.stderr)")
+    #expect(based.stdout.hasPrefix("leak ("))
+    #expect(based.stdout.contains("\ncompared with the baseline leak\n"))
+    #expect(
+      based.stdout.contains(
+        "\n  plateau: leak → bloat: the leak is gone: tail growth 67.8 → 0.134 MiB/min"))
+    #expect(based.stdout.contains("\n  warmup: leak → bloat: the leak is gone: "))
+
+    let pair = try CLIRunner.run([
+      "trend", "--label", "after=\(plateau)", "--label", "before=\(leak)", plateau, leak,
+      "--format", "markdown",
+    ])
+    #expect(pair.status == 0, "\(pair.stderr)")
+    #expect(
+      pair.stdout.hasPrefix("**leak → bloat**: the leak is gone: tail growth 67.8 → 0.134 MiB/min"))
+    #expect(pair.stdout.contains("| `after` | **bloat** |"))
+
+    for bad in [
+      ["--label", "x"], ["--label", "=\(leak)"], ["--label", "x=nowhere.txt"],
+      ["--baseline", leak],
+    ] {
+      let r = try CLIRunner.run(["trend", leak] + bad)
+      #expect(r.status == 64, "\(bad): \(r.stderr)")
+    }
   }
 
   @Test func svgIsWrittenThroughATemporaryFile() throws {
@@ -66,7 +121,7 @@ struct TrendCommandTests {
     #expect(svg.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))
     #expect(svg.contains("<title id=\"chart-title\">Memory over time: bloat</title>"))
     #expect(svg.contains(">Memory (MiB)</text>") && svg.contains(">Requests</text>"))
-    #expect(svg.contains(">plateau 223.7 MiB</text>"))
+    #expect(svg.contains(">plateau 224.2 MiB</text>"))
   }
 
   @Test func markdownFromStandardInput() throws {
@@ -75,7 +130,7 @@ struct TrendCommandTests {
     let r = try CLIRunner.run(
       ["trend", "-", "--format", "markdown", "--test-count", "50000"], stdin: data)
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(r.stdout.hasPrefix("**leak**: memory grows 5,651 MiB per 1,000 samples"))
+    #expect(r.stdout.hasPrefix("**leak**: memory grows 67.8 MiB/min"))
     #expect(r.stdout.contains("| `standard input` | **leak** | 206 | 3 | — |"))
     #expect(r.stdout.contains("23.3 MiB |"))  // per 1,000 requests, from --test-count
   }
@@ -167,9 +222,11 @@ struct TrendCommandTests {
     ])
     #expect(viaPipe.status == 0)
     #expect(
-      viaPipe.stdout.replacingOccurrences(of: "\"-\"", with: "\"X\"")
+      viaPipe.stdout.replacingOccurrences(of: "\"-\"", with: "\"X\"").replacingOccurrences(
+        of: "\"standard input\"", with: "\"L\"")
         == viaFile.stdout.replacingOccurrences(
-          of: "\"\(TestFiles.sample("mem-over-time/leak-stdout.txt"))\"", with: "\"X\""))
+          of: "\"\(TestFiles.sample("mem-over-time/leak-stdout.txt"))\"", with: "\"X\""
+        ).replacingOccurrences(of: "\"leak-stdout.txt\"", with: "\"L\""))
     // 2 MB through a pipe: the read-ahead (64 KiB) is handed to the parser before the rest.
     let big = try Data(contentsOf: URL(fileURLWithPath: TestFiles.sample("top3000.txt")))
     let piped = try CLIRunner.run(["report", "-", "--format", "json"], stdin: big)

@@ -21,6 +21,14 @@ public enum TrendFiles {
 
   public static var leak: String { get throws { try derailedFile("leak") } }
   public static var plateau: String { get throws { try derailedFile("plateau") } }
+  /// The real runs of `Samples/apps/{warmup,fallback,creep}` (Samples/generate-mem-over-time).
+  public static var warmup: String { get throws { try derailedFile("warmup") } }
+  public static var fallback: String { get throws { try derailedFile("fallback") } }
+  public static var creep: String { get throws { try derailedFile("creep") } }
+  /// `ps -o rss=` of apps/rss-worker sampled every second: KiB integers.
+  public static let psRss = "\(folder)/ps-rss.txt"
+  /// Two derailed runs' stdout pasted one after the other.
+  public static let twoRunsStdout = "\(folder)/two-runs-stdout.txt"
   public static let leakStdout = "\(folder)/leak-stdout.txt"
   public static let plateauStdout = "\(folder)/plateau-stdout.txt"
 

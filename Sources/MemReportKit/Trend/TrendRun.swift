@@ -15,6 +15,12 @@ public struct TrendRun {
   public var templates: HTMLTemplates?
   /// `--svg DIR`: also write the chart as a standalone `.svg` file there.
   public var svgDirectory: String?
+  /// `--label NAME=FILE`: names for inputs, by path as given in `inputs`.
+  public var labels: [String: String] = [:]
+  /// `--baseline FILE`: the input the others are compared with (read first; it need not be in
+  /// `inputs`). Without it several inputs are independent, unless exactly two are labelled
+  /// `before` and `after`.
+  public var baseline: String?
 
   public init(
     inputs: [String], format: OutputFormat, output: String? = nil,
@@ -52,12 +58,21 @@ public struct TrendRun {
     }
     if let svgDirectory { try SVGFiles.prepare(svgDirectory) }
     var series: [MemorySeries] = []
-    for path in inputs {
-      let s = try Self.read(path, options: parseOptions)
-      onSeries(s)
-      series.append(s)
+    var baselineIndex: Int?
+    var paths = inputs
+    if let baseline {
+      paths.removeAll { $0 == baseline }
+      paths.insert(baseline, at: 0)
+      baselineIndex = 0
     }
-    let report = TrendReport(series: series, limitMiB: limitMiB)
+    for path in paths {
+      var s = try Self.read(path, options: parseOptions)
+      s.label = labels[path]
+      onSeries(s)
+      // Several runs pasted into one input are analysed one by one.
+      series += s.splitRuns()
+    }
+    let report = TrendReport(series: series, limitMiB: limitMiB, baseline: baselineIndex)
     let out = try OutputFile.create(output ?? "-")
     out.showsControlCharacters = format == .text
     var stream = out

@@ -19,6 +19,8 @@ enum Flags {
   static let rootAfter = "root-after"
   static let gateScope = "gate-scope"
   static let report = "report"
+  static let label = "label"
+  static let baseline = "baseline"
 }
 
 extension OptionNames {

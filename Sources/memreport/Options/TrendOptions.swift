@@ -38,6 +38,20 @@ struct TrendOptions: ParsableArguments {
       valueName: "size"))
   var limit: String?
 
+  @Option(
+    name: .customLong(Flags.label),
+    help: ArgumentHelp(
+      "Name a series in the output, e.g. --label before=run1.txt (default: what tells the paths apart; the folder for derailed's timestamped file names). Repeatable.",
+      valueName: "name=file"))
+  var labels: [String] = []
+
+  @Option(
+    name: .customLong(Flags.baseline),
+    help: ArgumentHelp(
+      "Compare every other series with this one (it need not be repeated among the files). Without it, several series are independent, unless exactly two are labelled before and after.",
+      valueName: "file"))
+  var baseline: String?
+
   @Flag(
     name: .customLong(Flags.skipBadLines),
     help:
@@ -52,12 +66,35 @@ struct TrendOptions: ParsableArguments {
     if let testCount, testCount < 1 {
       throw ValidationError("'--test-count' must be at least 1, got \(testCount)")
     }
+    _ = try labelsByFile()
     if let limit, SeriesUnit.size(limit) == nil {
       throw ValidationError("'--limit' takes a size such as 512MiB, 1GiB or 500MB, got '\(limit)'")
     }
   }
 
   var limitMiB: Double? { limit.flatMap(SeriesUnit.size) }
+
+  /// `--label NAME=FILE` as FILE → NAME (split at the first `=`, so a file name may hold `=`).
+  /// - Throws: `ValidationError` for a label without `=`, with an empty name or file, or a file
+  ///   given two labels.
+  func labelsByFile() throws -> [String: String] {
+    var result: [String: String] = [:]
+    for option in labels {
+      guard let eq = option.firstIndex(of: "="), eq != option.startIndex,
+        option.index(after: eq) != option.endIndex
+      else {
+        throw ValidationError(
+          "'--\(Flags.label)' takes NAME=FILE, e.g. before=run1.txt, got '\(option)'")
+      }
+      let name = String(option[..<eq])
+      let file = String(option[option.index(after: eq)...])
+      if let other = result[file], other != name {
+        throw ValidationError("'\(file)' has two labels: '\(other)' and '\(name)'")
+      }
+      result[file] = name
+    }
+    return result
+  }
 
   var parseOptions: MemOverTimeParser.Options {
     MemOverTimeParser.Options(

@@ -13,9 +13,11 @@ extension MemReportCommand {
       discussion: """
         FILE is derailed's tmp/<time>-<ruby -v>-memory-<N>-times.txt (TEST_COUNT is read from the \
         name), its standard output captured or pasted, one number per line from another tool (see \
-        --unit), or a CSV/TSV whose header names a memory column. Use '-' for standard input. Give \
-        several files (before.txt after.txt) to compare them: each later series is compared with \
-        the first, and the chart overlays them.
+        --unit; integers of tens of thousands are read as ps's KiB with a warning), or a CSV/TSV \
+        whose header names a memory column. Use '-' for standard input. Several files are \
+        independent (each its own verdict, one chart); to compare, name a baseline with \
+        --baseline FILE (or label exactly two series before and after). Runs pasted one after \
+        another into one input are split and analysed one by one.
 
         Verdicts: leak (memory keeps growing, significantly and by more than 2% of its level over \
         the tail), bloat (it rose during a warm-up, then levelled off), stable, or inconclusive \
@@ -43,8 +45,19 @@ extension MemReportCommand {
 
     func validate() throws {
       if files.isEmpty { throw ValidationError("give at least one series") }
-      if files.filter({ $0 == "-" }).count > 1 {
+      // The baseline is read once, whether or not it is among the files too.
+      let all =
+        files.filter { $0 != trendOptions.baseline } + [trendOptions.baseline].compactMap { $0 }
+      if all.filter({ $0 == "-" }).count > 1 {
         throw ValidationError("standard input ('-') can be read only once")
+      }
+      if let baseline = trendOptions.baseline, files.allSatisfy({ $0 == baseline }) {
+        throw ValidationError(
+          "'--\(Flags.baseline)' needs at least one other series to compare with it")
+      }
+      for file in try trendOptions.labelsByFile().keys where !all.contains(file) {
+        throw ValidationError(
+          "'--\(Flags.label)' names '\(file)', which is not among the series given")
       }
     }
 
@@ -54,6 +67,8 @@ extension MemReportCommand {
         inputs: files, format: format, output: outputOptions.output,
         parseOptions: trendOptions.parseOptions,
         limitMiB: trendOptions.limitMiB, colour: outputOptions.useColour(colourOptions))
+      job.labels = try trendOptions.labelsByFile()
+      job.baseline = trendOptions.baseline
       let quiet = outputOptions.quiet
       do {
         job.templates = try outputOptions.loadTemplates(for: format)

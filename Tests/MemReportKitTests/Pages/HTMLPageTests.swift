@@ -135,7 +135,7 @@ struct HTMLPageTests {
     }
     var sink = StringSink()
     try HTMLTrendWriter(templates: try HTMLTemplates.embedded()).write(
-      TrendReport(series: series, limitMiB: 512), into: &sink)
+      TrendReport(series: series, limitMiB: 512, baseline: 0), into: &sink)
     checkPage(sink.text, "trend")
     #expect(sink.text.contains("the leak is gone"))
     #expect(sink.text.contains("<svg"))
@@ -143,7 +143,7 @@ struct HTMLPageTests {
     #expect(sink.text.contains("<td>leak</td>") && sink.text.contains("<td>bloat</td>"))
     #expect(
       sink.text.contains(
-        "<dt>warm-up</dt><dd>41 samples (3.4 min), rise +196 MiB; tail: samples 41–204 (164 samples)</dd>"
+        "<dt>warm-up</dt><dd>40 samples (3.3 min), rise +196.6 MiB, ending where memory stays within 5% of the rise around the plateau; tail: samples 40–204 (165 samples)</dd>"
       ))
   }
 

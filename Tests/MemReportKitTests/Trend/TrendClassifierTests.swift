@@ -43,25 +43,38 @@ struct TrendClassifierTests {
       let s = try readSeries(path)
       let a = TrendClassifier(limitMiB: 512).analyse(s)
       #expect(a.verdict == .bloat)
-      // The LRU holds TEST_COUNT/5 entries, so memory fills for the first 20% of requests: 41 of
-      // 205 samples. It is at 215.5 MiB at sample 40, 220.6 MiB at sample 41, then creeps.
-      #expect(a.warmupSamples == 41)
-      // python3: statistics.median(values[41:]) → 223.6640625
-      #expect(a.plateauMiB == 223.6640625)
-      #expect((a.plateauSpreadMiB ?? 99) < 3)
+      // The LRU holds TEST_COUNT/5 entries, so memory fills for the first 20% of requests. It is
+      // at 215.5 MiB at sample 39 and 220.6 MiB at sample 40, then creeps: the warm-up ends where
+      // memory stays within 5% of the rise (9.8 MiB) of the plateau, sample 40 (python3: the
+      // first i after which every running median of 5 is within 9.8275 of 224.244 → 40).
+      #expect(a.warmupSamples == 40 && a.settledSample == 40)
+      // The plateau is the level the tail holds at its end: the median of its last fifth.
+      // python3: statistics.median(values[173:205]) → 224.244140625
+      #expect(a.plateauWindow == 173..<205)
+      #expect(a.plateauMiB == 224.244140625)
+      #expect((a.plateauSpreadMiB ?? 99) < 0.1)
       let fit = try #require(a.fit)
-      // python3: Theil–Sen slope of values[41:] → 0.011160714285714286 MiB per sample
+      // python3: Theil–Sen slope of values[40:] → 0.011160714285714286 MiB per sample
       #expect(abs(fit.slope - 0.011160714285714286) < 1e-12)
       // The creep is statistically significant but practically flat: its upper bound over the
       // tail stays under 2% of the plateau (4.47 MiB); first to last it is +3.7 MiB.
       #expect(fit.test.pValue < 0.001)
       #expect(fit.growthHigh < a.thresholdMiB)
       #expect(abs(a.thresholdMiB - 0.02 * 223.6640625) < 1e-9)
-      #expect(abs((a.riseMiB ?? 0) - (223.6640625 - 27.69140625)) < 1e-9)
+      #expect(abs((a.riseMiB ?? 0) - (224.244140625 - 27.69140625)) < 1e-9)
+      // Significant, so the headline says so (issue 10 point 7): 0.01116 × 720 = 8.04 MiB/h.
+      #expect(a.residualTrend)
+      #expect(
+        TrendHeadline(TrendReport.Entry(series: s, analysis: a)).text
+          == "bloat: memory rises 196.6 MiB in a 40-sample (3.3 min) warm-up, then levels off at 224.2 MiB (±0.082 MiB); the tail still creeps up 8.04 MiB/h (p < 0.001)"
+      )
       #expect(a.projection?.reachedAtSample == nil)
       #expect(a.projection?.samplesToLimit == nil)
       let explanation = TrendExplanation.explain(a, series: s)
-      #expect(explanation.contains("then stayed within ±"))
+      #expect(
+        explanation.contains("settled at its level after 40 samples (3.3 min), then held 224.2 MiB")
+      )
+      #expect(!explanation.contains("20%"))
       #expect(explanation.hasSuffix("bloat, not a leak."))
     }
   }
@@ -202,15 +215,34 @@ struct TrendClassifierTests {
   @Test func comparisonOfBeforeAndAfter() throws {
     let before = try readSeries(try TrendFiles.leak)
     let after = try readSeries(try TrendFiles.plateau)
-    let report = TrendReport(series: [before, after])
+    let report = TrendReport(series: [before, after], baseline: 0)
     let c = try #require(report.comparisons.first)
     #expect(c.beforeVerdict == .leak && c.afterVerdict == .bloat)
+    // Rates per minute at derailed's 5 s: 5.6514 × 12 = 67.8 and 0.01116 × 12 = 0.134 MiB/min.
     #expect(
       TrendComparisonWording.summary(c).hasPrefix(
-        "the leak is gone: tail growth 5,651 → 11.2 MiB per 1,000 samples, levels off at 223.7 MiB."
+        "the leak is gone: tail growth 67.8 → 0.134 MiB/min, levels off at 224.2 MiB."
       ))
     #expect(abs((c.slopeChange ?? 0) - (0.011160714285714286 - 5.651393581081081)) < 1e-9)
     #expect(c.plateauChange == nil)
+  }
+
+  /// Issue 10 point 8: several series are independent unless a baseline is named, or exactly two
+  /// are labelled before and after.
+  @Test func severalSeriesAreComparedOnlyAgainstABaseline() throws {
+    let leak = try readSeries(try TrendFiles.leak)
+    let plateau = try readSeries(try TrendFiles.plateau)
+    #expect(TrendReport(series: [leak, plateau]).comparisons.isEmpty)
+    #expect(TrendReport(series: [leak, plateau]).baseline == nil)
+    let based = TrendReport(series: [plateau, leak], baseline: 1)
+    #expect(based.comparisons.count == 1 && based.comparisons[0].before == leak.source)
+    var before = leak
+    var after = plateau
+    before.label = "before"
+    after.label = "after"
+    let pair = TrendReport(series: [after, before])
+    #expect(pair.baseline == 1)
+    #expect(pair.comparisons.map(\.after) == [plateau.source])
   }
 }
 

@@ -7,10 +7,14 @@ import MemReportTestSupport
 /// The libxml2 writer and the four trend outputs.
 @Suite("Trend outputs: XML writer, SVG chart, JSON, Markdown, text")
 struct TrendOutputTests {
-  func realReport(limit: Double? = nil, both: Bool = false) throws -> TrendReport {
+  /// The real leak, and with `both` the real plateau too (compared with the leak as baseline when
+  /// `compared`, else independent).
+  func realReport(limit: Double? = nil, both: Bool = false, compared: Bool = true) throws
+    -> TrendReport
+  {
     var list = [try readSeries(try TrendFiles.leak)]
     if both { list.append(try readSeries(try TrendFiles.plateau)) }
-    return TrendReport(series: list, limitMiB: limit)
+    return TrendReport(series: list, limitMiB: limit, baseline: both && compared ? 0 : nil)
   }
 
   func render(_ writer: some TrendWriter, _ report: TrendReport) throws -> String {
@@ -86,8 +90,11 @@ struct TrendOutputTests {
     let svg = try TrendSVGWriter().svg(try realReport(both: true))
     #expect(MarkupDocument.isWellFormed(svg))
     #expect(svg.contains("<title id=\"chart-title\">Memory over time: leak vs bloat</title>"))
-    #expect(svg.contains(">leak/2026-11-25T10:08:20 — leak</text>"))
-    #expect(svg.contains(">plateau/2026-11-25T10:21:12 — bloat</text>"))
+    #expect(svg.contains(">leak — leak</text>"))
+    #expect(svg.contains(">plateau — bloat</text>"))
+    let independent = try TrendSVGWriter().svg(try realReport(both: true, compared: false))
+    #expect(independent.contains("<title id=\"chart-title\">Memory over time: leak, bloat</title>"))
+    #expect(!independent.contains("gone") && !independent.contains(" vs "))
     #expect(svg.contains(">warm-up (shaded)</text>"))
     #expect(svg.contains("stroke=\"#0072B2\"") && svg.contains("stroke=\"#E69F00\""))
     #expect(svg.components(separatedBy: "<polyline").count == 3)
@@ -147,8 +154,14 @@ struct TrendOutputTests {
     #expect(leak["slopeMiBPer1000Requests"] as? Double != nil)
     let plateau = list[1]
     #expect(plateau["verdict"] as? String == "bloat")
-    #expect(plateau["plateauMiB"] as? Double == 223.664063)
-    #expect(plateau["warmupSamples"] as? Int == 41)
+    #expect(plateau["plateauMiB"] as? Double == 224.244141)
+    #expect(plateau["warmupSamples"] as? Int == 40)
+    #expect(plateau["settledSample"] as? Int == 40)
+    #expect(plateau["plateauWindow"] as? [Int] == [173, 204])
+    #expect(plateau["residualTrend"] as? Bool == true)
+    // 0.011160714 MiB per sample every 5 s → 0.133929 MiB a minute.
+    #expect(plateau["slopeMiBPerMinute"] as? Double == 0.133929)
+    #expect(plateau["intervalKnown"] as? Bool == true)
     let comparisons = try #require(json["comparisons"] as? [[String: Any]])
     #expect(comparisons.first?["beforeVerdict"] as? String == "leak")
     #expect(comparisons.first?["afterVerdict"] as? String == "bloat")
@@ -158,7 +171,7 @@ struct TrendOutputTests {
     let text = try render(TrendTextWriter(), try realReport(limit: 512))
     let lines = text.split(separator: "\n").map(String.init)
     #expect(lines[0] == (try TrendFiles.leak))
-    #expect(lines[1].hasPrefix("leak: memory grows 5,651 MiB per 1,000 samples (95% CI "))
+    #expect(lines[1].hasPrefix("leak: memory grows 67.8 MiB/min (95% CI 67.5–68.0)"))
     #expect(lines[1].hasSuffix(", 23.3 MiB per 1,000 requests, p < 0.001, never levels off"))
     #expect(text.contains("  warm-up: 3 samples (15 s), rise +"))
     #expect(text.contains("  limit 512 MiB: reached after 84 samples (≈20,388 requests)"))
@@ -172,15 +185,21 @@ struct TrendOutputTests {
     let lines = md.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     #expect(
       lines[0].hasPrefix(
-        "**leak → bloat**: the leak is gone: tail growth 5,651 → 11.2 MiB per 1,000 samples"))
+        "**leak → bloat**: the leak is gone: tail growth 67.8 → 0.134 MiB/min"))
     #expect(
       lines[2]
-        == "| series | verdict | samples | warm-up | plateau | growth per 1,000 samples (95% CI) | per 1,000 requests | trend p |"
+        == "| series | verdict | samples | warm-up | plateau | growth per minute (95% CI) | per 1,000 requests | trend p |"
     )
-    #expect(lines[4].hasPrefix("| `leak/2026-11-25T10:08:20` | **leak** |"))
-    #expect(lines[4].contains("| **leak** | 206 | 3 | — | 5,651 MiB ("))
-    #expect(lines[5].contains("| **bloat** | 205 | 41 | 223.7 MiB | 11.2 MiB ("))
+    #expect(lines[4].hasPrefix("| `leak` | **leak** |"))
+    #expect(lines[4].contains("| **leak** | 206 | 3 | — | 67.8 MiB/min ("))
+    #expect(lines[5].contains("| **bloat** | 205 | 40 | 224.2 MiB | 0.134 MiB/min ("))
+    // Independent series: one verdict line each, nothing compared.
+    let independent = try render(
+      TrendMarkdownWriter(), try realReport(both: true, compared: false))
+    #expect(independent.hasPrefix("- `leak`: **leak**: memory grows 67.8 MiB/min"))
+    #expect(independent.contains("\n- `plateau`: **bloat**: memory rises 196.6 MiB"))
+    #expect(!independent.contains("→") && !independent.contains("gone"))
     let single = try render(TrendMarkdownWriter(), try realReport())
-    #expect(single.hasPrefix("**leak**: memory grows 5,651 MiB per 1,000 samples"))
+    #expect(single.hasPrefix("**leak**: memory grows 67.8 MiB/min"))
   }
 }

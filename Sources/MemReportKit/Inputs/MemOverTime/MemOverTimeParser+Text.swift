@@ -61,7 +61,30 @@ extension MemOverTimeParser {
   /// Text where a sample could be: a header, derailed's preamble, recognised noise, or a bad value.
   mutating func skipText(_ text: UnsafeBufferPointer<UInt8>, number: Int) throws {
     if let fact = LineKind.preambleFact(text) {
-      series.preamble[fact.name] = fact.value
+      // derailed's preamble again after samples: a second run pasted after the first.
+      let newRun = series.values.count > (series.runStarts.last ?? 0) && table == nil
+      if newRun && series.runStarts.count + 1 >= Self.runLimit {
+        // A hostile paste of thousands of runs: the rest stay in the last run.
+        if !runLimitReached {
+          runLimitReached = true
+          warn(
+            number,
+            "more than \(Self.runLimit) runs pasted into one input: the rest are read as part of run \(Self.runLimit)"
+          )
+        }
+      } else if newRun {
+        series.runStarts.append(series.values.count)
+        series.runPreambles.append([:])
+        warn(
+          number,
+          "a new run starts here (derailed's '\(fact.name):' line again after \(Units.counted(series.values.count - (series.runStarts.dropLast().last ?? 0), "sample"))): each run is analysed as a series of its own"
+        )
+      }
+      if series.runStarts.isEmpty {
+        series.preamble[fact.name] = fact.value
+      } else {
+        series.runPreambles[series.runPreambles.count - 1][fact.name] = fact.value
+      }
       sawPreamble = true
       return
     }

@@ -41,6 +41,18 @@ public struct MemOverTimeParser {
     }
   }
 
+  /// Integer samples (no decimal point) whose median is at least this are read as KiB unless a
+  /// unit is given: 10,000 KiB is 9.8 MiB, below any Ruby process, while 10,000 MiB is more than
+  /// a sampled Ruby app plausibly uses.
+  public static let kibibyteIntegerLevel = 10_000.0
+
+  /// Larger values are out of range (a pebibyte in MiB, a terabyte in KiB): no process is that
+  /// big, and the numbers stay small enough to word without overflow.
+  public static let maximumValue = 1e9
+
+  /// At most this many runs are split from one input; later preambles are only warned about.
+  public static let runLimit = 100
+
   /// At most this many warnings are kept per series; the rest are counted.
   public static let warningLimit = 1000
 
@@ -55,6 +67,11 @@ public struct MemOverTimeParser {
   var contentLines = 0
   var lastLine = 0
   var droppedWarnings = 0
+  /// Every sample read so far was written as an integer (no `.`, no exponent): `ps -o rss=`
+  /// prints KiB integers, derailed always prints Floats.
+  var integersOnly = true
+  /// `runLimit` runs were split; later preambles are not.
+  var runLimitReached = false
   /// Unrecognised text lines seen before the input showed it is derailed's stdout: warnings if it
   /// turns out to be, bad values if not.
   var pendingText: [(line: Int, text: String)] = []
@@ -217,6 +234,9 @@ public struct MemOverTimeParser {
       }
     }
     guard let value = try read(text, number: number, what: "a memory sample") else { return }
+    if text.contains(where: { $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") }) {
+      integersOnly = false
+    }
     if !terminated && series.form != .numbers {
       warn(
         number,
@@ -230,6 +250,8 @@ public struct MemOverTimeParser {
     -> Double?
   {
     switch MemOverTimeNumber.parse(text) {
+    case .value(let v) where v > Self.maximumValue:
+      try bad(number, "number out of range (over a petabyte in any unit): \(Self.preview(text))")
     case .value(let v): return v
     case .malformed: try bad(number, "not a number: \(Self.preview(text))")
     case .negative: try bad(number, "negative memory: \(Self.preview(text))")
@@ -274,24 +296,39 @@ public struct MemOverTimeParser {
         : "no memory samples found: expected derailed perf:mem_over_time output (one number per line), or a CSV/TSV whose header names a memory column"
       throw MemReportError.unusableInput(path: path, line: nil, reason: reason)
     }
-    let unit = options.unit ?? table?.unit ?? .mebibytes
-    series.inputUnit = unit
-    if unit != .mebibytes {
-      let factor = unit.mebibytes
-      for i in series.values.indices { series.values[i] *= factor }
-    }
+    var unit = options.unit ?? table?.unit ?? .mebibytes
     if options.unit == nil && table?.unit == nil {
       let level = RobustStatistics.median(series.values)
-      if level > 65_536 {
+      if integersOnly && level >= Self.kibibyteIntegerLevel {
+        // derailed prints Floats; integers of tens of thousands are `ps -o rss=` KiB. As MiB they
+        // would be a process of ≥ 9.8 GiB, which a Ruby app sampled this way hardly ever is.
+        unit = .kibibytes
+        series.unitInferred = true
+        warn(
+          0,
+          "the samples are integers around \(level < 1e15 ? Units.count(Int64(level.rounded())) : Units.significant(level)) with no decimal point, as 'ps -o rss=' prints KiB (derailed prints MiB with decimals): read as KiB, \(Units.mib(level / 1024)); pass '\(OptionNames.current.unit) MiB' if they really are MiB"
+        )
+      } else if level > 65_536 {
         warn(
           0,
           "the values would be \(Units.significant(level / 1024)) GiB as MiB: if they are KiB (ps -o rss=), pass '\(OptionNames.current.unit) KiB'"
         )
       }
     }
+    series.inputUnit = unit
+    if unit != .mebibytes {
+      let factor = unit.mebibytes
+      for i in series.values.indices { series.values[i] *= factor }
+    }
+    if series.form == .numbers || series.form == .table {
+      // Another tool's numbers say nothing about time (unless a table has a time column, below).
+      series.intervalKnown = false
+      series.intervalOrigin = "assumed; pass \(OptionNames.current.interval)"
+    }
     if let interval = options.intervalSeconds {
       series.intervalSeconds = interval
       series.intervalOrigin = OptionNames.current.interval
+      series.intervalKnown = true
     } else if let table, case .seconds(let scale) = table.timeKind, timesUsable, times.count >= 2 {
       var gaps: [Double] = []
       for i in 1..<times.count { gaps.append((times[i] - times[i - 1]) * scale) }
@@ -299,6 +336,7 @@ public struct MemOverTimeParser {
       if interval > 0 {
         series.intervalSeconds = interval
         series.intervalOrigin = "time column"
+        series.intervalKnown = true
         let irregular = gaps.contains { $0 < 0 || $0 > 1.5 * interval || $0 < interval / 1.5 }
         if irregular {
           warn(

@@ -41,6 +41,8 @@ public struct TrendClassifier: Sendable {
   public static let minimumTailPoints = 10
   /// Significance level of the Mann–Kendall test.
   public static let significance = 0.05
+  /// A flat-looking series whose Mann–Kendall p-value is below this while rising is not stable.
+  public static let steadyRiseSignificance = 0.01
   /// A rise smaller than this many noise standard deviations is not a warm-up.
   static let riseNoiseMultiple = 3.0
   /// Candidate change points tried (then refined to the sample).
@@ -115,24 +117,43 @@ public struct TrendClassifier: Sendable {
       flatFrom = (max(0, k - step + 1)..<k).first(where: isFlat) ?? k
     }
 
-    if let k = flatFrom, let tailFit = fit(k, nil) {
-      let tail = tailRange(k)
+    if let k = flatFrom, var tailFit = fit(k, nil) {
+      var tail = tailRange(k)
+      // The level the tail holds is where it ends up (the median of its last window), not its
+      // median over a stretch that may still be falling back from a peak.
+      let level = Self.level(y, tail: tail)
+      // The same on the values analysed (a sawtooth's lower envelope), for the rise and settling.
+      let offset = signal.range.lowerBound
+      let analysed = Self.level(
+        signal.values, tail: (tail.lowerBound - offset)..<(tail.upperBound - offset))
+      // The warm-up ends where the series settles at that level (within 5% of the rise, or the
+      // level's own spread), which can be well before the tail proven flat starts.
+      let settled = Self.settlingPoint(signal.values, start: start, level: analysed)
+      let settledPoint = settled / signal.samplesPerPoint
+      if settledPoint != k, settledPoint <= lastCandidate, let refit = fit(settledPoint, nil),
+        refit.growthHigh <= threshold(settledPoint)
+      {
+        tailFit = refit
+        tail = tailRange(settledPoint)
+      }
       analysis.tailRange = tail
-      analysis.warmupSamples = tail.lowerBound - signal.range.lowerBound
+      // The warm-up is where memory settles; the tail the growth is measured on starts there, or
+      // later when the series is only provably flat from a later point.
+      analysis.warmupSamples = settled
+      analysis.settledSample = signal.range.lowerBound + settled
       analysis.fit = tailFit
       analysis.thresholdMiB = threshold(k)
-      let raw = y[tail]
-      let plateau = RobustStatistics.median(raw)
-      analysis.plateauMiB = plateau
-      analysis.plateauSpreadMiB = max(
-        RobustStatistics.quantile(raw, 0.975) - plateau,
-        plateau - RobustStatistics.quantile(raw, 0.025))
-      let level = RobustStatistics.median(
-        signal.values[(tail.lowerBound - signal.range.lowerBound)...])
-      let rise = level - start
+      analysis.plateauMiB = level.median
+      analysis.plateauSpreadMiB = level.spread
+      analysis.plateauWindow = level.window
+      let rise = analysed.median - start
       analysis.riseMiB = rise
+      analysis.peakMiB = Self.smoothed(Array(y[signal.range])).max()
+      // Levelling off means settling at the level with a tail of at least a third left: a series
+      // that keeps creeping towards its end value never does (a slow steady rise is not bloat).
       let rose =
-        analysis.warmupSamples > 0 && rise >= analysis.thresholdMiB
+        analysis.warmupSamples > 0 && settledPoint <= lastCandidate
+        && rise >= analysis.thresholdMiB
         && rise >= Self.riseNoiseMultiple * tailFit.noise
       if rose {
         analysis.verdict = .bloat
@@ -140,29 +161,48 @@ public struct TrendClassifier: Sendable {
       }
       // Stable claims more: no rise and no growth over the whole stretch, not just after k (a noisy
       // slow leak can pass for flat on some tail by chance, since many tails are tried).
-      if k == 0 {
-        analysis.verdict = .stable
-        return finish(analysis, series: series)
-      }
       if let whole = fit(0, nil),
-        Self.isFlat(whole, points: points[...], threshold: threshold(0), signal: signal)
+        k == 0 || Self.isFlat(whole, points: points[...], threshold: threshold(0), signal: signal)
       {
+        // Within the threshold but rising all along, clearly (p < 0.01) and not as the envelope
+        // of a sawtooth, is not stable: a slow steady rise that a longer run may show to be a
+        // leak. A fall, or no clear trend, is stable.
+        if whole.test.pValue < Self.steadyRiseSignificance && whole.slope > 0
+          && !signal.pattern.sawtooth
+        {
+          analysis.fit = whole
+          analysis.warmupSamples = 0
+          analysis.tailRange = signal.range
+          analysis.thresholdMiB = threshold(0)
+          analysis.plateauMiB = nil
+          analysis.plateauSpreadMiB = nil
+          analysis.plateauWindow = nil
+          analysis.settledSample = nil
+          analysis.peakMiB = nil
+          analysis.riseMiB = nil
+          analysis.uncertainty = .uncertainRate
+          analysis.samplesNeeded = max(
+            2 * n, precisionSamples(whole, threshold: threshold(0), samples: n))
+          return finish(analysis, series: series)
+        }
         analysis.verdict = .stable
         analysis.fit = whole
         analysis.warmupSamples = 0
         analysis.tailRange = signal.range
         analysis.thresholdMiB = threshold(0)
-        let raw = y[signal.range]
-        let plateau = RobustStatistics.median(raw)
-        analysis.plateauMiB = plateau
-        analysis.plateauSpreadMiB = max(
-          RobustStatistics.quantile(raw, 0.975) - plateau,
-          plateau - RobustStatistics.quantile(raw, 0.025))
+        let whole = Self.level(y, tail: signal.range)
+        analysis.plateauMiB = whole.median
+        analysis.plateauSpreadMiB = whole.spread
+        analysis.plateauWindow = whole.window
+        analysis.settledSample = nil
         analysis.riseMiB = RobustStatistics.median(signal.values) - start
         return finish(analysis, series: series)
       }
       analysis.plateauMiB = nil
       analysis.plateauSpreadMiB = nil
+      analysis.plateauWindow = nil
+      analysis.settledSample = nil
+      analysis.peakMiB = nil
       analysis.riseMiB = nil
     }
 
@@ -214,6 +254,61 @@ public struct TrendClassifier: Sendable {
       analysis.samplesNeeded = max(2 * n, precisionSamples(tailFit, threshold: limit, samples: n))
     }
     return finish(analysis, series: series)
+  }
+
+  /// The level a tail holds: the median of its last window (a fifth of it, at least 10 samples,
+  /// at most all of it), with half the width of the window's central 95% as its spread.
+  static func level(_ y: [Double], tail: Range<Int>) -> (
+    median: Double, spread: Double, window: Range<Int>
+  ) {
+    let width = min(tail.count, max(Self.minimumTailPoints, tail.count / 5))
+    let window = (tail.upperBound - width)..<tail.upperBound
+    let raw = y[window]
+    let median = RobustStatistics.median(raw)
+    let spread = max(
+      RobustStatistics.quantile(raw, 0.975) - median, median - RobustStatistics.quantile(raw, 0.025)
+    )
+    return (median, spread, window)
+  }
+
+  /// Where a warm-up ends (the settling time): the first position after which the series, smoothed
+  /// by a centred running median of 5 (so a lone spike does not count), stays within a band around
+  /// `level` for good: 5% of the rise from `start`, or twice the noise of the sample-to-sample
+  /// changes, whichever is wider. For a rise that slows down this is where 95% of it is reached; for
+  /// a rise that overshoots and falls back, where the fall ends.
+  /// - Returns: an offset into `values`.
+  /// - Complexity: O(n).
+  static func settlingPoint(
+    _ values: [Double], start: Double, level: (median: Double, spread: Double, window: Range<Int>)
+  ) -> Int {
+    let n = values.count
+    guard n >= 3 else { return 0 }
+    var diffs = [Double](repeating: 0, count: n - 1)
+    for i in 0..<(n - 1) { diffs[i] = values[i + 1] - values[i] }
+    let noise = RobustStatistics.mad(diffs) / 2.0.squareRoot()
+    let band = max(0.05 * abs(level.median - start), 2 * noise, 1e-9)
+    var last = -1
+    for (i, value) in smoothed(values).enumerated() where abs(value - level.median) > band {
+      last = i
+    }
+    return last + 1
+  }
+
+  /// A centred running median of 5 (3 at the ends' neighbours, the value itself at the ends' edge
+  /// windows shrink accordingly): lone spikes and dips removed.
+  /// - Complexity: O(n).
+  static func smoothed(_ values: [Double]) -> [Double] {
+    let n = values.count
+    var result = [Double](repeating: 0, count: n)
+    var window = [Double](repeating: 0, count: 5)
+    for i in 0..<n {
+      let lo = max(0, i - 2)
+      let hi = min(n - 1, i + 2)
+      let count = hi - lo + 1
+      for j in 0..<count { window[j] = values[lo + j] }
+      result[i] = RobustStatistics.median(window[0..<count])
+    }
+    return result
   }
 
   /// Where the series starts: the first value, unless it is an outlier against the next two (then

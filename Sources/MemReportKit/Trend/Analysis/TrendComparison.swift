@@ -16,6 +16,9 @@ public struct TrendComparison: Sendable {
   public var afterPlateau: Double?
   public var beforeEnd: Double
   public var afterEnd: Double
+  /// Seconds between samples of each, when known (rates per minute or hour need both).
+  public var beforeInterval: Double?
+  public var afterInterval: Double?
 
   /// Compares `after` with `before`.
   /// - Complexity: O(1).
@@ -41,6 +44,8 @@ public struct TrendComparison: Sendable {
     afterPlateau = a.plateauMiB
     beforeEnd = b.endMiB
     afterEnd = a.endMiB
+    beforeInterval = before.series.intervalKnown ? before.series.intervalSeconds : nil
+    afterInterval = after.series.intervalKnown ? after.series.intervalSeconds : nil
   }
 
   public var slopeChange: Double? {

@@ -77,7 +77,8 @@ package struct HTMLTrendWriter: TrendWriter {
       columns: [
         .init(label: "series"), .init(label: "verdict"), .init(label: "samples", numeric: true),
         .init(label: "warm-up", numeric: true), .init(label: "plateau MiB", numeric: true),
-        .init(label: "growth", numeric: true), .init(label: "95% CI", numeric: true),
+        .init(label: document.growthHeading, numeric: true),
+        .init(label: "95% CI", numeric: true),
         .init(label: "p", numeric: true), .init(label: "last MiB", numeric: true),
       ],
       rows: Array(rows), more: nil)

@@ -26,6 +26,9 @@ package struct TrendJSONWriter: TrendWriter {
       writeEntry(entry, explanation: words.explanation, into: &out)
     }
     out.write(report.entries.isEmpty ? "],\n" : "\n  ],\n")
+    out.write(
+      "  \"baseline\": \(report.baseline.map { JSONText.quoted(report.entries[$0].series.source) } ?? "null"),\n"
+    )
     out.write("  \"comparisons\": [")
     for (i, (c, words)) in zip(report.comparisons, document.comparisons).enumerated() {
       out.write(i == 0 ? "\n    {" : ",\n    {")
@@ -46,6 +49,13 @@ package struct TrendJSONWriter: TrendWriter {
         "\"plateauMiB\": [\(Self.number(c.beforePlateau)), \(Self.number(c.afterPlateau))]")
       fields.append("\"plateauChangeMiB\": \(Self.number(c.plateauChange))")
       fields.append("\"lastSampleMiB\": [\(Self.number(c.beforeEnd)), \(Self.number(c.afterEnd))]")
+      let minute: (Double?, Double?) -> String = { slope, interval in
+        guard let slope, let interval else { return "null" }
+        return Self.number(slope * 60 / interval)
+      }
+      fields.append(
+        "\"slopeMiBPerMinute\": [\(minute(c.beforeSlope, c.beforeInterval)), \(minute(c.afterSlope, c.afterInterval))]"
+      )
       fields.append("\"summary\": \(JSONText.quoted(words.summary))")
       out.write(fields.joined(separator: ", ") + "}")
     }
@@ -67,6 +77,8 @@ package struct TrendJSONWriter: TrendWriter {
     }
     var f: [(String, String)] = []
     f.append(("source", JSONText.quoted(s.source)))
+    f.append(("label", JSONText.quoted(e.label)))
+    f.append(("run", s.run.map { "{\"number\": \($0.number), \"of\": \($0.of)}" } ?? "null"))
     f.append(("samples", "\(s.count)"))
     f.append(("unit", "\"MiB\""))
     f.append(("testCount", s.testCount.map(String.init) ?? "null"))
@@ -85,6 +97,21 @@ package struct TrendJSONWriter: TrendWriter {
     f.append(("rubyVersion", s.rubyVersion.map(JSONText.quoted) ?? "null"))
     f.append(("startTime", s.startTime.map(JSONText.quoted) ?? "null"))
     f.append(("intervalSeconds", n(s.intervalSeconds)))
+    f.append(("intervalKnown", s.intervalKnown ? "true" : "false"))
+    f.append(("unitInferred", s.unitInferred ? "true" : "false"))
+    let perMinute: (Double?) -> String = { v in
+      guard let v, s.intervalKnown, s.intervalSeconds > 0 else { return "null" }
+      return n(v * 60 / s.intervalSeconds)
+    }
+    f.append(("slopeMiBPerMinute", perMinute(fit?.slope)))
+    f.append(
+      (
+        "slopeCI95PerMinute",
+        fit.map { fit in
+          s.intervalKnown ? "[\(perMinute(fit.low)), \(perMinute(fit.high))]" : "null"
+        }
+          ?? "null"
+      ))
     f.append(("requestsPerSample", n(rps)))
     f.append(("slopeMiBPer1000Requests", perRequest(fit?.slope)))
     f.append(
@@ -103,6 +130,14 @@ package struct TrendJSONWriter: TrendWriter {
     f.append(("maxMiB", n(a.maxMiB)))
     f.append(("riseMiB", n(a.riseMiB)))
     f.append(("plateauSpreadMiB", n(a.plateauSpreadMiB)))
+    f.append(
+      (
+        "plateauWindow",
+        a.plateauWindow.map { "[\($0.lowerBound), \($0.upperBound - 1)]" } ?? "null"
+      ))
+    f.append(("settledSample", a.settledSample.map(String.init) ?? "null"))
+    f.append(("fellBackFromMiB", n(a.fellBackFrom)))
+    f.append(("residualTrend", a.residualTrend ? "true" : "false"))
     f.append(("tailGrowthMiB", n(fit?.growth)))
     f.append(("tailGrowthCI95", fit.map { "[\(n($0.growthLow)), \(n($0.growthHigh))]" } ?? "null"))
     f.append(("thresholdMiB", n(a.thresholdMiB)))

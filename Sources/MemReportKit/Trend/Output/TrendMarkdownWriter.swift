@@ -16,6 +16,15 @@ package struct TrendMarkdownWriter: TrendWriter {
         )
       }
       out.write("\n")
+    } else if document.series.count > 1 {
+      // Independent series: each its own verdict, nothing compared.
+      for series in document.series {
+        let h = series.headline
+        out.write(
+          "- \(MarkdownText.code(series.name)): **\(h.verdict.rawValue)**\(MarkdownText.escaped(h.detail.map { ": " + $0 } ?? ""))\n"
+        )
+      }
+      out.write("\n")
     } else if let headline = document.series.first?.headline {
       let rest = headline.detail ?? headline.text
       out.write("**\(headline.verdict.rawValue)**:\(MarkdownText.escaped(" " + rest))\n\n")
@@ -36,7 +45,7 @@ package struct TrendMarkdownWriter: TrendWriter {
   private func writeTable(_ document: TrendDocument, into out: inout some TextOutputStream) {
     let none = "—"
     var header =
-      "| series | verdict | samples | warm-up | plateau | growth per 1,000 samples (95% CI) |"
+      "| series | verdict | samples | warm-up | plateau | growth \(document.rate.per) (95% CI) |"
     var rule = "|---|---|--:|--:|--:|--:|"
     if document.perRequest {
       header += " per 1,000 requests |"

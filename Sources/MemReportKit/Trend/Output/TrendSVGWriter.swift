@@ -84,14 +84,14 @@ package struct TrendSVGWriter: TrendWriter {
     let title =
       entries.count == 1
       ? "Memory over time: \(entries[0].analysis.verdict.rawValue)"
-      : "Memory over time: \(entries.map { $0.analysis.verdict.rawValue }.joined(separator: " vs "))"
+      : "Memory over time: \(entries.map { $0.analysis.verdict.rawValue }.joined(separator: report.comparisons.isEmpty ? ", " : " vs "))"
     xml.element("title", ["id": "chart-title"], text: title)
     var desc: [String] = []
     for s in document.series {
       desc.append("\(s.source): \(s.headline.text). \(s.explanation)")
     }
     for c in document.comparisons {
-      desc.append("\(c.after) compared with \(c.before): \(c.summary)")
+      desc.append("\(c.after) compared with the baseline \(c.before): \(c.summary)")
     }
     xml.element("desc", ["id": "chart-desc"], text: desc.joined(separator: "\n"))
     xml.element(
@@ -103,7 +103,9 @@ package struct TrendSVGWriter: TrendWriter {
       ["x": "16", "y": "24", "font-size": "17", "font-weight": "bold", "fill": Palette.ink],
       text: title)
     let subtitle =
-      document.comparisons.first?.summary ?? document.series.first?.shortHeadline.text ?? ""
+      document.comparisons.first?.summary
+      ?? (document.series.count > 1
+        ? document.headline : document.series.first?.shortHeadline.text ?? "")
     xml.element(
       "text", ["x": "16", "y": "44", "font-size": "13", "fill": Palette.caption],
       text: DisplayText.shortString(subtitle, limit: 112))
@@ -193,7 +195,9 @@ package struct TrendSVGWriter: TrendWriter {
     let xTitle: String
     if byRequests {
       xTitle = "Requests"
-    } else if intervals.count == 1, let interval = intervals.first {
+    } else if intervals.count == 1, let interval = intervals.first,
+      entries.allSatisfy(\.series.intervalKnown)
+    {
       xTitle = "Sample (every \(Units.seconds(interval)))"
     } else {
       xTitle = "Sample"
@@ -274,20 +278,9 @@ package struct TrendSVGWriter: TrendWriter {
           "stroke-width": "2",
           "stroke-dasharray": "7 7", "stroke-opacity": "0.9",
         ])
-        xml.element(
-          "title",
-          text:
-            "fitted tail trend: \(Units.significant(fit.slope * 1000)) MiB per 1,000 samples")
+        xml.element("title", text: document.series[i].fitTitle ?? "fitted tail trend")
         xml.endElement()
-        if entries.count == 1 {
-          let label: String
-          switch e.analysis.verdict {
-          case .bloat, .stable:
-            label = "plateau \(Units.mib(e.analysis.plateauMiB ?? fit.value(atSample: s1)))"
-          default:
-            label =
-              "trend \(fit.slope >= 0 ? "+" : "")\(Units.significant(fit.slope * 1000)) MiB / 1,000 samples"
-          }
+        if entries.count == 1, let label = document.series[i].trendLabel {
           let above = y1 - 10 > top + 14
           xml.element(
             "text",
@@ -348,8 +341,9 @@ package struct TrendSVGWriter: TrendWriter {
     if entries.count == 1 {
       sources = "Source: " + TrendSourceNames.shortName(entries[0].series.source, limit: 110)
     } else {
-      let parts = TrendSourceNames.labelParts(entries.map(\.series.source))
-      sources = "Sources: \(parts.prefix){\(parts.labels.joined(separator: ", "))}\(parts.suffix)"
+      // The labels tell the series apart (the folder of derailed's timestamped files); the paths
+      // are in the HTML page and the JSON.
+      sources = "Sources: " + document.series.map(\.label).joined(separator: ", ")
     }
     xml.element(
       "text", ["x": "16", "y": "392", "font-size": "11", "fill": Palette.footnote],

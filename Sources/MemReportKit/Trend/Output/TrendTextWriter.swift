@@ -9,9 +9,10 @@ package struct TrendTextWriter: TrendWriter {
 
   package func write(_ report: TrendReport, into out: inout some TextOutputStream) {
     let document = TrendDocument(report)
+    let several = document.series.count > 1
     for (i, series) in document.series.enumerated() {
       if i > 0 { out.write("\n") }
-      write(series, into: &out)
+      write(series, labelled: several, into: &out)
     }
     if let title = document.comparisonTitle {
       out.write("\n" + bold(title) + "\n")
@@ -22,8 +23,12 @@ package struct TrendTextWriter: TrendWriter {
     }
   }
 
-  private func write(_ s: TrendDocument.Series, into out: inout some TextOutputStream) {
-    out.write(dim(s.source) + "\n")
+  private func write(
+    _ s: TrendDocument.Series, labelled: Bool, into out: inout some TextOutputStream
+  ) {
+    // No control character from a path reaches the terminal (derailed 1.0.0's newline).
+    let source = TrendSourceNames.shortName(s.source, limit: 10_000)
+    out.write((labelled ? bold(s.label) + " " + dim("(\(source))") : dim(source)) + "\n")
     out.write(verdictColoured(s.headline.text, s.verdict) + "\n")
     for fact in s.evidence { out.write("  \(fact.label): \(fact.value)\n") }
     out.write("  \(s.explanation)\n")

@@ -6,11 +6,17 @@ enum TrendComparisonWording {
     "\(c.beforeVerdict.rawValue) → \(c.afterVerdict.rawValue)"
   }
 
-  /// `the leak is gone: tail growth 5,651 → 11.2 MiB per 1,000 samples, levels off at 223.7 MiB.`
+  /// The unit both rates are given in.
+  static func rate(_ c: TrendComparison) -> TrendRate {
+    TrendRate.unit(for: [(c.beforeInterval, c.beforeSlope), (c.afterInterval, c.afterSlope)])
+  }
+
+  /// `the leak is gone: tail growth 67.8 → 0.134 MiB/min, levels off at 224.2 MiB.`
   static func summary(_ c: TrendComparison) -> String {
     let f = Units.self
-    func rate(_ s: Double?) -> String { s.map { f.significant($0 * 1000) } ?? "n/a" }
-    let growth = "tail growth \(rate(c.beforeSlope)) → \(rate(c.afterSlope)) MiB per 1,000 samples"
+    let unit = rate(c)
+    let growth =
+      "tail growth \(c.beforeSlope.map { unit.number($0, interval: c.beforeInterval) } ?? "n/a") → \(c.afterSlope.map { unit.number($0, interval: c.afterInterval) } ?? "n/a") \(unit.suffix)"
     switch (c.beforeVerdict, c.afterVerdict) {
     case (.leak, .bloat), (.leak, .stable):
       let level = c.afterPlateau.map { ", levels off at \(f.mib($0))" } ?? ""
@@ -41,8 +47,11 @@ enum TrendComparisonWording {
   static func details(_ c: TrendComparison) -> [String] {
     let f = Units.self
     var details: [String] = []
-    if let change = c.slopeChange {
-      details.append("tail growth \(signedRate(change)) MiB per 1,000 samples")
+    let unit = rate(c)
+    if let b = c.beforeSlope, let a = c.afterSlope {
+      let change =
+        a * unit.factor(interval: c.afterInterval) - b * unit.factor(interval: c.beforeInterval)
+      details.append("tail growth \(signedRate(change)) \(unit.suffix)")
     }
     if let b = c.beforeSlopePerRequest, let a = c.afterSlopePerRequest {
       details.append(
@@ -53,9 +62,9 @@ enum TrendComparisonWording {
     return details
   }
 
-  /// A change per 1,000 samples with its sign: `+5.2`, `−5,640`, `±0`.
+  /// A change of rate with its sign: `+5.2`, `−5,640`, `±0`.
   private static func signedRate(_ value: Double) -> String {
-    let text = Units.significant(abs(value * 1000))
+    let text = Units.significant(abs(value))
     return text == "0" ? "±0" : (value < 0 ? Units.minus : "+") + text
   }
 }

@@ -24,6 +24,9 @@ struct TrendDocument {
     /// What memory did and why that makes the verdict (and, when inconclusive, what to run).
     var explanation: String
     var cells: Cells
+    /// The chart's label for a lone series' fitted line, and the line's tooltip.
+    var trendLabel: String?
+    var fitTitle: String?
     /// `2 warnings about this series (on standard error; all in --format json)`.
     var warningNote: String?
     /// `2 warning(s) while reading: line 3: …; line 9: …` (the first three).
@@ -37,8 +40,8 @@ struct TrendDocument {
     /// `223.7 MiB` and `223.7`.
     var plateau: String?
     var plateauNumber: String?
-    /// Tail growth per 1,000 samples: `5,651`, its 95% CI `5,629–5,668`, and both with the unit,
-    /// `5,651 MiB (5,629–5,668)`.
+    /// Tail growth in the document's rate unit: `67.8`, its 95% CI `67.5–68.0`, and both with the
+    /// unit, `67.8 MiB/min (67.5–68.0)`.
     var growth: String?
     var growthInterval: String?
     var growthWithInterval: String?
@@ -55,7 +58,7 @@ struct TrendDocument {
   struct Comparison {
     var before: String
     var after: String
-    /// `after`, shortened to 60 characters.
+    /// The label of `after`, shortened to 60 characters.
     var afterName: String
     /// `leak → bloat`.
     var verdicts: String
@@ -64,15 +67,19 @@ struct TrendDocument {
     /// The numbers behind it: tail growth, per request, plateau, last sample.
     var details: [String]
 
-    /// `after.txt: leak → bloat: the leak is gone: …`.
-    var line: String { "\(after): \(verdicts): \(summary)" }
+    /// The baseline's label.
+    var beforeName: String
+    /// `after: leak → bloat: the leak is gone: …`.
+    var line: String { "\(afterName): \(verdicts): \(summary)" }
   }
 
   /// The answer first: the first comparison's summary, else the first series' verdict line.
   var headline: String
   var series: [Series]
   var comparisons: [Comparison]
-  /// `comparison with before.txt`, over the comparisons.
+  /// The unit of growth rates in the table (shared by every series, so the column compares).
+  var rate: TrendRate
+  /// `compared with the baseline before`, over the comparisons.
   var comparisonTitle: String?
   /// `--limit`, `512 MiB`.
   var limit: String?
@@ -81,25 +88,39 @@ struct TrendDocument {
   /// What the chart shows.
   var chartCaption: String
   /// What the series table's growth columns mean.
-  var tableNote =
-    "Growth is the Theil–Sen slope of the tail in MiB per 1,000 samples, with its 95% confidence interval and the Mann–Kendall p-value."
+  var tableNote: String {
+    "Growth is the Theil–Sen slope of the tail in \(rate.suffix), with its 95% confidence interval and the Mann–Kendall p-value."
+  }
+  /// The growth column's heading: `growth (MiB/h)`.
+  var growthHeading: String { "growth (\(rate.suffix))" }
 
   /// - Complexity: O(series × (drops + warnings)); the analysis is already done.
   init(_ report: TrendReport) {
-    let labels = TrendSourceNames.labels(report.entries.map(\.series.source))
+    let labels = report.entries.map { TrendSourceNames.shortName($0.label, limit: 60) }
     let names = report.entries.count > 1 ? labels : report.entries.map(\.series.source)
+    rate = TrendRate.unit(
+      for: report.entries.map { ($0.series.knownInterval, $0.analysis.fit?.slope) })
+    let rate = rate
     series = zip(zip(report.entries, labels), names).map {
-      Self.series($0.0, label: $0.1, name: $1)
+      Self.series($0.0, label: $0.1, name: $1, rate: rate)
     }
-    comparisons = report.comparisons.map { c in
-      Comparison(
-        before: c.before, after: c.after, afterName: TrendSourceNames.shortName(c.after),
-        verdicts: TrendComparisonWording.verdicts(c),
-        summary: TrendComparisonWording.summary(c), details: TrendComparisonWording.details(c))
+    let baseLabel = report.baseline.map { labels[$0] }
+    comparisons = zip(report.comparisons, report.entries.indices.filter { $0 != report.baseline })
+      .map { c, i in
+        Comparison(
+          before: c.before, after: c.after, afterName: labels[i],
+          verdicts: TrendComparisonWording.verdicts(c),
+          summary: TrendComparisonWording.summary(c), details: TrendComparisonWording.details(c),
+          beforeName: baseLabel ?? "")
+      }
+    if let first = comparisons.first {
+      headline = first.summary
+    } else if series.count > 1 {
+      headline = series.map { "\($0.label): \($0.verdict.rawValue)" }.joined(separator: "; ")
+    } else {
+      headline = series.first?.headline.text ?? "no series"
     }
-    headline = comparisons.first?.summary ?? series.first?.headline.text ?? "no series"
-    comparisonTitle =
-      comparisons.isEmpty ? nil : report.entries.first.map { "comparison with \($0.series.source)" }
+    comparisonTitle = baseLabel.map { "compared with the baseline \($0)" }
     limit = report.limitMiB.map { Units.mib($0) }
     perRequest = report.entries.contains { $0.series.requestsPerSample != nil }
     let byRequests = report.entries.allSatisfy { $0.series.requestsPerSample != nil }
@@ -107,7 +128,9 @@ struct TrendDocument {
       "Memory (MiB) against \(byRequests ? "requests" : "samples"); the warm-up is shaded and each series' fitted tail trend is dashed."
   }
 
-  private static func series(_ e: TrendReport.Entry, label: String, name: String) -> Series {
+  private static func series(
+    _ e: TrendReport.Entry, label: String, name: String, rate: TrendRate
+  ) -> Series {
     let a = e.analysis
     let warnings = e.series.warnings
     return Series(
@@ -116,7 +139,12 @@ struct TrendDocument {
       headline: TrendHeadline(e), shortHeadline: TrendHeadline(e, perRequest: false),
       evidence: TrendEvidence.facts(e),
       projection: a.projection.map { TrendEvidence.projectionSentence($0, verdict: a.verdict) },
-      explanation: TrendExplanation.explain(a, series: e.series), cells: cells(e),
+      explanation: TrendExplanation.explain(a, series: e.series), cells: cells(e, rate: rate),
+      trendLabel: trendLabel(e),
+      fitTitle: a.fit.map { fit in
+        let unit = TrendRate.unit(for: e.series, slope: fit.slope)
+        return "fitted tail trend: \(unit.signed(fit.slope, e.series))"
+      },
       warningNote: warnings.isEmpty
         ? nil
         : "\(Units.counted(warnings.count, "warning")) about this series (on standard error; all in \(OptionNames.current.jsonFormat))",
@@ -126,14 +154,27 @@ struct TrendDocument {
           + warnings.prefix(3).map { "line \($0.line): \($0.message)" }.joined(separator: "; "))
   }
 
-  private static func cells(_ e: TrendReport.Entry) -> Cells {
+  /// The chart's label at the end of a lone series' fitted line: `plateau 224.2 MiB`,
+  /// `trend +67.8 MiB/min`.
+  private static func trendLabel(_ e: TrendReport.Entry) -> String? {
+    let a = e.analysis
+    guard let fit = a.fit else { return nil }
+    switch a.verdict {
+    case .bloat, .stable:
+      let end = Double(max(0, a.tailRange.upperBound - 1))
+      return "plateau \(Units.mib(a.plateauMiB ?? fit.value(atSample: end)))"
+    default:
+      let unit = TrendRate.unit(for: e.series, slope: fit.slope)
+      return "trend \(unit.signed(fit.slope, e.series))"
+    }
+  }
+
+  private static func cells(_ e: TrendReport.Entry, rate: TrendRate) -> Cells {
     let f = Units.self
     let a = e.analysis
     let fit = a.fit
-    let growth = fit.map { f.significant($0.slope * 1000) }
-    let interval = fit.map {
-      f.interval(f.significant($0.low * 1000), f.significant($0.high * 1000))
-    }
+    let growth = fit.map { rate.number($0.slope, e.series) }
+    let interval = fit.map { rate.interval($0.low, $0.high, e.series) }
     var perRequest: String?
     if let fit, let rps = e.series.requestsPerSample {
       perRequest = "\(f.significant(fit.slope / rps * 1000)) MiB"
@@ -142,7 +183,7 @@ struct TrendDocument {
       samples: f.count(Int64(a.samples)), warmup: f.count(Int64(a.warmupSamples)),
       plateau: a.plateauMiB.map { f.mib($0) }, plateauNumber: a.plateauMiB.map { f.mibNumber($0) },
       growth: growth, growthInterval: interval,
-      growthWithInterval: growth.flatMap { g in interval.map { "\(g) MiB (\($0))" } },
+      growthWithInterval: growth.flatMap { g in interval.map { "\(g) \(rate.suffix) (\($0))" } },
       growthPerRequest: perRequest, pValue: fit.map { f.pValue($0.test.pValue) },
       pValueCell: fit.map { f.pValueRelation($0.test.pValue) }, last: f.mibNumber(a.endMiB))
   }

@@ -15,8 +15,21 @@ enum TrendEvidence {
     }
     if let ruby = s.rubyVersion { run += "; \(ruby)" }
     facts.append(Fact(label: "run", value: run))
+    if let part = s.run, let first = s.lines.first, let last = s.lines.last {
+      facts.append(
+        Fact(
+          label: "pasted runs",
+          value:
+            "run \(part.number) of \(part.of) pasted into this input (lines \(first)–\(last)), analysed on its own"
+        ))
+    }
     var read = s.form.rawValue
-    if s.inputUnit != .mebibytes { read += ", \(s.inputUnit.rawValue) converted to MiB" }
+    if s.inputUnit != .mebibytes {
+      read +=
+        s.unitInferred
+        ? ", integers read as KiB (as ps -o rss= prints) and converted to MiB"
+        : ", \(s.inputUnit.rawValue) converted to MiB"
+    }
     if let column = s.memoryColumn { read += ", column '\(column)'" }
     if let pid = s.preamble["PID"] { read += ", PID \(pid)" }
     if let endpoint = s.preamble["Endpoint"] { read += ", endpoint \(endpoint)" }
@@ -29,19 +42,24 @@ enum TrendEvidence {
       ))
     if let drops = drops(a) { facts.append(Fact(label: "drops", value: drops)) }
     let tail = a.tailRange
+    let warmup = a.warmupSamples
     var warm =
-      "\(f.counted(a.warmupSamples, "sample")) (\(f.duration(Double(a.warmupSamples) * s.intervalSeconds)))"
+      "\(f.counted(warmup, "sample")) (\(f.duration(Double(warmup) * s.intervalSeconds)))"
     if let rise = a.riseMiB { warm += ", rise \(f.signedMiB(rise))" }
+    if a.settledSample != nil {
+      warm += ", ending where memory stays within 5% of the rise around the plateau"
+      if let peak = a.fellBackFrom { warm += " (after peaking at \(f.mib(peak)))" }
+    }
     warm +=
       "; tail: samples \(tail.lowerBound)–\(tail.upperBound - 1) (\(f.counted(tail.count, "sample")))"
     facts.append(Fact(label: "warm-up", value: warm))
     if let plateau = a.plateauMiB {
-      facts.append(
-        Fact(
-          label: "plateau",
-          value:
-            "\(f.mib(plateau)), within ±\(f.mib(a.plateauSpreadMiB ?? 0)) (central 95% of the tail)"
-        ))
+      var value = "\(f.mib(plateau)), within ±\(f.mib(a.plateauSpreadMiB ?? 0))"
+      if let w = a.plateauWindow {
+        value +=
+          " (median and central 95% of the last \(f.counted(w.count, "sample")), \(w.lowerBound)–\(w.upperBound - 1))"
+      }
+      facts.append(Fact(label: "plateau", value: value))
     }
     if let fit = a.fit { facts += Self.fit(fit, e) }
     if let p = a.projection { facts.append(projection(p, verdict: a.verdict)) }
@@ -70,9 +88,12 @@ enum TrendEvidence {
   private static func fit(_ fit: TrendFit, _ e: TrendReport.Entry) -> [Fact] {
     let f = Units.self
     let a = e.analysis
-    var growth = "\(f.significant(fit.slope * 1000)) MiB per 1,000 samples"
-    growth +=
-      " (95% CI \(f.interval(f.significant(fit.low * 1000), f.significant(fit.high * 1000))), Theil–Sen)"
+    let rate = TrendRate.unit(for: e.series, slope: fit.slope)
+    var growth = rate.text(fit.slope, e.series)
+    growth += " (95% CI \(rate.interval(fit.low, fit.high, e.series)), Theil–Sen)"
+    if rate != .perThousandSamples {
+      growth += " = \(f.significant(fit.slope * 1000)) MiB per 1,000 samples"
+    }
     if let rps = e.series.requestsPerSample {
       growth += " = \(f.significant(fit.slope / rps * 1000)) MiB per 1,000 requests"
       growth +=

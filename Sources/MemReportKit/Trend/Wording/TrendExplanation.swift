@@ -16,7 +16,8 @@ enum TrendExplanation {
       text +=
         " (\(f.duration(Double(a.samples - 1) * series.intervalSeconds))) and never levelled off: "
       if a.warmupSamples > 0 {
-        text += "after a \(Units.count(Int64(a.warmupSamples)))-sample warm-up, "
+        let count = Units.count(Int64(a.warmupSamples))
+        text += "after \(TrendHeadline.article(count)) \(count)-sample warm-up, "
       }
       text += "it grew \(f.mib(fit.growth)) over the last \(f.counted(tailCount, "sample"))"
       text +=
@@ -26,13 +27,16 @@ enum TrendExplanation {
       text += " and the growth is not slowing down: a leak, not bloat."
     case .bloat:
       guard let fit = a.fit, let plateau = a.plateauMiB, let rise = a.riseMiB else { break }
-      let share = Double(a.warmupSamples) / Double(max(1, a.samples))
-      text += "memory rose \(f.mib(rise)) in the first \(f.share(share)) of samples"
+      let warmup = a.warmupSamples
       text +=
-        " (\(f.counted(a.warmupSamples, "sample")), \(f.duration(Double(a.warmupSamples) * series.intervalSeconds))),"
-      text += " then stayed within ±\(f.mib(a.plateauSpreadMiB ?? 0)) of \(f.mib(plateau))"
+        "memory rose \(f.mib(rise)) and settled at its level after \(f.counted(warmup, "sample"))"
+      text += " (\(f.duration(Double(warmup) * series.intervalSeconds))"
+      if let peak = a.fellBackFrom { text += ", after peaking at \(f.mib(peak))" }
+      text += "), then held \(f.mib(plateau)) (±\(f.mib(a.plateauSpreadMiB ?? 0)) over the last"
+      text += " \(f.counted(a.plateauWindow?.count ?? tailCount, "sample")));"
       text +=
-        " for the remaining \(f.counted(tailCount, "sample")) (\(tailGrowth(fit, threshold: a.thresholdMiB))): bloat, not a leak."
+        " from sample \(a.tailRange.lowerBound) on (\(f.counted(tailCount, "sample"))), \(tailGrowth(fit, threshold: a.thresholdMiB))"
+      text += residualNote(a, series: series) + ": bloat, not a leak."
     case .stable:
       guard let fit = a.fit, let plateau = a.plateauMiB else { break }
       text += "memory stayed within ±\(f.mib(a.plateauSpreadMiB ?? 0)) of \(f.mib(plateau))"
@@ -42,11 +46,22 @@ enum TrendExplanation {
         : " for the last \(f.counted(tailCount, "sample")) after the first \(f.counted(a.warmupSamples, "sample"))"
       text +=
         " without a warm-up rise (\(f.signedMiB(a.riseMiB ?? 0)) since the start) and without growth"
-      text += " (\(tailGrowth(fit, threshold: a.thresholdMiB))): stable, neither a leak nor bloat."
+      text +=
+        " (\(tailGrowth(fit, threshold: a.thresholdMiB)))\(residualNote(a, series: series)): stable, neither a leak nor bloat."
     case .inconclusive:
       text += inconclusive(a, series: series)
     }
     return text
+  }
+
+  /// `, though that rise is significant (p < 0.001, +8.04 MiB/h; a longer run tells whether it
+  /// stops)`, or nothing when the tail has no significant trend.
+  private static func residualNote(_ a: TrendAnalysis, series: MemorySeries) -> String {
+    guard a.residualTrend, let fit = a.fit else { return "" }
+    let rate = TrendRate.unit(for: series, slope: fit.slope)
+    let word = fit.slope > 0 ? "rise" : "fall"
+    return
+      ", though that \(word) is significant (\(Units.pValue(fit.test.pValue)), \(rate.signed(fit.slope, series)); a longer run tells whether it stops)"
   }
 
   /// "growth at most 0.80 MiB with 95% confidence, under the 6.20 MiB threshold".
@@ -117,9 +132,10 @@ enum TrendExplanation {
       text +=
         ", which may still be within the \(f.mib(a.thresholdMiB)) (2% of its level) a levelled-off series may drift."
     case .slowingDown(let from, let to)?:
+      let rate = TrendRate.unit(for: series, slope: from)
       text =
-        "memory still rises at the end but more and more slowly, from \(f.significant(from * 1000))"
-      text += " to \(f.significant(to * 1000)) MiB per 1,000 samples, so it may yet level off."
+        "memory still rises at the end but more and more slowly, from \(rate.number(from, series))"
+      text += " to \(rate.text(to, series)), so it may yet level off."
     case .singleStep(let sample, let height)?:
       text =
         "memory jumped \(f.mib(height)) after \(f.counted(sample, "sample")) and was flat before and after it:"

@@ -36,6 +36,30 @@ enum TrendSourceNames {
     return (String(chars[0][..<prefix]), labels, String(chars[0][(chars[0].count - suffix)...]))
   }
 
+  /// The label of each series: its `--label`; else the distinguishing part of its path, where a
+  /// derailed file (`<time>-<ruby -v>-memory-<N>-times.txt`, whose name differs only in its
+  /// timestamp) stands for its folder (`leak`, `plateau`), and a lone series is named by its file
+  /// or, for a derailed file, its folder; a run split from a paste gets `run 2` added.
+  static func labels(for series: [MemorySeries]) -> [String] {
+    let keys = series.map { s -> String in
+      guard SeriesFileName(path: s.source) != nil else { return s.source }
+      var parts = s.source.split(separator: "/", omittingEmptySubsequences: false)
+      guard parts.count > 1 else { return s.source }
+      parts.removeLast()
+      let folder = parts.joined(separator: "/")
+      return folder.isEmpty ? "/" : folder
+    }
+    // Runs split from one input share its key; tell them apart by run number only.
+    var unique: [String] = []
+    for key in keys where !unique.contains(key) { unique.append(key) }
+    let parts = labels(unique)
+    return zip(series, keys).map { s, key in
+      var label = s.label ?? parts[unique.firstIndex(of: key) ?? 0]
+      if let run = s.run { label += " run \(run.number)" }
+      return label
+    }
+  }
+
   /// A path shortened in the middle to at most `limit` characters, keeping the file name's end.
   static func shortName(_ path: String, limit: Int = 60) -> String {
     var name = path == "-" ? "standard input" : path

@@ -150,8 +150,13 @@ struct SeriesParsingTests {
   }
 
   @Test func psOutputInKiB() throws {
+    // Integers of hundreds of thousands with no decimal point: ps's KiB, read as such with a
+    // warning that names the way out (issue 10 point 10: they were read as 300 GiB of MiB).
     let plain = try readSeries(TrendFiles.fixture("ps-rss-kib.txt"))
-    #expect(plain.warnings.first?.message.contains("pass 'unit KiB'") == true)
+    #expect(plain.inputUnit == .kibibytes && plain.unitInferred)
+    #expect(plain.values.first == 300)
+    #expect(plain.warnings.first?.message.contains("read as KiB") == true)
+    #expect(plain.warnings.first?.message.contains("pass 'unit MiB'") == true)
     // The caller's names for options (the CLI's flags) appear where it binds them.
     let named = try OptionNames.$current.withValue(
       .init(
@@ -159,7 +164,10 @@ struct SeriesParsingTests {
         allowFiles: "",
         ignoreFiles: "", failOnIncrease: "", gate: "")
     ) { try readSeries(TrendFiles.fixture("ps-rss-kib.txt")) }
-    #expect(named.warnings.first?.message.contains("pass '--the-unit KiB'") == true)
+    #expect(named.warnings.first?.message.contains("pass '--the-unit MiB'") == true)
+    // Given as MiB, they stay MiB.
+    let asMiB = try readSeries(TrendFiles.fixture("ps-rss-kib.txt"), .init(unit: .mebibytes))
+    #expect(asMiB.values.first == 307200 && !asMiB.unitInferred)
     let kib = try readSeries(TrendFiles.fixture("ps-rss-kib.txt"), .init(unit: .kibibytes))
     #expect(kib.values.first == 300)
     #expect(kib.warnings.isEmpty)
@@ -273,5 +281,48 @@ struct SeriesParsingTests {
     #expect(
       SeriesUnit(name: "KiB") == .kibibytes && SeriesUnit(name: "kB") == .kilobytes
         && SeriesUnit(name: "MB") == .megabytes)
+  }
+}
+
+/// Hostile pastes for the run splitting and KiB detection (issue 10 point 10).
+@Suite("Memory-over-time pasted runs and integers")
+struct SeriesRunsAndIntegersTests {
+  func parse(_ text: String, _ options: MemOverTimeParser.Options = .init()) throws -> MemorySeries
+  {
+    var parser = MemOverTimeParser(path: "paste.txt", options: options)
+    for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let bytes = Array(line.utf8)
+      try bytes.withUnsafeBufferPointer { try parser.consume($0, number: i + 1) }
+    }
+    return try parser.finish()
+  }
+
+  @Test func thousandsOfPastedRunsStopAtTheLimit() throws {
+    let text = (0..<300).map { "PID: \($0)\n1.5\n2.5" }.joined(separator: "\n")
+    let s = try parse(text)
+    #expect(s.count == 600)
+    #expect(s.runStarts.count == MemOverTimeParser.runLimit - 1)
+    let runs = s.splitRuns()
+    #expect(runs.count == MemOverTimeParser.runLimit)
+    #expect(runs.last?.count == 600 - 2 * (MemOverTimeParser.runLimit - 1))
+    #expect(
+      s.warnings.contains { $0.message.hasPrefix("more than 100 runs pasted into one input") })
+  }
+
+  @Test func hugeValuesAreOutOfRangeNotATrap() throws {
+    // Worded through Int64 they trapped (as before this change); now they are bad values.
+    #expect(throws: MemReportError.self) { try self.parse("99999999999999999999999999\n2\n") }
+    let skipped = try parse("99999999999999999999999999\n20000\n30000\n", .init(skipBadLines: true))
+    #expect(skipped.count == 2 && skipped.unitInferred)
+    #expect(skipped.warnings.contains { $0.message.contains("number out of range") })
+    let big = try parse("999999999\n999999998\n")
+    #expect(big.unitInferred && big.values.first == 999999999.0 / 1024)
+  }
+
+  @Test func floatsAndSmallIntegersStayMiB() throws {
+    // derailed prints Floats: even large ones stay MiB; small integers are plausible MiB.
+    #expect(try parse("20000.5\n20001.0\n").inputUnit == .mebibytes)
+    #expect(try parse("250\n251\n").inputUnit == .mebibytes)
+    #expect(try parse("250\n251\n").warnings.isEmpty)
   }
 }
