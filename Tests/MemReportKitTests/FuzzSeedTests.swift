@@ -12,7 +12,11 @@ struct FuzzSeedTests {
   static let knownFailing: Set<String> = [
     // ByteCursor.count: a scaled count near Int64.max ('922337203685477580.7 B') overflows when
     // rounded (Inputs/MemoryProfiler, being changed elsewhere).
-    "FuzzProfileParser/scaled-count-rounding-overflow.txt"
+    "FuzzProfileParser/scaled-count-rounding-overflow.txt",
+    // MemOverTimeParser.consumeTabbed: a TSV header skips the LineCleaner, so its column name
+    // keeps 'ESC[m', which passes TerminalText as a colour and reaches the terminal in trend
+    // text ("read: table, column '^[[mem'"; Inputs/MemOverTime, being changed elsewhere).
+    "FuzzSeries/tsv-header-colour-sequence.txt",
   ]
 
   static func seeds() -> [String] {
