@@ -94,25 +94,47 @@ let package = Package(
   cxxLanguageStandard: .cxx17
 )
 
-// scripts/fuzz/run sets MEMREPORT_FUZZ to add the libFuzzer harness, which lives in this package so
-// it reaches package-level writers; its sanitizer flags never touch an ordinary build.
+// MEMREPORT_FUZZ (set by scripts/fuzz/run) adds one libFuzzer harness per entry point and builds the
+// library with the same AddressSanitizer and coverage instrumentation as the harnesses, so libFuzzer
+// sees the parsers' and writers' branches, not only the harness's. An ordinary build never sees it.
 if getenv("MEMREPORT_FUZZ") != nil {
+  let coverage = "edge,trace-cmp,inline-8bit-counters,pc-table"
+  let swiftFlags: [SwiftSetting] = [
+    .unsafeFlags(["-sanitize=address", "-sanitize-coverage=\(coverage)"])
+  ]
+  let cFlags = ["-fsanitize=fuzzer-no-link,address"]
+  for target in package.targets {
+    switch target.name {
+    case "MemReportCore", "MemReportTestSupport":
+      target.swiftSettings = (target.swiftSettings ?? []) + swiftFlags
+    case "MemReportKit":
+      // Testable: FuzzHarness.diff builds `DiffRun`'s per-side state as `DiffRun.load` does.
+      target.swiftSettings =
+        (target.swiftSettings ?? []) + swiftFlags + [.unsafeFlags(["-enable-testing"])]
+    case "CRE2":
+      target.cSettings = (target.cSettings ?? []) + [.unsafeFlags(cFlags)]
+      target.cxxSettings = (target.cxxSettings ?? []) + [.unsafeFlags(cFlags)]
+    default: break
+    }
+  }
   package.targets.append(
-    .executableTarget(
-      name: "FuzzParser",
-      dependencies: ["MemReportKit", "MemReportCore"],
-      path: "scripts/fuzz/Sources/FuzzParser",
-      swiftSettings: [
-        .unsafeFlags([
-          "-sanitize=address", "-sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table",
-        ])
-      ],
-      linkerSettings: [
-        // libFuzzer without its main(): FuzzParser's main calls LLVMFuzzerRunDriver.
-        .unsafeFlags([
-          "-sanitize=address", "-Xlinker",
-          "/opt/swift/usr/lib/clang/21/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a", "-lstdc++",
-        ])
-      ]
-    ))
+    .target(
+      name: "FuzzSupport", dependencies: ["MemReportTestSupport"],
+      path: "scripts/fuzz/Sources/FuzzSupport", swiftSettings: swiftFlags))
+  for harness in ["FuzzProfileParser", "FuzzSeries", "FuzzPatch", "FuzzDiff", "FuzzFilter"] {
+    package.targets.append(
+      .executableTarget(
+        name: harness,
+        dependencies: ["FuzzSupport", "MemReportTestSupport"],
+        path: "scripts/fuzz/Sources/\(harness)",
+        swiftSettings: swiftFlags,
+        linkerSettings: [
+          // libFuzzer without its main(): each harness's main calls LLVMFuzzerRunDriver.
+          .unsafeFlags([
+            "-sanitize=address", "-Xlinker",
+            "/opt/swift/usr/lib/clang/21/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a", "-lstdc++",
+          ])
+        ]
+      ))
+  }
 }

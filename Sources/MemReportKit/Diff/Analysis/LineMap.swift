@@ -62,9 +62,9 @@ public struct LineMap: Sendable {
       if line >= hunk.oldStart && line < end { return .edited }
       if end <= line { shift += hunk.newCount - hunk.oldCount }
     }
-    let moved = line + shift
-    // A number no file can have (a hostile patch) is no counterpart either.
-    guard moved >= 1 && moved <= UnifiedDiffParser.maximumLine else { return .edited }
+    // A number no file can have (a hostile patch, or a caller's Int.max) is no counterpart either.
+    let (moved, overflow) = line.addingReportingOverflow(shift)
+    guard !overflow && moved >= 1 && moved <= UnifiedDiffParser.maximumLine else { return .edited }
     return .moved(to: moved)
   }
 }

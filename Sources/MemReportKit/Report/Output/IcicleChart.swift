@@ -50,12 +50,19 @@ package enum IcicleChart {
       x += gem.bytes * plot / max(listed, 1)
     }
     let description = ReportDocument.icicleDescription(
-      locations: section.rows.count, listed: Int64(listed), total: profile.totals[state].bytes,
+      locations: section.rows.count, listed: bytes(listed), total: profile.totals[state].bytes,
       state: state,
-      gems: tree.prefix(8).map { ($0.name, Int64($0.bytes)) })
+      gems: tree.prefix(8).map { ($0.name, bytes($0.bytes)) })
     return SVGChart(
       name: "icicle-\(state.rawValue)", title: ReportDocument.icicleTitle(state),
       description: description, width: width, height: Int(band * 3 + 4), body: body)
+  }
+
+  /// A sum of rows as an Int64, clamped: hostile rows near Int64.max add up beyond it (a gem of
+  /// two such rows trapped).
+  private static func bytes(_ sum: Double) -> Int64 {
+    guard sum < 9.223_372_036_854_775e18 else { return .max }
+    return sum > -9.223_372_036_854_775e18 ? Int64(sum) : .min
   }
 
   private static func order(_ a: Node, _ b: Node) -> Bool {
@@ -70,7 +77,7 @@ package enum IcicleChart {
     let y = Double(level) * band
     var rect = SVGChart.rect(
       x, y + 2, w, band - 4, fill: fill, cls: w >= 3 ? "cell" : nil,
-      tooltip: ReportDocument.icicleTooltip(node.name, bytes: Int64(node.bytes)))
+      tooltip: ReportDocument.icicleTooltip(node.name, bytes: bytes(node.bytes)))
     if w >= 3 { rect.attributes.append(("stroke", Palette.onBar)) }
     rect.attributes.append(("fill-opacity", level == 0 ? "1" : (level == 1 ? "0.8" : "0.6")))
     body.append(rect)

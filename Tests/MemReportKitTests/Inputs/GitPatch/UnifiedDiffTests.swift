@@ -95,6 +95,16 @@ struct UnifiedDiffTests {
     #expect(map.map(file: "a.rb", line: Int(Int32.max)) == .edited)
   }
 
+  /// Any Int a caller passes maps without trapping (found by FuzzPatch: Int.max plus an inserted
+  /// line overflowed).
+  @Test func anyLineMapsWithoutOverflow() throws {
+    let patch = "--- a/a.rb\n+++ b/a.rb\n@@ -1,0 +2,3 @@\n@@ -5 +8,0 @@\n"
+    let map = LineMap(try UnifiedDiffParser.parse(patch, path: "p"))
+    #expect(map.map(file: "a.rb", line: .max) == .edited)
+    #expect(map.map(file: "a.rb", line: .min) == .edited)
+    #expect(map.map(file: "a.rb", line: 2) == .moved(to: 5))
+  }
+
   /// Paths are looked up by suffix through an index; the first patch naming a path wins.
   @Test func theIndexFindsTheFirstPatchForAnySuffix() throws {
     let patch = """

@@ -1,0 +1,5 @@
+import FuzzSupport
+import MemReportTestSupport
+
+// The body is `FuzzHarness.diff` (Tests/MemReportTestSupport/FuzzHarnesses.swift).
+fuzzMain(FuzzHarness.diff)

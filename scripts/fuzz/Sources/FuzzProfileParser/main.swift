@@ -1,0 +1,5 @@
+import FuzzSupport
+import MemReportTestSupport
+
+// The body is `FuzzHarness.profileParser` (Tests/MemReportTestSupport/FuzzHarnesses.swift).
+fuzzMain(FuzzHarness.profileParser)
