@@ -9,19 +9,7 @@ import Testing
 struct FuzzSeedTests {
   /// Reproducers of crashes in code another change owns, kept until it is fixed: `harness/file`.
   /// Each fails today; remove it from this list with the fix.
-  static let knownFailing: Set<String> = [
-    // ByteCursor.count: a scaled count near Int64.max ('922337203685477580.7 B') overflows when
-    // rounded (Inputs/MemoryProfiler, being changed elsewhere).
-    "FuzzProfileParser/scaled-count-rounding-overflow.txt",
-    // MemOverTimeParser.consumeTabbed: a TSV header skips the LineCleaner, so its column name
-    // keeps 'ESC[m', which passes TerminalText as a colour and reaches the terminal in trend
-    // text ("read: table, column '^[[mem'"; Inputs/MemOverTime, being changed elsewhere).
-    "FuzzSeries/tsv-header-colour-sequence.txt",
-    // TrendChartScale.ticks: one sample of 1.7e308 makes a step too small to move the tick value,
-    // so the loop appends until memory runs out (`memreport trend --format svg` on a file holding
-    // '1.7e308' hangs; Trend/Output, being changed elsewhere).
-    "FuzzSeries/svg-ticks-hang-1.7e308.txt",
-  ]
+  static let knownFailing: Set<String> = []
 
   static func seeds() -> [String] {
     let root = TestFiles.fixture("fuzz")

@@ -38,7 +38,9 @@ struct MemOverTimeTable: Equatable {
     }
     guard let memory else { return nil }
     self.delimiter = delimiter
-    self.names = fields
+    // Names are shown in messages and text: their control characters (an ESC[m that would pass
+    // as a colour) are made visible here, once.
+    self.names = fields.map(TerminalText.visible)
     self.memoryColumn = memory
     self.timeColumn = time
     self.unit = Self.unit(in: lowered[memory])

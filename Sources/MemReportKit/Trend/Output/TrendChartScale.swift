@@ -40,9 +40,10 @@ struct TrendChartScale: Equatable {
   var ticks: [Double] {
     var result: [Double] = []
     var i = 0.0
-    while true {
+    // At most 100 ticks: a step too small to move a huge value (1.7e308) looped until memory ran out.
+    while result.count < 100, step.isFinite, step > 0 {
       let v = lower + i * step
-      if v > upper + step * 1e-9 { break }
+      if !v.isFinite || v > upper + step * 1e-9 { break }
       result.append(abs(v) < step * 1e-9 ? 0 : v)
       i += 1
     }
