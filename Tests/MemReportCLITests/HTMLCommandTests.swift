@@ -33,6 +33,34 @@ struct HTMLCommandTests {
       ])
   }
 
+  /// `report --svg DIR` with text, JSON, Markdown or CSV output created an empty folder and said
+  /// nothing; it writes the charts the page would show, byte for byte.
+  @Test func svgChartsComeWithEveryReportFormat() throws {
+    let folder = try CLIRunner.temporaryFolder()
+    func charts(_ format: String) throws -> [String: Data] {
+      let dir = folder.appendingPathComponent(format)
+      let r = try CLIRunner.run([
+        "report", TestFiles.sample("storefront.txt"), "--format", format, "--svg", dir.path,
+        "-o", folder.appendingPathComponent("out." + format).path,
+      ])
+      #expect(r.status == 0, "\(format): \(r.stderr)")
+      var files: [String: Data] = [:]
+      for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
+        files[name] = try Data(contentsOf: dir.appendingPathComponent(name))
+      }
+      return files
+    }
+    let page = try charts("html")
+    #expect(
+      page.keys.sorted() == [
+        "icicle-allocated.svg", "retained-locations.svg", "top-files.svg", "top-gems.svg",
+        "top-locations.svg",
+      ])
+    for format in ["text", "json", "markdown", "csv"] {
+      #expect(try charts(format) == page, "\(format)")
+    }
+  }
+
   @Test func templatesCanBeOverridden() throws {
     let dir = try CLIRunner.temporaryFolder()
     try

@@ -52,6 +52,10 @@ public struct ReportRun {
       try writer.begin(source: selection.path, into: &stream)
       let transform = self.transform
       var written = 0
+      // `--svg DIR` with another format than HTML: the charts the page would show.
+      var charts: [SVGChart] = []
+      let chartsBesides = svgDirectory != nil && format != .html
+      let options = self.options
       try selection.read(file, progress: progress) { parsed in
         written += 1
         var profile = parsed
@@ -61,11 +65,15 @@ public struct ReportRun {
           profile = transform.apply(to: parsed)
         }
         try writer.write(profile, into: &stream)
+        if chartsBesides {
+          charts += try HTMLReportWriter.charts(
+            of: profile, source: selection.path, options: options)
+        }
         onReport(profile)
       }
       try writer.end(reports: written, into: &stream)
       try out.commit()
-      if let svgDirectory { try SVGFiles.write(writer.charts, to: svgDirectory) }
+      if let svgDirectory { try SVGFiles.write(writer.charts + charts, to: svgDirectory) }
       return written
     } catch {
       out.discard()

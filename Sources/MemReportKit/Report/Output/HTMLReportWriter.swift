@@ -22,6 +22,16 @@ package struct HTMLReportWriter: ReportWriter {
   }
 
   package mutating func write(_ profile: Profile, into out: inout some TextOutputStream) throws {
+    let view = try Self.view(of: profile, source: source, options: options)
+    charts += view.allCharts
+    reports.append(view)
+  }
+
+  /// One report's view model with its charts named (`report2-top-files` from the second report on)
+  /// and drawn.
+  static func view(of profile: Profile, source: String, options: ReportOptions) throws
+    -> ReportView
+  {
     let document = ReportDocument(profile, source: source, aggregateBy: options.aggregateBy)
     var view = ReportView.make(document, top: options.top ?? Self.defaultTop)
     let prefix = profile.metadata.index > 1 ? "report\(profile.metadata.index)-" : ""
@@ -34,10 +44,14 @@ package struct HTMLReportWriter: ReportWriter {
       view.retained?.chart?.chart.name = prefix + name
     }
     try view.drawCharts()
-    charts +=
-      view.charts.map(\.chart) + (view.retained?.chart.map { [$0.chart] } ?? [])
-      + (view.icicleChart.map { [$0] } ?? [])
-    reports.append(view)
+    return view
+  }
+
+  /// The charts the page would show for `profile`, for `--svg DIR` with any output format.
+  package static func charts(of profile: Profile, source: String, options: ReportOptions) throws
+    -> [SVGChart]
+  {
+    try view(of: profile, source: source, options: options).allCharts
   }
 
   /// - Throws: `MemReportError` when the templates cannot render the page; nothing is written then.

@@ -93,6 +93,12 @@ struct ReportView {
   var retained: Retained?
   var toc: [TOCEntry] = []
 
+  /// Every chart of the report, in page order, for `--svg DIR`.
+  var allCharts: [SVGChart] {
+    charts.map(\.chart) + (retained?.chart.map { [$0.chart] } ?? [])
+      + (icicleChart.map { [$0] } ?? [])
+  }
+
   /// Writes each chart's markup (after the writer has named the charts).
   /// - Throws: `MemReportError.cannotWrite` when libxml2 fails.
   mutating func drawCharts() throws {
