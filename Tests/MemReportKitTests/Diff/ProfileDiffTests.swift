@@ -80,6 +80,20 @@ struct ProfileDiffTests {
     #expect(diff.candidateMoves.isEmpty)
   }
 
+  /// Two runs whose top-N lists differ leave keys unknown in one run; diffing that pair against
+  /// itself showed them as `outside top N` against themselves. The same evidence is `same`.
+  @Test func severalRunsAgainstThemselvesAreAllSame() throws {
+    let runs = [try load("storefront-top20.txt"), try load("etl-before.txt")]
+    let diff = ProfileDiffBuilder.build(before: runs, after: runs)
+    let location = try #require(diff.section(.allocatedLocations))
+    let etl = try #require(location.rows.first { $0.name == "workloads/lib/etl.rb:15" })
+    #expect(!etl.before.isKnown)  // not in storefront-top20's top 20
+    #expect(etl.status == .same)
+    for section in diff.sections {
+      #expect(section.rows.allSatisfy { $0.status == .same }, "\(section.title)")
+    }
+  }
+
   @Test func swappingSidesNegatesEveryDelta() throws {
     let before = try load("before.txt")
     let after = try load("after.txt")

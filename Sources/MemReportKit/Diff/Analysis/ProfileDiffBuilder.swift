@@ -273,7 +273,10 @@ public enum ProfileDiffBuilder {
     }
 
     static func status(_ before: SideValue, _ after: SideValue) -> DiffStatus {
-      guard before.isKnown && after.isKnown else { return .outsideTopN }
+      guard before.isKnown && after.isKnown else {
+        // The same evidence on both sides (a file against itself): nothing moved, bounds or not.
+        return before == after ? .same : .outsideTopN
+      }
       if before.isUnlisted && !after.isUnlisted { return .new }
       if after.isUnlisted && !before.isUnlisted { return .gone }
       let rounding = before.rounding + after.rounding
