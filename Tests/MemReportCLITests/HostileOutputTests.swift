@@ -52,3 +52,28 @@ struct HostileOutputTests {
     #expect(result.stdout.contains("\\u001b]52;c;aGk=\\u0007evil\\u001bc\\u009b31m\\rfake"))
   }
 }
+
+/// Two Latin-1 paths (`café.rb` is `caf` 0xE9 `.rb`, `cafè.rb` is 0xE8) were both decoded as
+/// `caf\u{FFFD}.rb` and merged into one row with no warning. Each invalid byte is now shown as
+/// `\xNN`: two rows, and one warning naming the line.
+@Suite("Invalid UTF-8 names stay apart")
+struct Latin1NameTests {
+  static let fixture = TestFiles.fixture("hostile/latin1-paths.txt")
+
+  @Test func reportKeepsTwoRows() throws {
+    let r = try CLIRunner.run(["report", Self.fixture, "--format", "csv"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let files = r.stdout.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("file,") }
+    #expect(files.count == 2)
+    #expect(files.contains { $0 == "file,srv/app/caf\\xE9.rb,200,,," })
+    #expect(files.contains { $0 == "file,srv/app/caf\\xE8.rb,100,,," })
+    #expect(r.stderr.contains("latin1-paths.txt:6: a name is not valid UTF-8 (Latin-1?)"))
+  }
+
+  @Test func diffAgainstItselfKeepsTwoRows() throws {
+    let r = try CLIRunner.run(["diff", Self.fixture, Self.fixture, "--format", "json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains(#""name": "srv/app/caf\\xE9.rb:3", "before": 200, "after": 200"#))
+    #expect(r.stdout.contains(#""name": "srv/app/caf\\xE8.rb:3", "before": 100, "after": 100"#))
+  }
+}

@@ -29,8 +29,9 @@ package struct NameTable: Sendable {
     return utf8.withUTF8 { intern($0, decoded: name) }
   }
 
-  /// The id of UTF-8 `bytes`, adding them when new (decoded leniently: invalid sequences become
-  /// U+FFFD in the name, while the key stays the raw bytes).
+  /// The id of UTF-8 `bytes`, adding them when new (decoded leniently: each byte of an invalid
+  /// sequence becomes `\xNN` in the name, so names stay as distinct as their bytes; the key stays
+  /// the raw bytes).
   /// - Complexity: O(*n*) in the length of `bytes`, amortised.
   package mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
     intern(key, decoded: nil)
@@ -41,7 +42,7 @@ package struct NameTable: Sendable {
     let (existing, slot) = find(key, hash: hash)
     if let existing { return existing }
     let id = names.count
-    names.append(decoded ?? String(decoding: key, as: UTF8.self))
+    names.append(decoded ?? UTF8Text.decode(key).text)
     bytes.append(contentsOf: key)
     offsets.append(bytes.count)
     hashes.append(hash)

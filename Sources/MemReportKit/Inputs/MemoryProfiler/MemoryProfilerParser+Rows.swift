@@ -153,20 +153,20 @@ extension MemoryProfilerParser {
   mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
     let count = names.count
     let id = names.intern(bytes)
-    if names.count > count, names[id].unicodeScalars.contains("\u{FFFD}") {
+    if names.count > count, String(validating: bytes, as: UTF8.self) == nil {
       feature(.invalidUTF8)
-      warn(lastLine, "invalid UTF-8 in a name was replaced with U+FFFD")
+      warn(lastLine, "a name is not valid UTF-8 (Latin-1?): its invalid bytes are shown as \\xNN")
     }
     return id
   }
 
   mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) -> String {
-    let text = String(decoding: bytes, as: UTF8.self)
-    if text.utf8.count != bytes.count || text.unicodeScalars.contains("\u{FFFD}") {
-      if String(validating: bytes, as: UTF8.self) == nil {
-        feature(.invalidUTF8)
-        warn(number, "invalid UTF-8 in a string value was replaced with U+FFFD")
-      }
+    let (text, valid) = UTF8Text.decode(bytes)
+    if !valid {
+      feature(.invalidUTF8)
+      warn(
+        number, "a string value is not valid UTF-8 (Latin-1?): its invalid bytes are shown as \\xNN"
+      )
     }
     return text
   }
