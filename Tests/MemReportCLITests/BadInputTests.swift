@@ -99,3 +99,57 @@ struct BadInputTests {
     #expect(FileManager.default.fileExists(atPath: "/dev/null"))
   }
 }
+
+/// What PowerShell's `>` writes (UTF-16LE with a byte order mark, CRLF) reads like the original:
+/// report, diff with a patch, and trend give the same JSON as from the UTF-8 files.
+@Suite("UTF-16 inputs, end to end")
+struct UTF16CommandTests {
+  static func utf16(_ path: String, in folder: URL) throws -> String {
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+      .replacingOccurrences(of: "\n", with: "\r\n")
+    let url = target(path, in: folder)
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try #require(text.data(using: .utf16)).write(to: url)  // Foundation writes FF FE first
+    return url.path
+  }
+
+  /// The copy keeps its folder's name and its own: trend labels and test counts come from them.
+  static func target(_ path: String, in folder: URL) -> URL {
+    let original = URL(fileURLWithPath: path)
+    return folder.appendingPathComponent(original.deletingLastPathComponent().lastPathComponent)
+      .appendingPathComponent(original.lastPathComponent)
+  }
+
+  @Test func everyCommandReadsUTF16() throws {
+    let folder = try CLIRunner.temporaryFolder()
+    let leak = try TrendFiles.leak
+    let runs: [[String]] = [
+      ["report", TestFiles.sample("default.txt")],
+      [
+        "diff", TestFiles.sample("before.txt"), TestFiles.sample("after.txt"), "--git-diff",
+        TestFiles.sample("before-after.patch"),
+      ],
+      ["trend", leak],
+    ]
+    for arguments in runs {
+      let original = try CLIRunner.run(arguments + ["--format", "json"])
+      let converted = try arguments.map {
+        $0.hasPrefix("/") ? try Self.utf16($0, in: folder) : $0
+      }
+      let decoded = try CLIRunner.run(converted + ["--format", "json"])
+      #expect(original.status == 0 && decoded.status == 0, "\(arguments[0]): \(decoded.stderr)")
+      // Only the paths differ (and the CRLF and UTF-16 variant notes of the report).
+      var expected = original.stdout
+      for path in arguments where path.hasPrefix("/") {
+        expected = expected.replacingOccurrences(
+          of: path, with: Self.target(path, in: folder).path)
+      }
+      #expect(
+        decoded.stdout.replacingOccurrences(of: #""CRLF line endings", "#, with: "")
+          .replacingOccurrences(of: #", "UTF-16 (decoded)""#, with: "")
+          .replacingOccurrences(of: #""UTF-16 (decoded)", "#, with: "") == expected,
+        "\(arguments[0])")
+    }
+  }
+}

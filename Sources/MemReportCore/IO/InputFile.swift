@@ -51,7 +51,59 @@ public struct InputFile: Sendable {
     return try readDescriptor(into: buffer)
   }
 
+  /// Reads from the descriptor, decoding UTF-16 input to UTF-8 (see `UTF16Decoder`).
   private func readDescriptor(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    let state = readAhead
+    while true {
+      if state.decodedOffset < state.decoded.count {
+        let n = min(buffer.count, state.decoded.count - state.decodedOffset)
+        state.decoded.withUnsafeBytes { source in
+          UnsafeMutableRawBufferPointer(rebasing: buffer[0..<n])
+            .copyMemory(
+              from: UnsafeRawBufferPointer(
+                rebasing: source[state.decodedOffset..<state.decodedOffset + n]))
+        }
+        state.decodedOffset += n
+        return n
+      }
+      state.decoded.removeAll(keepingCapacity: true)
+      state.decodedOffset = 0
+      switch state.encoding {
+      case .bytes:
+        return try readRaw(into: buffer)
+      case .utf16(var decoder):
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        let n = try chunk.withUnsafeMutableBytes { try readRaw(into: $0) }
+        decoder.decode(chunk[0..<n], final: n == 0, into: &state.decoded)
+        state.encoding = .utf16(decoder)
+        if n == 0 && state.decoded.isEmpty { return 0 }
+      case .unknown:
+        // The first bytes decide the encoding; they are kept and handed out as decoded.
+        var head: [UInt8] = []
+        var ended = false
+        var sniffed = UTF16Decoder.sniff(head, ended: false)
+        while sniffed == nil {
+          var chunk = [UInt8](repeating: 0, count: 4 - head.count)
+          let n = try chunk.withUnsafeMutableBytes { try readRaw(into: $0) }
+          head += chunk[0..<n]
+          ended = n == 0
+          sniffed = UTF16Decoder.sniff(head, ended: ended)
+        }
+        if let (order, skip) = sniffed ?? nil {
+          var decoder = UTF16Decoder(order: order)
+          decoder.decode(head.dropFirst(skip), final: ended, into: &state.decoded)
+          state.encoding = .utf16(decoder)
+          state.wasUTF16 = true
+        } else {
+          state.decoded = head
+          state.encoding = .bytes
+        }
+        if ended && state.decoded.isEmpty { return 0 }
+      }
+    }
+  }
+
+  private func readRaw(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
     while true {
       let n = read(descriptor, buffer.baseAddress, buffer.count)
       if n >= 0 { return n }
@@ -60,6 +112,9 @@ public struct InputFile: Sendable {
       }
     }
   }
+
+  /// Whether the input was UTF-16 (decoded as it is read); known once reading has started.
+  public var wasUTF16: Bool { readAhead.wasUTF16 }
 
   /// Opens `path` for reading.
   /// - Throws: `MemReportError.cannotOpen` for a missing, unreadable or non-regular input such as
@@ -131,6 +186,13 @@ package final class ReadAhead: @unchecked Sendable {
   package var bytes: [UInt8] = []
   package var offset = 0
   package var ended = false
+  /// How the descriptor's bytes become the input's UTF-8, decided by its first bytes.
+  package enum Encoding { case unknown, bytes, utf16(UTF16Decoder) }
+  package var encoding = Encoding.unknown
+  package var wasUTF16 = false
+  /// Decoded bytes not yet handed out.
+  package var decoded: [UInt8] = []
+  package var decodedOffset = 0
 }
 
 /// Text for `errno` values.

@@ -70,7 +70,10 @@ public struct MemoryProfilerParser {
   ) throws -> Int {
     var parser = MemoryProfilerParser(path: input.path, onProfile: onProfile)
     let reader = LineReader(input: input, progress: progress)
-    try reader.forEachLine { try parser.consume($0) }
+    try reader.forEachLine { line in
+      if line.number == 1 && input.wasUTF16 { parser.pendingMetadata.features.insert(.utf16) }
+      try parser.consume(line)
+    }
     return try parser.finish()
   }
 

@@ -35,6 +35,8 @@ public enum VariantFeature: String, CaseIterable, Sendable, Codable, Comparable 
   case tabs = "tabs"
   case nonBreakingSpaces = "non-breaking spaces"
   case invalidUTF8 = "invalid UTF-8"
+  /// UTF-16 (Windows PowerShell's `>`), decoded as it was read.
+  case utf16 = "UTF-16 (decoded)"
   /// Markdown fences, `## ` titles or prose around the report.
   case markdown = "Markdown"
   /// A title printed without its dashes line.
