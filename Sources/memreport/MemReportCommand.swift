@@ -18,8 +18,13 @@ struct MemReportCommand: ParsableCommand {
 
   /// Parses, validates and runs with the command line's flag names bound, so every message the
   /// library words (validation included) names the flags a user typed.
+  /// The arguments are read as bytes (`FileName`): a file name that is not UTF-8 still opens, and
+  /// `-o` writes exactly the file named.
   static func main() {
-    OptionNames.$current.withValue(.commandLine) { main(nil) }
+    let arguments = (1..<Int(CommandLine.argc)).map { i in
+      CommandLine.unsafeArgv[i].map { FileName.string(cString: $0) } ?? ""
+    }
+    OptionNames.$current.withValue(.commandLine) { main(arguments) }
   }
 }
 

@@ -65,3 +65,44 @@ struct OutputFileSafetyTests {
     #expect(try Data(contentsOf: target).count > 1000)
   }
 }
+
+/// File names that are not UTF-8 (a Latin-1 `café.txt` is `caf` 0xE9 `.txt`) could not be opened,
+/// and `-o` with such a name wrote a file named with U+FFFD instead. Arguments are bytes now.
+/// A shell passes the raw bytes (Foundation's `Process` would encode them as UTF-8).
+@Suite("File names that are not UTF-8")
+struct NonUTF8FileNameTests {
+  @Test func openAndWriteExactlyTheNamedFiles() throws {
+    let folder = try CLIRunner.temporaryFolder()
+    let script = """
+      cd "$DIR" || exit 9
+      cp "$SAMPLE" "$(printf 'caf\\351.txt')"
+      "$BIN" report "$(printf 'caf\\351.txt')" -o "$(printf 'out\\350.json')" 2>err.txt || exit 8
+      [ -f "$(printf 'out\\350.json')" ] || exit 7
+      "$BIN" report "$(printf 'nope\\351.txt')" 2>>err.txt
+      echo "missing:$?"
+      grep '"source"' "$(printf 'out\\350.json')"
+      ls | LC_ALL=C od -An -c | tr -s ' \\n' '  '
+      """
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", script]
+    process.environment = [
+      "DIR": folder.path, "BIN": CLIRunner.binary.path, "SAMPLE": TestFiles.sample("default.txt"),
+      "PATH": "/usr/bin:/bin",
+    ]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(output)")
+    #expect(output.contains("missing:66"))
+    // Exactly the three files named, with their bytes (351 and 350 octal), and no other.
+    #expect(
+      output.contains("c a f 351 . t x t \\n e r r . t x t \\n o u t 350 . j s o n \\n"),
+      "\(output)")
+    #expect(output.contains(#""source": "caf\\xE9.txt""#))
+    let errors = try String(contentsOf: folder.appendingPathComponent("err.txt"), encoding: .utf8)
+    #expect(errors == "memreport: error: nope\\xE9.txt: cannot open: no such file or directory\n")
+  }
+}

@@ -15,13 +15,13 @@ package enum SVGFiles {
       path += (path.isEmpty && directory.hasPrefix("/") ? "" : (path.isEmpty ? "" : "/")) + part
       if path.isEmpty { path = "/"; continue }
       var info = stat()
-      if stat(path, &info) == 0 {
+      if FileName.withCString(path, { stat($0, &info) }) == 0 {
         guard info.st_mode & S_IFMT == S_IFDIR else {
           throw MemReportError.cannotWrite(path: directory, reason: "\(path) is not a folder")
         }
         continue
       }
-      guard mkdir(path, 0o777) == 0 || errno == EEXIST else {
+      guard FileName.withCString(path, { mkdir($0, 0o777) }) == 0 || errno == EEXIST else {
         throw MemReportError.cannotWrite(path: directory, reason: SystemError.message(errno))
       }
     }

@@ -45,11 +45,11 @@ package final class OutputFile: TextOutputStream {
     if path == "-" { return standardOutput() }
     var info = stat()
     var keptMode: mode_t? = nil
-    if stat(path, &info) == 0 {
+    if FileName.withCString(path, { stat($0, &info) }) == 0 {
       let type = info.st_mode & S_IFMT
       if type == S_IFDIR { throw MemReportError.cannotWrite(path: path, reason: "is a directory") }
       if type != S_IFREG {
-        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        let fd = FileName.withCString(path) { open($0, O_WRONLY | O_CLOEXEC) }
         guard fd >= 0 else {
           throw MemReportError.cannotWrite(path: path, reason: SystemError.message(errno))
         }
@@ -67,7 +67,7 @@ package final class OutputFile: TextOutputStream {
       folder = "."
       name = path
     }
-    var template = Array("\(folder)/.\(name).memreport-XXXXXX".utf8CString)
+    var template = FileName.cString("\(folder)/.\(name).memreport-XXXXXX")
     let fd = template.withUnsafeMutableBufferPointer { buffer in
       buffer.baseAddress.map { mkstemp($0) } ?? -1
     }
@@ -81,8 +81,8 @@ package final class OutputFile: TextOutputStream {
       umask(mask)
       fchmod(fd, 0o666 & ~mask)
     }
-    let temporary = String(
-      decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let name = template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+    let temporary = name.withUnsafeBufferPointer { FileName.string($0) }
     return OutputFile(path: path, descriptor: fd, temporaryPath: temporary)
   }
 
@@ -122,13 +122,15 @@ package final class OutputFile: TextOutputStream {
     }
     if close(descriptor) != 0 {
       let reason = SystemError.message(errno)
-      unlink(temporaryPath)
+      FileName.withCString(temporaryPath) { _ = unlink($0) }
       TemporaryFiles.unregister(temporarySlot)
       throw MemReportError.cannotWrite(path: path, reason: reason)
     }
-    if rename(temporaryPath, path) != 0 {
+    if FileName.withCString(
+      temporaryPath, { from in FileName.withCString(path) { rename(from, $0) } }) != 0
+    {
       let reason = SystemError.message(errno)
-      unlink(temporaryPath)
+      FileName.withCString(temporaryPath) { _ = unlink($0) }
       TemporaryFiles.unregister(temporarySlot)
       throw MemReportError.cannotWrite(path: path, reason: reason)
     }
@@ -145,7 +147,7 @@ package final class OutputFile: TextOutputStream {
 
   private func discardTemporary() {
     if descriptor != STDOUT_FILENO { close(descriptor) }
-    if let temporaryPath { unlink(temporaryPath) }
+    if let temporaryPath { FileName.withCString(temporaryPath) { _ = unlink($0) } }
     TemporaryFiles.unregister(temporarySlot)
   }
 

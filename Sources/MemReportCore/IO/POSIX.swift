@@ -14,9 +14,9 @@ package enum POSIX {
   /// `open(path, O_RDONLY | O_CLOEXEC)`: a descriptor, or -1 with `errno` set.
   package static func openForReading(_ path: String) -> Int32 {
     #if canImport(Glibc)
-      return Glibc.open(path, O_RDONLY | O_CLOEXEC)
+      return FileName.withCString(path) { Glibc.open($0, O_RDONLY | O_CLOEXEC) }
     #else
-      return Darwin.open(path, O_RDONLY | O_CLOEXEC)
+      return FileName.withCString(path) { Darwin.open($0, O_RDONLY | O_CLOEXEC) }
     #endif
   }
 
@@ -68,16 +68,21 @@ package enum POSIX {
   /// The size of a regular file, `nil` for anything else or a path that cannot be read.
   package static func regularFileSize(_ path: String) -> Int? {
     var info = stat()
-    guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+    guard FileName.withCString(path, { stat($0, &info) }) == 0, info.st_mode & S_IFMT == S_IFREG
+    else { return nil }
     return Int(info.st_size)
   }
 
   /// Why `path` is not a readable folder (`no such file or directory`, `not a folder`), or nil.
   package static func folderProblem(_ path: String) -> String? {
     var info = stat()
-    guard stat(path, &info) == 0 else { return SystemError.message(errno) }
+    guard FileName.withCString(path, { stat($0, &info) }) == 0 else {
+      return SystemError.message(errno)
+    }
     guard info.st_mode & S_IFMT == S_IFDIR else { return "not a folder" }
-    guard access(path, R_OK | X_OK) == 0 else { return SystemError.message(errno) }
+    guard FileName.withCString(path, { access($0, R_OK | X_OK) }) == 0 else {
+      return SystemError.message(errno)
+    }
     return nil
   }
 

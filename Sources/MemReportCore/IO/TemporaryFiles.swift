@@ -30,7 +30,7 @@ enum TemporaryFiles {
   /// or the path too long (the file is then only removed by `commit`/`discard`).
   static func register(_ path: String) -> Int? {
     let slots = installedSlots()
-    let bytes = Array(path.utf8CString)
+    let bytes = FileName.cString(path)
     guard bytes.count <= pathLimit else { return nil }
     for index in 0..<capacity where slots[index] == nil {
       let copy = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count)

@@ -15,7 +15,10 @@ package enum JSONText {
       case "\u{2028}": out += "\\u2028"
       case "\u{2029}": out += "\\u2029"
       default:
-        if TerminalText.isUnsafe(scalar) {
+        if let byte = FileName.isByte(scalar) {
+          // A byte of a file name that is not UTF-8: `\xE9`, as the name is shown everywhere.
+          out += "\\" + UTF8Text.shown(byte)
+        } else if TerminalText.isUnsafe(scalar) {
           // Controls, C1 and bidi overrides as \u escapes: the same string to a parser, inert
           // when the file is shown in a terminal.
           let hex = String(scalar.value, radix: 16)
@@ -30,12 +33,14 @@ package enum JSONText {
   }
 
   /// Whether any byte may need an escape: `"`, `\\`, controls, DEL, or the lead byte of a C1
-  /// control (0xC2), U+061C (0xD8) or U+200E…U+2069 (0xE2).
+  /// control (0xC2), U+061C (0xD8), U+200E…U+2069 (0xE2) or a file name's byte (0xF4, `FileName`).
   private static func needsEscaping(_ text: String) -> Bool {
     var text = text
     return text.withUTF8 { bytes in
       for b in bytes
-      where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xE2 || b == 0xC2 || b == 0xD8 {
+      where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xE2 || b == 0xC2 || b == 0xD8
+        || b == 0xF4
+      {
         return true
       }
       return false

@@ -7,13 +7,15 @@
 package enum TerminalText {
   /// Whether `scalar` must be shown rather than written: C0 controls (tab and newline included:
   /// callers that write a newline do so outside input text), DEL, C1 controls, line and paragraph
-  /// separators, and the bidirectional formatting characters.
+  /// separators, the bidirectional formatting characters, and the bytes of a file name that is not
+  /// UTF-8 (`FileName`).
   @inline(__always) package static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
     let v = scalar.value
     if v < 0x20 || (0x7F...0x9F).contains(v) { return true }
     if v < 0x61C { return false }
     return v == 0x61C || v == 0x200E || v == 0x200F || (0x202A...0x202E).contains(v)
       || (0x2066...0x2069).contains(v) || v == 0x2028 || v == 0x2029
+      || FileName.isByte(scalar) != nil
   }
 
   /// How an unsafe scalar is shown: `\e`, `\r`, `\n`, `\t`, `\b`, `\a`, `\0`, `\xNN` for other C0,
@@ -28,6 +30,8 @@ package enum TerminalText {
     case 0x07: return "\\a"
     case 0x00: return "\\0"
     case let v where v <= 0x9F: return "\\x" + hex(v, digits: 2)
+    case _ where FileName.isByte(scalar) != nil:
+      return UTF8Text.shown(FileName.isByte(scalar) ?? 0)
     case let v: return "<U+" + hex(v, digits: 4) + ">"
     }
   }
