@@ -81,8 +81,8 @@ package final class OutputFile: TextOutputStream {
       umask(mask)
       fchmod(fd, 0o666 & ~mask)
     }
-    let name = template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
-    let temporary = name.withUnsafeBufferPointer { FileName.string($0) }
+    let created = template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+    let temporary = created.withUnsafeBufferPointer { FileName.string($0) }
     return OutputFile(path: path, descriptor: fd, temporaryPath: temporary)
   }
 
