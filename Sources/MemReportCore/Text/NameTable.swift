@@ -7,17 +7,16 @@
 /// Interned strings: each distinct path, gem or class name is stored once and rows refer to it by
 /// index, as pprof's string table does. Memory grows with distinct names, not with rows.
 ///
-/// Lookups by bytes hash and compare the raw bytes, so a name already seen costs no allocation;
-/// a `String` is built only for a new name.
+/// A name is kept only as its bytes, back to back in one array (no `String` per name, no stored
+/// hash): about its length plus 8 bytes of offset and 8 to 16 of hash slot. A `String` is made
+/// when a name is read (`table[id]`), so callers that only compare or re-intern use the bytes.
 package struct NameTable: Sendable {
-  package private(set) var names: [String] = []
   /// The UTF-8 bytes of every name, back to back; `offsets[id]..<offsets[id + 1]` is name `id`.
   private var bytes: [UInt8] = []
   private var offsets: [Int] = [0]
-  private var hashes: [UInt64] = []
   /// Open addressing: each slot holds the upper 32 bits of a name's hash and its id + 1 (0 is
   /// empty), so most mismatches are rejected without touching the name's bytes. The size is a power
-  /// of two, at most half full.
+  /// of two, at most two thirds full.
   private var slots: [UInt64] = Array(repeating: 0, count: 1024)
 
   package init() {}
@@ -26,28 +25,23 @@ package struct NameTable: Sendable {
   @discardableResult
   package mutating func intern(_ name: String) -> Int32 {
     var utf8 = name
-    return utf8.withUTF8 { intern($0, decoded: name) }
+    return utf8.withUTF8 { intern($0) }
   }
 
-  /// The id of UTF-8 `bytes`, adding them when new (decoded leniently: each byte of an invalid
-  /// sequence becomes `\xNN` in the name, so names stay as distinct as their bytes; the key stays
-  /// the raw bytes).
+  /// The id of UTF-8 `bytes`, adding them when new. The bytes are the key; reading the name
+  /// decodes them leniently (each byte of an invalid sequence becomes `\xNN`, so names stay as
+  /// distinct as their bytes).
   /// - Complexity: O(*n*) in the length of `bytes`, amortised.
+  @discardableResult
   package mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
-    intern(key, decoded: nil)
-  }
-
-  private mutating func intern(_ key: UnsafeBufferPointer<UInt8>, decoded: String?) -> Int32 {
     let hash = Self.hash(key)
     let (existing, slot) = find(key, hash: hash)
     if let existing { return existing }
-    let id = names.count
-    names.append(decoded ?? UTF8Text.decode(key).text)
+    let id = offsets.count - 1
     bytes.append(contentsOf: key)
     offsets.append(bytes.count)
-    hashes.append(hash)
     slots[slot] = Self.slotValue(hash: hash, id: id)
-    if names.count * 2 > slots.count { grow() }
+    if (id + 1) * 3 > slots.count * 2 { grow() }
     return Int32(id)
   }
 
@@ -84,15 +78,33 @@ package struct NameTable: Sendable {
     }
   }
 
+  /// Doubles the slots, hashing every name again from its bytes.
   private mutating func grow() {
     var bigger = [UInt64](repeating: 0, count: slots.count * 2)
     let mask = bigger.count - 1
-    for id in hashes.indices {
-      var slot = Int(truncatingIfNeeded: hashes[id]) & mask
+    for id in 0..<count {
+      let hash = withBytes(Int32(id)) { Self.hash($0) }
+      var slot = Int(truncatingIfNeeded: hash) & mask
       while bigger[slot] != 0 { slot = (slot + 1) & mask }
-      bigger[slot] = Self.slotValue(hash: hashes[id], id: id)
+      bigger[slot] = Self.slotValue(hash: hash, id: id)
     }
     slots = bigger
+  }
+
+  /// Calls `body` with the bytes of name `id`.
+  package func withBytes<R>(_ id: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows
+    -> R
+  {
+    let start = offsets[Int(id)]
+    let end = offsets[Int(id) + 1]
+    return try bytes.withUnsafeBufferPointer {
+      try body(UnsafeBufferPointer(rebasing: $0[start..<end]))
+    }
+  }
+
+  /// Whether name `a` sorts before name `b` (bytewise, which is Unicode scalar order for UTF-8).
+  package func precedes(_ a: Int32, _ b: Int32) -> Bool {
+    withBytes(a) { x in withBytes(b) { y in x.lexicographicallyPrecedes(y) } }
   }
 
   /// Two multiply-rotate lanes over 16-byte blocks, then a final mix: fast on paths (the lanes
@@ -139,9 +151,15 @@ package struct NameTable: Sendable {
     return name.withUTF8 { find($0, hash: Self.hash($0)).0 }
   }
 
-  package subscript(id: Int32) -> String { names[Int(id)] }
+  /// Name `id`, decoded.
+  package subscript(id: Int32) -> String { withBytes(id) { UTF8Text.decode($0).text } }
 
-  package var count: Int { names.count }
+  /// Every name, in id order, decoded as read.
+  package var names: LazyMapCollection<Range<Int>, String> {
+    (0..<count).lazy.map { self[Int32($0)] }
+  }
+
+  package var count: Int { offsets.count - 1 }
 }
 
 extension UInt64 {

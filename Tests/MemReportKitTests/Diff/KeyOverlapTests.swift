@@ -86,10 +86,9 @@ struct KeyOverlapTests {
         DiffSection(
           kind: .section(SectionTitle(.allocated, .memory, .file)),
           rows: rows.map { row in
-            var row = row
-            row.name = row.name.replacingOccurrences(of: "concerns/", with: "")
-            if row.status == .new { row.name = "srv/" + row.name }
-            return row
+            var name = row.name.replacingOccurrences(of: "concerns/", with: "")
+            if row.status == .new { name = "srv/" + name }
+            return DiffRow(name: name, before: row.before, after: row.after, status: row.status)
           })
       ],
       candidateMoves: [], perIteration: nil, runs: (1, 1))

@@ -16,8 +16,11 @@ public enum DiffStatus: String, Sendable, CaseIterable {
 
 /// One key of a diffed section or string report.
 public struct DiffRow: Sendable {
-  /// The key: a normalized location, file, gem, class, or a string as printed.
-  public var name: String
+  /// The key: a normalized location, file, gem, class, or a string as printed. Made when read,
+  /// from the section's shared key table: a diff of millions of keys holds no string per row.
+  public var name: String { names.name(Int(index)) }
+  private let names: DiffRowNames
+  private let index: Int32
   public var before: SideValue
   public var after: SideValue
   public var status: DiffStatus
@@ -37,7 +40,14 @@ public struct DiffRow: Sendable {
   }
 
   public init(name: String, before: SideValue, after: SideValue, status: DiffStatus) {
-    self.name = name
+    self.init(
+      names: DiffRowNames { _ in name }, index: 0, before: before, after: after, status: status)
+  }
+
+  /// A row whose name is key `index` of `names`.
+  init(names: DiffRowNames, index: Int, before: SideValue, after: SideValue, status: DiffStatus) {
+    self.names = names
+    self.index = Int32(clamping: index)
     self.before = before
     self.after = after
     self.status = status
@@ -58,4 +68,31 @@ public struct DiffRow: Sendable {
     if high < 0 { return high }
     return 0
   }
+}
+
+/// The names of one diffed section's keys, shared by its rows (one reference per row instead of
+/// one string).
+public final class DiffRowNames: Sendable {
+  private let lookup: @Sendable (Int) -> String
+  private let order: (@Sendable (Int, Int) -> Bool)?
+  /// - Parameters:
+  ///   - order: whether name `a` sorts before name `b` without making either (the names' Unicode
+  ///     scalar order); by default the names are made and compared.
+  init(
+    _ lookup: @escaping @Sendable (Int) -> String,
+    order: (@Sendable (Int, Int) -> Bool)? = nil
+  ) {
+    self.lookup = lookup
+    self.order = order
+  }
+  func name(_ index: Int) -> String { lookup(index) }
+  func precedes(_ a: Int, _ b: Int) -> Bool {
+    if let order { return order(a, b) }
+    return lookup(a) < lookup(b)
+  }
+}
+
+extension DiffRow {
+  /// Whether this row's name sorts before `other`'s (rows of one section).
+  func namePrecedes(_ other: DiffRow) -> Bool { names.precedes(Int(index), Int(other.index)) }
 }

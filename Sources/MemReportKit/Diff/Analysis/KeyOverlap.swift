@@ -58,27 +58,39 @@ public struct KeyOverlap: Sendable, Equatable {
     let byFile = diff.section(.section(SectionTitle(.allocated, .memory, .file)))
     guard let section = byFile ?? diff.section(.allocatedLocations) else { return nil }
     let stripLine = byFile == nil
-    // Per file: the bytes each side lists (locations of one file add up).
+    // Per file: the bytes each side lists (locations of one file add up). A file section lists
+    // each file once, so only its one-sided files (the checkout candidates) are kept by name.
     var files: [String: (before: Double, after: Double, inBefore: Bool, inAfter: Bool)] = [:]
+    var listed = (0.0, 0.0)
+    var bothListed = (0.0, 0.0)
     for row in section.rows {
-      let name = stripLine ? Self.file(ofLocation: row.name) : row.name
+      let inBefore = !row.before.isUnlisted
+      let inAfter = !row.after.isUnlisted
+      let before = inBefore ? row.before.median : 0
+      let after = inAfter ? row.after.median : 0
+      listed.0 += before
+      listed.1 += after
+      if !stripLine {
+        if inBefore && inAfter {
+          bothListed.0 += before
+          bothListed.1 += after
+        } else if inBefore || inAfter {
+          files[row.name] = (before, after, inBefore, inAfter)
+        }
+        continue
+      }
+      let name = Self.file(ofLocation: row.name)
       var entry = files[name] ?? (0, 0, false, false)
-      if !row.before.isUnlisted {
-        entry.before += row.before.median
-        entry.inBefore = true
-      }
-      if !row.after.isUnlisted {
-        entry.after += row.after.median
-        entry.inAfter = true
-      }
+      entry.before += before
+      entry.after += after
+      entry.inBefore = entry.inBefore || inBefore
+      entry.inAfter = entry.inAfter || inAfter
       files[name] = entry
     }
-    let listed = (
-      files.values.reduce(0) { $0 + $1.before }, files.values.reduce(0) { $0 + $1.after }
-    )
     let largerIsBefore = listed.0 >= listed.1
-    let shared = files.values.reduce(0.0) { sum, e in
-      e.inBefore && e.inAfter ? sum + (largerIsBefore ? e.before : e.after) : sum
+    var shared = largerIsBefore ? bothListed.0 : bothListed.1
+    for e in files.values where e.inBefore && e.inAfter {
+      shared += largerIsBefore ? e.before : e.after
     }
     var overlap = KeyOverlap(
       sharedBytes: shared, listedBytes: largerIsBefore ? listed.0 : listed.1, checkout: nil)

@@ -99,7 +99,7 @@ public enum ProfileDiffBuilder {
     mutating func globalID(side: Int, run: Int, _ id: Int32) -> Int32 {
       let existing = idMaps[side][run][Int(id)]
       if existing >= 0 { return existing }
-      let global = keys.intern(sides[side][run].names[id])
+      let global = sides[side][run].names.withBytes(id) { keys.intern($0) }
       idMaps[side][run][Int(id)] = global
       return global
     }
@@ -177,10 +177,14 @@ public enum ProfileDiffBuilder {
           columns[side].append(column)
         }
       }
-      let rows = Self.rows(keyCount: keyList.count, columns: columns) { k in
-        Profile.locationText(file: keys[keyList[k].id], line: keyList[k].line)
-      }
-      var section = DiffSection(kind: .section(title), rows: Self.sorted(rows))
+      let keys = self.keys
+      let names = DiffRowNames(
+        { [keyList] k in Profile.locationText(file: keys[keyList[k].id], line: keyList[k].line) },
+        order: { [keyList] a, b in LocationOrder.precedes(keys, keyList[a], keyList[b]) })
+      index = [:]
+      var section = DiffSection(
+        kind: .section(title),
+        rows: Self.sorted(Self.rows(keyCount: keyList.count, columns: columns, names: names)))
       section.complete = Self.complete(columns)
       return section
     }
@@ -210,7 +214,9 @@ public enum ProfileDiffBuilder {
           columns[side].append(column)
         }
       }
-      let rows = Self.rows(keyCount: names.count, columns: columns) { names[$0] }
+      let strings = names
+      let rows = Self.rows(
+        keyCount: names.count, columns: columns, names: DiffRowNames { strings[$0] })
       var section = DiffSection(kind: .strings(state), rows: Self.sorted(rows))
       section.complete = Self.complete(columns)
       return section
@@ -225,7 +231,7 @@ public enum ProfileDiffBuilder {
     /// Turns each side's run columns into a key × run table (values of one key in one run are
     /// summed; unlisted cells are 0 in complete lists, unknown otherwise) and one row per key.
     /// - Complexity: O(*k* × *r* + *c*) for *k* keys, *r* runs and *c* printed cells.
-    static func rows(keyCount: Int, columns: [[RunColumn]], name: (Int) -> String) -> [DiffRow] {
+    static func rows(keyCount: Int, columns: [[RunColumn]], names: DiffRowNames) -> [DiffRow] {
       var tables: [[Double]] = []
       var roundings: [[Double]] = []
       var bounds: [[Double]] = []
@@ -266,7 +272,8 @@ public enum ProfileDiffBuilder {
         }
         rows.append(
           DiffRow(
-            name: name(k), before: values[0], after: values[1], status: status(values[0], values[1])
+            names: names, index: k, before: values[0], after: values[1],
+            status: status(values[0], values[1])
           ))
       }
       return rows
@@ -291,17 +298,34 @@ public enum ProfileDiffBuilder {
     }
 
     /// Largest guaranteed change first, then largest delta, then name: deterministic. Sorts
-    /// indices on precomputed keys, so the (large) rows move once.
+    /// indices on precomputed keys, then moves each row once, in place (no second array).
     static func sorted(_ rows: [DiffRow]) -> [DiffRow] {
+      var rows = rows
       let certain = rows.map { abs($0.certainDelta) }
       let delta = rows.map { abs($0.delta) }
       var order = Array(0..<rows.count)
       order.sort { a, b in
         if certain[a] != certain[b] { return certain[a] > certain[b] }
         if delta[a] != delta[b] { return delta[a] > delta[b] }
-        return rows[a].name < rows[b].name
+        return rows[a].namePrecedes(rows[b])
       }
-      return order.map { rows[$0] }
+      // Position p takes the row at order[p]: follow each cycle once.
+      var placed = [Bool](repeating: false, count: rows.count)
+      for start in rows.indices where !placed[start] {
+        let held = rows[start]
+        var p = start
+        while true {
+          placed[p] = true
+          let from = order[p]
+          if from == start {
+            rows[p] = held
+            break
+          }
+          rows[p] = rows[from]
+          p = from
+        }
+      }
+      return rows
     }
 
     /// Gone-or-unlisted before rows and new-or-unlisted after rows of one file with equal values
@@ -332,6 +356,58 @@ public enum ProfileDiffBuilder {
         onlyAfter.remove(at: best.0)
       }
       return moves
+    }
+  }
+}
+
+/// The order of `file:line` names (`Profile.locationText`) compared from the name table's bytes,
+/// without making either string: bytewise, which is Unicode scalar order.
+enum LocationOrder {
+  static func precedes(
+    _ names: NameTable, _ a: (id: Int32, line: Int32), _ b: (id: Int32, line: Int32)
+  ) -> Bool {
+    let sa = Suffix(a.line)
+    let sb = Suffix(b.line)
+    return names.withBytes(a.id) { fa in
+      names.withBytes(b.id) { fb in
+        let n = fa.count + sa.count
+        let m = fb.count + sb.count
+        var i = 0
+        while i < n && i < m {
+          let x = i < fa.count ? fa[i] : sa[i - fa.count]
+          let y = i < fb.count ? fb[i] : sb[i - fb.count]
+          if x != y { return x < y }
+          i += 1
+        }
+        return n < m
+      }
+    }
+  }
+
+  /// What follows the file in a location's name: nothing, `:`, or `:` and the line's digits.
+  struct Suffix {
+    private var bytes: (UInt64, UInt64) = (0, 0)
+    private(set) var count = 0
+
+    init(_ line: Int32) {
+      guard line != Row.noLine else { return }
+      append(UInt8(ascii: ":"))
+      guard line != Row.emptyLine else { return }
+      let text = String(line)
+      for byte in text.utf8 { append(byte) }
+    }
+
+    private mutating func append(_ byte: UInt8) {
+      if count < 8 {
+        bytes.0 |= UInt64(byte) << (8 * UInt64(count))
+      } else {
+        bytes.1 |= UInt64(byte) << (8 * UInt64(count - 8))
+      }
+      count += 1
+    }
+
+    subscript(i: Int) -> UInt8 {
+      UInt8(truncatingIfNeeded: i < 8 ? bytes.0 >> (8 * UInt64(i)) : bytes.1 >> (8 * UInt64(i - 8)))
     }
   }
 }

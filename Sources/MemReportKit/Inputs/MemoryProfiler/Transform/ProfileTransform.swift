@@ -200,9 +200,8 @@ public struct ProfileTransform: Sendable {
         let names = self.names
         rows.sort { a, b in
           if a.value != b.value { return a.value > b.value }
-          let na = names[a.nameID]
-          let nb = names[b.nameID]
-          return na != nb ? na < nb : a.line < b.line
+          if a.nameID != b.nameID { return names.precedes(a.nameID, b.nameID) }
+          return a.line < b.line
         }
       }
       out.rows = rows
