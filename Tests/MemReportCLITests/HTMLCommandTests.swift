@@ -151,3 +151,26 @@ struct HTMLCommandTests {
     #expect(left2.isEmpty)
   }
 }
+
+/// A page of a log of many runs held every report in memory until the end (a 2 GB input was
+/// killed at 8 GB): the first 20 are drawn, the rest counted, and the page says how to see one.
+@Suite("Pages of many reports")
+struct ManyReportPageTests {
+  @Test func thePageDrawsTwentyAndNamesTheRest() throws {
+    let folder = try CLIRunner.temporaryFolder()
+    let input = folder.appendingPathComponent("runs.txt")
+    let one = try String(contentsOfFile: TestFiles.sample("default.txt"), encoding: .utf8)
+    try String(repeating: one + "\n", count: 23).write(to: input, atomically: true, encoding: .utf8)
+    let r = try CLIRunner.run(["report", input.path, "--format", "html"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains(#"<section class="report" id="report-20">"#))
+    #expect(!r.stdout.contains(#"id="report-21""#))
+    #expect(
+      r.stdout.contains(
+        "<dt>Reports</dt><dd>23 (the first 20 are on this page; one page per report: \(input.path)#23 or --report 23)</dd>"
+      ))
+    // The text report still reads every one.
+    let text = try CLIRunner.run(["report", input.path, "--quiet"])
+    #expect(text.stdout.contains("report 23 (lines"))
+  }
+}

@@ -9,10 +9,16 @@ package struct HTMLReportWriter: ReportWriter {
   package static let defaultTop = 100
   /// Bars per chart.
   package static let chartBars = 12
+  /// Reports drawn on one page: a log of thousands of runs would otherwise be held in memory
+  /// until the page is written (a 2 GB input was killed at 8 GB). The rest are counted and named.
+  package static let pageReports = 20
 
   package var options: ReportOptions
   private var source = ""
   private var reports: [ReportView] = []
+  /// Reports read past `pageReports`, and the last one's number.
+  private var notShown = 0
+  private var lastIndex = 0
   package private(set) var charts: [SVGChart] = []
 
   package init(options: ReportOptions) { self.options = options }
@@ -22,6 +28,11 @@ package struct HTMLReportWriter: ReportWriter {
   }
 
   package mutating func write(_ profile: Profile, into out: inout some TextOutputStream) throws {
+    lastIndex = profile.metadata.index
+    guard reports.count < Self.pageReports else {
+      notShown += 1
+      return
+    }
     let view = try Self.view(of: profile, source: source, options: options)
     charts += view.allCharts
     reports.append(view)
@@ -63,7 +74,9 @@ package struct HTMLReportWriter: ReportWriter {
       chrome: PageChrome(
         title: ReportDocument.pageTitle(source), inputs: [source], templates: templates),
       source: DisplayText.clean(source),
-      metaLines: ReportDocument.inputFacts(reports: reports.count),
+      metaLines: ReportDocument.inputFacts(
+        reports: reports.count + notShown, shown: reports.count, source: source,
+        last: lastIndex),
       reports: reports)
     out.write(try templates.render("report", page))
   }

@@ -8,6 +8,9 @@ package enum IcicleChart {
     var children: [Node] = []
   }
 
+  /// Location rows drawn; the rest are one band.
+  static let drawnLocations = 1_000
+
   /// Builds the hierarchy from a report's location rows (`state` memory by location).
   package static func make(
     _ profile: Profile, state: AllocationState = .allocated, width: Int = 1100
@@ -15,13 +18,27 @@ package enum IcicleChart {
     guard let section = profile.section(SectionTitle(state, .memory, .location)),
       !section.rows.isEmpty
     else { return nil }
+    // The largest `drawnLocations` rows are drawn; the rest are one band of their own, so the
+    // chart's size does not grow with the input (1 M rows drew 200,013 rectangles per 100 k).
+    var drawn = Array(section.rows.indices)
+    var rest: (count: Int, bytes: Double) = (0, 0)
+    if drawn.count > Self.drawnLocations {
+      drawn.sort {
+        section.rows[$0].value > section.rows[$1].value
+          || (section.rows[$0].value == section.rows[$1].value && $0 < $1)
+      }
+      for i in drawn[Self.drawnLocations...] {
+        rest = (rest.count + 1, rest.bytes + Double(section.rows[i].value))
+      }
+      drawn.removeSubrange(Self.drawnLocations...)
+    }
     var gems: [String: [String: [(String, Double)]]] = [:]
-    for row in section.rows {
+    for row in drawn.lazy.map({ section.rows[$0] }) {
       let file = profile.names[row.nameID]
       let gem = PathClassifier.gem(of: file)
       gems[gem, default: [:]][file, default: []].append((profile.name(of: row), Double(row.value)))
     }
-    let tree = gems.map { gem, files in
+    var tree = gems.map { gem, files in
       Node(
         name: gem, bytes: files.values.joined().reduce(0) { $0 + $1.1 },
         children: files.map { file, lines in
@@ -30,6 +47,11 @@ package enum IcicleChart {
             children: lines.map { Node(name: $0.0, bytes: $0.1) }.sorted(by: order))
         }.sorted(by: order))
     }.sorted(by: order)
+    let shown = tree
+    if rest.count > 0 {
+      tree.append(
+        Node(name: ReportDocument.icicleRest(locations: rest.count), bytes: rest.bytes))
+    }
     let listed = tree.reduce(0) { $0 + $1.bytes }
     let band = 40.0
     let levels = ["gem", "file", "line"]
@@ -44,7 +66,7 @@ package enum IcicleChart {
     var colourIndex = 0
     let palette = Palette.bands
     for gem in tree {
-      let fill = palette[colourIndex % palette.count]
+      let fill = colourIndex < shown.count ? palette[colourIndex % palette.count] : Palette.muted
       colourIndex += 1
       draw(gem, level: 0, x: x, scale: plot / max(listed, 1), band: band, fill: fill, into: &body)
       x += gem.bytes * plot / max(listed, 1)
@@ -52,7 +74,7 @@ package enum IcicleChart {
     let description = ReportDocument.icicleDescription(
       locations: section.rows.count, listed: bytes(listed), total: profile.totals[state].bytes,
       state: state,
-      gems: tree.prefix(8).map { ($0.name, bytes($0.bytes)) })
+      gems: shown.prefix(8).map { ($0.name, bytes($0.bytes)) })
     return SVGChart(
       name: "icicle-\(state.rawValue)", title: ReportDocument.icicleTitle(state),
       description: description, width: width, height: Int(band * 3 + 4), body: body)
@@ -74,6 +96,8 @@ package enum IcicleChart {
     into body: inout [MarkupNode]
   ) {
     let w = node.bytes * scale
+    // Narrower than a tenth of a pixel: nothing to see, and nothing under it is wider.
+    guard w >= 0.1 else { return }
     let y = Double(level) * band
     var rect = SVGChart.rect(
       x, y + 2, w, band - 4, fill: fill, cls: w >= 3 ? "cell" : nil,

@@ -25,6 +25,11 @@ extension ReportDocument {
       + gems.map { icicleTooltip($0.name, bytes: $0.bytes) }.joined(separator: "; ")
   }
 
+  /// `41,200 smaller locations`: the icicle's band of the locations it does not draw one by one.
+  static func icicleRest(locations: Int) -> String {
+    "\(Units.count(Int64(locations))) smaller \(ProfileWording.noun(.location, locations))"
+  }
+
   /// `rails: 5.1 MB`: one gem, file or line of the icicle.
   static func icicleTooltip(_ name: String, bytes: Int64) -> String {
     "\(name): \(Units.bytes(bytes))"
@@ -36,8 +41,15 @@ extension ReportDocument {
   static func pageTitle(_ source: String) -> String { "memreport: \(source)" }
 
   /// What the page says about the input as a whole, above its reports.
-  static func inputFacts(reports: Int) -> [Fact] {
-    [Fact(label: "Reports", value: Units.count(Int64(reports)))]
+  /// `Reports: 1,204 (the first 20 are on this page; …)`.
+  static func inputFacts(reports: Int, shown: Int, source: String, last: Int) -> [Fact] {
+    var value = Units.count(Int64(reports))
+    if shown < reports {
+      value +=
+        " (the first \(Units.count(Int64(shown))) are on this page; one page per report: "
+        + "\(DisplayText.clean(source))#\(last) or \(OptionNames.current.report) \(last))"
+    }
+    return [Fact(label: "Reports", value: value)]
   }
 
   // MARK: Rows not shown
