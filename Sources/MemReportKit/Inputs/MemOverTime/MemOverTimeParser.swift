@@ -29,6 +29,10 @@ public struct MemOverTimeParser {
     public var intervalSeconds: Double?
     /// TEST_COUNT (default: from derailed's file name).
     public var testCount: Int?
+    /// Lines in a row without a sample, and samples, past which an input is refused: an endless
+    /// stream (`yes |`) would be read forever, and an endless series held in memory.
+    public var idleLineLimit = 1_000_000
+    public var sampleLimit = 10_000_000
 
     public init(
       unit: SeriesUnit? = nil, skipBadLines: Bool = false, intervalSeconds: Double? = nil,
@@ -134,6 +138,19 @@ public struct MemOverTimeParser {
     _ raw: UnsafeBufferPointer<UInt8>, number: Int, terminated: Bool = true, overlong: Bool = false
   ) throws {
     lastLine = number
+    // An endless stream (`yes |`) would be read forever, and an endless series held in memory.
+    if number - (series.lines.last ?? 0) > options.idleLineLimit {
+      throw error(
+        number,
+        "no memory sample in the last \(Units.count(Int64(options.idleLineLimit))) lines (an endless or unrelated stream): stopped reading"
+      )
+    }
+    if series.values.count >= options.sampleLimit {
+      throw error(
+        number,
+        "more than \(Units.count(Int64(options.sampleLimit))) samples: not one run's memory over time (at derailed's 5 s, 1.6 years)"
+      )
+    }
     if overlong {
       try bad(number, "line is longer than 1 MiB")
       return

@@ -40,6 +40,12 @@ public struct MemoryProfilerParser {
   var deliveryError: Error?
   var contentLines = 0
   var numberLines = 0
+  /// Lines in a row that were blank or not part of a report. An endless stream of them (`yes |`)
+  /// would be read forever: past `idleLineLimit` the parser stops.
+  var idleLines = 0
+  var idleLineLimit = Self.defaultIdleLineLimit
+  /// Blank or unrelated lines in a row after which reading stops (see `stopIdle`).
+  public static let defaultIdleLineLimit = 1_000_000
   var overlongLine: Int?
   /// Inside derailed's fixed "You're not using Rails" banner (`DerailedBanner`).
   var inDerailedBanner = false
@@ -70,40 +76,50 @@ public struct MemoryProfilerParser {
   ) throws -> Int {
     var parser = MemoryProfilerParser(path: input.path, onProfile: onProfile)
     let reader = LineReader(input: input, progress: progress)
-    try reader.forEachLine { line in
-      if line.number == 1 && input.wasUTF16 { parser.pendingMetadata.features.insert(.utf16) }
-      try parser.consume(line)
+    do {
+      try reader.forEachLine { line in
+        if line.number == 1 && input.wasUTF16 { parser.pendingMetadata.features.insert(.utf16) }
+        try parser.consume(line)
+      }
+    } catch is StopReading {
+      // What was read is kept; the open report says where reading stopped.
     }
     return try parser.finish()
   }
 
   /// Parses a whole text held in memory (tests, small inputs).
-  public static func parse(text: String, path: String = "<text>") throws -> [Profile] {
+  public static func parse(
+    text: String, path: String = "<text>", idleLineLimit: Int = defaultIdleLineLimit
+  ) throws -> [Profile] {
     var text = text
-    return try text.withUTF8 { try parse(bytes: $0, path: path) }
+    return try text.withUTF8 { try parse(bytes: $0, path: path, idleLineLimit: idleLineLimit) }
   }
 
   /// Parses bytes held in memory, split into lines as `LineReader` splits a file.
-  public static func parse(bytes all: UnsafeBufferPointer<UInt8>, path: String = "<bytes>") throws
-    -> [Profile]
-  {
+  public static func parse(
+    bytes all: UnsafeBufferPointer<UInt8>, path: String = "<bytes>",
+    idleLineLimit: Int = defaultIdleLineLimit
+  ) throws -> [Profile] {
     var profiles: [Profile] = []
     var parser = MemoryProfilerParser(path: path) { profiles.append($0) }
-    var start = 0
-    var number = 1
-    while start < all.count {
-      let rest = UnsafeBufferPointer(rebasing: all[start...])
-      let newline = rest.firstIndex(of: ASCII.newline)
-      let end = newline.map { start + $0 } ?? all.count
-      let length = end - start
-      let overlong = length >= LineReader.defaultMaxLineLength
-      let line = RawLine(
-        bytes: UnsafeBufferPointer(rebasing: all[start..<(overlong ? start + 256 : end)]),
-        number: number, terminated: newline != nil, overlong: overlong)
-      try parser.consume(line)
-      number += 1
-      start = end + 1
-    }
+    parser.idleLineLimit = idleLineLimit
+    do {
+      var start = 0
+      var number = 1
+      while start < all.count {
+        let rest = UnsafeBufferPointer(rebasing: all[start...])
+        let newline = rest.firstIndex(of: ASCII.newline)
+        let end = newline.map { start + $0 } ?? all.count
+        let length = end - start
+        let overlong = length >= LineReader.defaultMaxLineLength
+        let line = RawLine(
+          bytes: UnsafeBufferPointer(rebasing: all[start..<(overlong ? start + 256 : end)]),
+          number: number, terminated: newline != nil, overlong: overlong)
+        try parser.consume(line)
+        number += 1
+        start = end + 1
+      }
+    } catch is StopReading {}
     try parser.finish()
     return profiles
   }
@@ -113,6 +129,7 @@ public struct MemoryProfilerParser {
   mutating func consume(_ raw: RawLine) throws {
     if let error = deliveryError { throw error }
     lastLine = raw.number
+    if idleLines >= idleLineLimit { try stopIdle(at: raw.number) }
     if raw.overlong {
       if overlongLine == nil { overlongLine = raw.number }
       contentLines += 1
@@ -134,7 +151,10 @@ public struct MemoryProfilerParser {
   ) throws {
     var cursor = ByteCursor(line)
     let indent = cursor.skipSpaces()
+    let idle = idleLines
+    idleLines = 0
     guard let first = cursor.current else {
+      idleLines = idle + 1
       endGroup()
       return
     }
@@ -201,6 +221,28 @@ public struct MemoryProfilerParser {
     if let feature = noise.feature { self.feature(feature) }
     if noise == .elision { markIncomplete() }
     warn(number, noise.message, line)
+    idleLines = idle + 1
+  }
+
+  /// Stops at an endless or unrelated stream: an error before any report, else a warning on the
+  /// open report, whose lines so far are kept.
+  mutating func stopIdle(at number: Int) throws {
+    let limit = Units.count(Int64(idleLineLimit))
+    guard reportIndex > 0 else {
+      throw MemReportError.unusableInput(
+        path: path, line: number,
+        reason:
+          "no memory_profiler report in the first \(limit) lines (an endless or unrelated stream): stopped reading"
+      )
+    }
+    // Past the warning limit too: this one says why the input was not read to its end.
+    profile?.warnings.append(
+      ParseWarning(
+        line: number,
+        message:
+          "stopped reading: the last \(limit) lines held no report (an endless or unrelated stream)"
+      ))
+    throw StopReading()
   }
 
   // MARK: - Preamble and reports
@@ -308,3 +350,6 @@ public struct MemoryProfilerParser {
   }
 
 }
+
+/// Thrown by the parser to stop reading an input whose reports have ended (`stopIdle`).
+struct StopReading: Error {}

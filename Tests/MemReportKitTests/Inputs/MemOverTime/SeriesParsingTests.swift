@@ -326,3 +326,40 @@ struct SeriesRunsAndIntegersTests {
     #expect(try parse("250\n251\n").warnings.isEmpty)
   }
 }
+
+/// `yes | memreport trend -` read forever, and an endless series of numbers would be held in
+/// memory: past a run of lines without a sample, or too many samples, the input is refused. The
+/// limits are small here; the defaults are 1,000,000 lines and 10,000,000 samples.
+@Suite("Endless series")
+struct EndlessSeriesTests {
+  func feed(_ lines: [String], _ options: MemOverTimeParser.Options) throws -> MemorySeries {
+    var parser = MemOverTimeParser(path: "-", options: options)
+    for (i, line) in lines.enumerated() {
+      let bytes = Array(line.utf8)
+      try bytes.withUnsafeBufferPointer { try parser.consume($0, number: i + 1) }
+    }
+    return try parser.finish()
+  }
+
+  @Test func linesWithoutASampleStop() throws {
+    var options = MemOverTimeParser.Options(skipBadLines: true)
+    options.idleLineLimit = 50
+    let lines = ["100.5", "101.5"] + Array(repeating: "y", count: 60)
+    #expect(
+      throws: MemReportError.unusableInput(
+        path: "-", line: 53,
+        reason:
+          "no memory sample in the last 50 lines (an endless or unrelated stream): stopped reading")
+    ) { try feed(lines, options) }
+  }
+
+  @Test func tooManySamplesStop() throws {
+    var options = MemOverTimeParser.Options()
+    options.sampleLimit = 100
+    #expect(throws: MemReportError.self) {
+      try feed((0..<150).map { "\(100 + $0)" }, options)
+    }
+    let s = try feed((0..<100).map { "\(100 + $0)" }, options)
+    #expect(s.count == 100)
+  }
+}

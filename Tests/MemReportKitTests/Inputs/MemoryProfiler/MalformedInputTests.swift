@@ -279,3 +279,37 @@ struct WarningExcerptTests {
     #expect(messages.contains { $0.hasSuffix("'prose  31m here'") })
   }
 }
+
+/// `yes | memreport report -` read forever. Past a run of blank or unrelated lines the parser
+/// stops: an error when no report came first, else the report read so far with a warning.
+@Suite("Endless reports")
+struct EndlessReportTests {
+  @Test func noReportIsAnError() throws {
+    let text = String(repeating: "y\n", count: 40)
+    #expect(
+      throws: MemReportError.unusableInput(
+        path: "-", line: 31,
+        reason:
+          "no memory_profiler report in the first 30 lines (an endless or unrelated stream): stopped reading"
+      )
+    ) { try MemoryProfilerParser.parse(text: text, path: "-", idleLineLimit: 30) }
+  }
+
+  @Test func aReportThenJunkKeepsTheReport() throws {
+    let report = try String(contentsOfFile: TestFiles.sample("default.txt"), encoding: .utf8)
+    let lines = report.utf8.filter { $0 == 0x0A }.count  // 654
+    let profiles = try MemoryProfilerParser.parse(
+      text: report + String(repeating: "\n", count: 40) + String(repeating: "y\n", count: 40)
+        + report, path: "-", idleLineLimit: 60)
+    // The second report comes after 80 idle lines: never read.
+    #expect(profiles.count == 1)
+    let p = try #require(profiles.first)
+    #expect(p.totals.allocated.bytes == 588_443)
+    #expect(
+      p.warnings.last
+        == ParseWarning(
+          line: lines + 60,
+          message:
+            "stopped reading: the last 60 lines held no report (an endless or unrelated stream)"))
+  }
+}
