@@ -30,23 +30,8 @@ package enum FileName {
   /// `bytes` as a name: valid UTF-8 as it is, each byte of an invalid sequence as U+10FF00 + byte.
   package static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     if let text = String(validating: bytes, as: UTF8.self) { return text }
-    var out = ""
-    var iterator = bytes.makeIterator()
-    var parser = Unicode.UTF8.ForwardParser()
-    var offset = 0
-    while true {
-      switch parser.parseScalar(from: &iterator) {
-      case .valid(let encoded):
-        out.unicodeScalars.append(Unicode.UTF8.decode(encoded))
-        offset += encoded.count
-      case .error(let length):
-        for i in offset..<min(offset + length, bytes.count) {
-          out.unicodeScalars.append(Unicode.Scalar(byteBase + UInt32(bytes[i])) ?? "\u{FFFD}")
-        }
-        offset += length
-      case .emptyInput:
-        return out
-      }
+    return UTF8Text.decode(bytes) { out, byte in
+      out.unicodeScalars.append(Unicode.Scalar(byteBase + UInt32(byte)) ?? "\u{FFFD}")
     }
   }
 

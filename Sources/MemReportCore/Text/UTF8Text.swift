@@ -9,6 +9,13 @@ package enum UTF8Text {
   /// `valid` says whether there was none.
   package static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> (text: String, valid: Bool) {
     if let text = String(validating: bytes, as: UTF8.self) { return (text, true) }
+    return (decode(bytes) { $0 += shown($1) }, false)
+  }
+
+  /// `bytes` decoded as UTF-8, with `invalid` writing each byte of an invalid sequence.
+  package static func decode(
+    _ bytes: UnsafeBufferPointer<UInt8>, invalid: (inout String, UInt8) -> Void
+  ) -> String {
     var out = ""
     out.reserveCapacity(bytes.count + 8)
     var iterator = bytes.makeIterator()
@@ -20,10 +27,10 @@ package enum UTF8Text {
         out.unicodeScalars.append(Unicode.UTF8.decode(encoded))
         offset += encoded.count
       case .error(let length):
-        for i in offset..<min(offset + length, bytes.count) { out += shown(bytes[i]) }
+        for i in offset..<min(offset + length, bytes.count) { invalid(&out, bytes[i]) }
         offset += length
       case .emptyInput:
-        return (out, false)
+        return out
       }
     }
   }
