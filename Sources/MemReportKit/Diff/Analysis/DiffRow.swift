@@ -19,8 +19,8 @@ public struct DiffRow: Sendable {
   /// The key: a normalized location, file, gem, class, or a string as printed. Made when read,
   /// from the section's shared key table: a diff of millions of keys holds no string per row.
   public var name: String { names.name(Int(index)) }
-  private let names: DiffRowNames
-  private let index: Int32
+  let names: DiffRowNames
+  let index: Int32
   public var before: SideValue
   public var after: SideValue
   public var status: DiffStatus
@@ -90,9 +90,4 @@ public final class DiffRowNames: Sendable {
     if let order { return order(a, b) }
     return lookup(a) < lookup(b)
   }
-}
-
-extension DiffRow {
-  /// Whether this row's name sorts before `other`'s (rows of one section).
-  func namePrecedes(_ other: DiffRow) -> Bool { names.precedes(Int(index), Int(other.index)) }
 }

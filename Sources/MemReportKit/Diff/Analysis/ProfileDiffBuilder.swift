@@ -304,10 +304,21 @@ public enum ProfileDiffBuilder {
       let certain = rows.map { abs($0.certainDelta) }
       let delta = rows.map { abs($0.delta) }
       var order = Array(0..<rows.count)
-      order.sort { a, b in
-        if certain[a] != certain[b] { return certain[a] > certain[b] }
-        if delta[a] != delta[b] { return delta[a] > delta[b] }
-        return rows[a].namePrecedes(rows[b])
+      // Rows of a section share one name source; each row is key `index` of it.
+      let shared = rows.first.map { first in rows.allSatisfy { $0.names === first.names } }
+      let keys = rows.map { Int($0.index) }
+      if shared == true, let names = rows.first?.names {
+        order.sort { a, b in
+          if certain[a] != certain[b] { return certain[a] > certain[b] }
+          if delta[a] != delta[b] { return delta[a] > delta[b] }
+          return names.precedes(keys[a], keys[b])
+        }
+      } else {
+        order.sort { a, b in
+          if certain[a] != certain[b] { return certain[a] > certain[b] }
+          if delta[a] != delta[b] { return delta[a] > delta[b] }
+          return rows[a].name < rows[b].name
+        }
       }
       // Position p takes the row at order[p]: follow each cycle once.
       var placed = [Bool](repeating: false, count: rows.count)
@@ -366,48 +377,15 @@ enum LocationOrder {
   static func precedes(
     _ names: NameTable, _ a: (id: Int32, line: Int32), _ b: (id: Int32, line: Int32)
   ) -> Bool {
-    let sa = Suffix(a.line)
-    let sb = Suffix(b.line)
-    return names.withBytes(a.id) { fa in
-      names.withBytes(b.id) { fb in
-        let n = fa.count + sa.count
-        let m = fb.count + sb.count
-        var i = 0
-        while i < n && i < m {
-          let x = i < fa.count ? fa[i] : sa[i - fa.count]
-          let y = i < fb.count ? fb[i] : sb[i - fb.count]
-          if x != y { return x < y }
-          i += 1
-        }
-        return n < m
-      }
-    }
+    names.precedes(a.id, suffix(a.line), b.id, suffix(b.line))
   }
 
   /// What follows the file in a location's name: nothing, `:`, or `:` and the line's digits.
-  struct Suffix {
-    private var bytes: (UInt64, UInt64) = (0, 0)
-    private(set) var count = 0
-
-    init(_ line: Int32) {
-      guard line != Row.noLine else { return }
-      append(UInt8(ascii: ":"))
-      guard line != Row.emptyLine else { return }
-      let text = String(line)
-      for byte in text.utf8 { append(byte) }
-    }
-
-    private mutating func append(_ byte: UInt8) {
-      if count < 8 {
-        bytes.0 |= UInt64(byte) << (8 * UInt64(count))
-      } else {
-        bytes.1 |= UInt64(byte) << (8 * UInt64(count - 8))
-      }
-      count += 1
-    }
-
-    subscript(i: Int) -> UInt8 {
-      UInt8(truncatingIfNeeded: i < 8 ? bytes.0 >> (8 * UInt64(i)) : bytes.1 >> (8 * UInt64(i - 8)))
-    }
+  static func suffix(_ line: Int32) -> NameSuffix {
+    var suffix = NameSuffix()
+    guard line != Row.noLine else { return suffix }
+    suffix.append(UInt8(ascii: ":"))
+    if line != Row.emptyLine { suffix.appendDecimal(line) }
+    return suffix
   }
 }
