@@ -42,6 +42,7 @@ let package = Package(
         .embedInCode("table.mustache"),
         .embedInCode("report.mustache"), .embedInCode("diff.mustache"),
         .embedInCode("trend.mustache"),
+        .embedInCode("boot-report.mustache"), .embedInCode("boot-diff.mustache"),
         .embedInCode("style.css"), .embedInCode("script.js"),
       ]
     ),

@@ -21,6 +21,7 @@ enum Flags {
   static let report = "report"
   static let label = "label"
   static let baseline = "baseline"
+  static let minCost = "min-cost"
 }
 
 extension OptionNames {

@@ -9,6 +9,7 @@ extension MemReportCommand {
   struct Diff: ParsableCommand, ReadsInputs, FormatList {
     static var formats: [OutputFormat] { OutputFormat.diffFormats }
     static let model = InputModel.profiles
+    static let alsoReads = [InputModel.requireTrees]
 
     static let configuration = CommandConfiguration(
       abstract: "Compare memory_profiler reports before and after a change.",
@@ -161,6 +162,13 @@ extension MemReportCommand {
 
     func run() throws {
       let format = outputOptions.resolvedFormat
+      let resolvedInputs = try resolvedSides()
+      if let first = resolvedInputs.before.first, try BootCommands.isRequireTree(first) {
+        try BootCommands.diff(
+          before: resolvedInputs.before, after: resolvedInputs.after, format: format,
+          failOnIncrease: failOnIncrease, top: rowOptions.top, outputOptions: outputOptions)
+        return
+      }
       do {
         // `--report N` becomes `FILE#N` on each input; DiffRun reads the selections.
         let select = { (paths: [String]) in

@@ -44,7 +44,8 @@ struct RequireTreeLine {
           !endsLine && matches(line, at: unitEnd, alsoOpen) && line[end - 1] == rightParen
         if endsLine || opensNote, let split = valueBefore(line, unitStart: i) {
           var result = RequireTreeLine(
-            name: String(decoding: UnsafeBufferPointer(rebasing: line[0..<split.nameEnd]), as: UTF8.self),
+            name: String(
+              decoding: UnsafeBufferPointer(rebasing: line[0..<split.nameEnd]), as: UTF8.self),
             mib: split.value, unitWasMB: wasMB, also: [], others: nil)
           if opensNote {
             let noteStart = unitEnd + alsoOpen.count

@@ -19,7 +19,9 @@ public enum RequireTreeParser {
     Array("Configure with `CUT_OFF".utf8), Array("Note: Files only count".utf8),
     Array("If multiple libraries".utf8), Array("the 'cost' only shows".utf8),
   ]
-  private static let preambleStarts: [[UInt8]] = [Array("Booting: ".utf8), Array("Endpoint: ".utf8)]
+  private static let preambleStarts: [[UInt8]] = [
+    Array("Booting: ".utf8), Array("Endpoint: ".utf8),
+  ]
   private static let fences: [[UInt8]] = [Array("```".utf8), Array("~~~".utf8)]
 
   /// Parses every tree of `input`.
@@ -182,7 +184,9 @@ public enum RequireTreeParser {
       baseIndent = indent
       unitWasMB = parsed.unitWasMB
       nodes = [
-        RequireNode(name: parsed.name, depth: 0, kib: value(parsed, number: number), parent: nil, line: number)
+        RequireNode(
+          name: parsed.name, depth: 0, kib: value(parsed, number: number), parent: nil, line: number
+        )
       ]
       stack = [0]
       nodeCount += 1
@@ -196,7 +200,9 @@ public enum RequireTreeParser {
       if nodeCount > RequireTreeParser.maxNodes {
         throw MemReportError.unusableInput(
           path: source, line: number,
-          reason: "more than \(Units.count(Int64(RequireTreeParser.maxNodes))) requires: not a require tree")
+          reason:
+            "more than \(Units.count(Int64(RequireTreeParser.maxNodes))) requires: not a require tree"
+        )
       }
       let relative = indent - baseIndent
       var depth = relative / 2
@@ -220,7 +226,10 @@ public enum RequireTreeParser {
       stack.removeLast(stack.count - depth)
       let parent = stack[depth - 1]
       if parsed.unitWasMB != unitWasMB {
-        warn(number, "'\(parsed.unitWasMB ? "mb" : "MiB")' in a tree printed in '\(unitWasMB ? "mb" : "MiB")': read as MiB")
+        warn(
+          number,
+          "'\(parsed.unitWasMB ? "mb" : "MiB")' in a tree printed in '\(unitWasMB ? "mb" : "MiB")': read as MiB"
+        )
       }
       var node = RequireNode(
         name: parsed.name, depth: depth, kib: value(parsed, number: number), parent: parent,
