@@ -37,6 +37,7 @@ extension OptionNames {
     names.rootAfter = "--" + Flags.rootAfter
     names.gateScope = "--" + Flags.gateScope
     names.report = "--" + Flags.report
+    names.minCost = "--" + Flags.minCost
     return names
   }()
 }

@@ -41,7 +41,7 @@ enum BootReportHTMLWriter {
         Figure(
           svg: try $0.inline(),
           caption:
-            "\(DisplayText.clean(block.label)): widths are inclusive cost; hover a cell for its numbers. Levels below \(BootCharts.maxLevels) and cells under half a pixel are in the table only."
+            "\(DisplayText.clean(block.label)): widths are inclusive cost; hover a cell for its numbers. Requires deeper than \(BootCharts.maxLevels - 1) levels and cells under half a pixel are in the table only."
         )
       }
       let gemRows = zip(a.gems, block.gemLines).map { gem, line in
@@ -146,7 +146,12 @@ enum BootDiffHTMLWriter {
   ) throws {
     let limit = top ?? defaultTop
     let rows = document.rows.prefix(limit).map { line -> TableModel.Row in
-      var status = TableModel.Cell(text: DisplayText.clean(line.status))
+      // The badge names the status; the cell adds only what the badge does not say.
+      var detail = Substring(line.status)
+      if detail.hasPrefix(line.row.status.rawValue) {
+        detail = detail.dropFirst(line.row.status.rawValue.count)
+      }
+      var status = TableModel.Cell(text: DisplayText.clean(String(detail.drop { $0 == " " })))
       status.badge = TableModel.Badge(
         text: line.row.status.rawValue.uppercased(), cls: badge(line.row))
       return TableModel.Row(cells: [

@@ -142,7 +142,7 @@ struct BootDiffDocument {
   static func runsNote(_ diff: BootDiff, beforeTrees: [RequireTree], afterTrees: [RequireTree])
     -> String
   {
-    "Before: \(Units.counted(diff.runsBefore, "run")); after: \(Units.counted(diff.runsAfter, "run")) (\(BootWording.command(beforeTrees.first ?? afterTrees[0]))); requires matched by their path from TOP."
+    "Runs: \(diff.runsBefore) before, \(diff.runsAfter) after (\((beforeTrees.first ?? afterTrees.first).map(BootWording.command) ?? "derailed")); requires are matched by their path from TOP."
   }
 
   static func noiseRule(_ diff: BootDiff) -> String {
@@ -158,20 +158,21 @@ struct BootDiffDocument {
   }
 
   static func gateMessage(_ result: BootGate.Result) -> String {
+    let flag = OptionNames.current.failOnIncrease
     let change =
       "TOP changed by \(BootWording.signed(kib: result.deltaKiB))\(result.percent.map { " (\(Units.signedPercent($0)))" } ?? "")"
     if result.passed {
       if result.overLimit && result.verdict == .noise {
         return
-          "\(change): over --fail-on-increase \(result.limit), but within noise, so the gate passes."
+          "\(change): over \(flag) \(result.limit), but within noise, so the gate passes."
       }
-      return "\(change): within --fail-on-increase \(result.limit)."
+      return "\(change): within \(flag) \(result.limit)."
     }
-    return "\(change): more than --fail-on-increase \(result.limit), and a real change."
+    return "\(change): more than \(flag) \(result.limit), and a real change."
   }
 
   static let tableHeading = "Requires by size of change"
   static func moreRows(_ n: Int) -> String {
-    "\(Units.counted(n, "more row")) (--top to show more; --format json lists all)."
+    "\(Units.counted(n, "more row")) (\(OptionNames.current.top) to show more; \(OptionNames.current.jsonFormat) lists all)."
   }
 }

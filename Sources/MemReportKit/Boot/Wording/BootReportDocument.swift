@@ -115,6 +115,6 @@ struct BootReportDocument {
     "freed: what removing the gem would free at most; requires another gem also makes stay loaded."
 
   static func hiddenRows(_ count: Int, threshold: Double) -> String {
-    "\(Units.counted(count, "require")) under \(BootWording.plainMiB(threshold)) not shown (--min-cost to change; --format json lists all)."
+    "\(Units.counted(count, "require")) under \(BootWording.plainMiB(threshold)) not shown (\(OptionNames.current.minCost) to change; \(OptionNames.current.jsonFormat) lists all)."
   }
 }
