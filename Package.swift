@@ -122,7 +122,9 @@ if getenv("MEMREPORT_FUZZ") != nil {
     .target(
       name: "FuzzSupport", dependencies: ["MemReportTestSupport"],
       path: "scripts/fuzz/Sources/FuzzSupport", swiftSettings: swiftFlags))
-  for harness in ["FuzzProfileParser", "FuzzSeries", "FuzzPatch", "FuzzDiff", "FuzzFilter"] {
+  for harness in [
+    "FuzzProfileParser", "FuzzSeries", "FuzzPatch", "FuzzDiff", "FuzzFilter", "FuzzRequireTree",
+  ] {
     package.targets.append(
       .executableTarget(
         name: harness,

@@ -130,7 +130,10 @@ public struct BootDiffRun {
       for path in paths {
         let file = try InputFile.open(path)
         defer { file.close() }
-        if let model = try InputRegistry.model(of: file), model != .requireTrees {
+        // One look at the head (the registry's other readers scan it too, for nothing here).
+        if case .notMine = RequireTreeReader.detect(try InputHead(file)),
+          let model = try InputRegistry.model(of: file), model != .requireTrees
+        {
           throw MemReportError.unusableInput(
             path: path, line: nil,
             reason:

@@ -145,7 +145,8 @@ enum BootDiffHTMLWriter {
     into out: inout some TextOutputStream
   ) throws {
     let limit = top ?? defaultTop
-    let rows = document.rows.prefix(limit).map { line -> TableModel.Row in
+    let rows = document.rows.prefix(limit).map {
+      (line: BootDiffDocument.RowLine) -> TableModel.Row in
       // The badge names the status; the cell adds only what the badge does not say.
       var detail = Substring(line.status)
       if detail.hasPrefix(line.row.status.rawValue) {
@@ -175,7 +176,7 @@ enum BootDiffHTMLWriter {
         .init(label: "after", numeric: true), .init(label: "Δ", numeric: true),
         .init(label: "Δ%", numeric: true), .init(label: "own Δ", numeric: true),
         .init(label: "status"), .init(label: "verdict"),
-      ], rows: rows,
+      ], rows: Array(rows),
       more: document.rows.count > limit
         ? BootDiffDocument.moreRows(document.rows.count - limit) : nil)
     let chart = try BootCharts.movers(document).map {

@@ -34,7 +34,9 @@ struct BootDiffDocument {
   var notes: [String]
   var top: Card
   /// Every row but those inside a new/gone subtree (summed up by its root), largest change first.
-  var rows: [RowLine]
+  var movers: [BootDiff.Row]
+  /// `movers` in words, worded when a writer reads them (text shows 15 of thousands).
+  var rows: LazyMapCollection<[BootDiff.Row], RowLine> { movers.lazy.map(Self.line) }
   var gate: BootGate.Result?
   var gateMessage: String?
   var counts: String
@@ -58,7 +60,7 @@ struct BootDiffDocument {
     if let deeper = Self.deeperNote(diff) { notes.append(deeper) }
     self.notes = notes
     top = Self.card(diff.top)
-    rows = diff.movers.filter { $0.within == nil }.map(Self.line)
+    movers = diff.movers.filter { $0.within == nil }
     self.gate = gate
     gateMessage = gate.map(Self.gateMessage)
     counts = BootDiff.Status.allCases.map { "\(diff.count($0)) \($0.rawValue)" }.joined(
