@@ -127,12 +127,14 @@ public struct BootDiffRun {
     }
     func read(_ paths: [String]) throws -> [RequireTree] {
       var trees: [RequireTree] = []
-      for path in paths {
+      for argument in paths {
+        // `both.txt#2`: only the second tree (run) of the file.
+        let selection = try ReportSelection(argument: argument)
+        let path = selection.path
         let file = try InputFile.open(path)
         defer { file.close() }
-        // One look at the head (the registry's other readers scan it too, for nothing here).
-        if case .notMine = RequireTreeReader.detect(try InputHead(file)),
-          let model = try InputRegistry.model(of: file), model != .requireTrees
+        if try !RequireTreeReader.claims(file), let model = try InputRegistry.model(of: file),
+          model != .requireTrees
         {
           throw MemReportError.unusableInput(
             path: path, line: nil,
@@ -142,7 +144,16 @@ public struct BootDiffRun {
         }
         let parsed = try RequireTreeReader.read(file, progress: nil)
         onInput(path, parsed.warnings)
-        trees += parsed.trees
+        if let n = selection.report {
+          guard n <= parsed.trees.count else {
+            throw MemReportError.usage(
+              "\(path) holds \(Units.counted(parsed.trees.count, "require tree")); there is no tree \(n)"
+            )
+          }
+          trees.append(parsed.trees[n - 1])
+        } else {
+          trees += parsed.trees
+        }
       }
       return trees
     }

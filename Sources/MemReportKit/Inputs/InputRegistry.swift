@@ -48,7 +48,7 @@ public enum InputRegistry {
   /// Every reader, in the order they are asked; the first of each model also reads what no reader
   /// claims (its parser then says what it found instead).
   public static var readers: [any InputReader.Type] {
-    [MemoryProfilerReader.self, MemOverTimeReader.self, RequireTreeReader.self]
+    [MemoryProfilerReader.self, RequireTreeReader.self, MemOverTimeReader.self]
   }
 
   /// The model a reader's input becomes.

@@ -12,7 +12,7 @@ enum BootCommands {
       guard path == "-" || POSIX.regularFileSize(path) != nil else { return false }
       let file = try InputFile.open(path)
       defer { file.close() }
-      return try InputRegistry.model(of: file) == .requireTrees
+      return try RequireTreeReader.claims(file)
     } catch let error as MemReportError {
       throw ExitCodes.fail(error)
     }

@@ -27,6 +27,20 @@ public enum RequireTreeReader: RequireTreeReading {
     return found.map { .mine(line: $0) } ?? .notMine
   }
 
+  /// Whether `input` is a require tree as the registry decides (no reader before this one claims
+  /// it), looking at its head once and skipping the readers after it. For commands that dispatch
+  /// on the model before reading.
+  /// - Throws: `MemReportError.cannotOpen` when the input cannot be read.
+  public static func claims(_ input: InputFile) throws -> Bool {
+    let head = try InputHead(input)
+    guard case .mine = detect(head) else { return false }
+    for reader in InputRegistry.readers {
+      if reader == RequireTreeReader.self { return true }
+      if case .mine = reader.detect(head) { return false }
+    }
+    return true
+  }
+
   public static func read(_ input: InputFile, progress: ((Int) -> Void)?) throws
     -> RequireTreeInput
   {
