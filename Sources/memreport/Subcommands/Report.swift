@@ -14,7 +14,9 @@ extension MemReportCommand {
       discussion: """
         FILE may hold several reports; each is read and written in turn, or pick one with FILE#N \
         or --report N. Use '-' to read standard input, e.g. 'pbpaste | memreport report -'. Warnings (lines skipped or read in a particular \
-        way) go to standard error with their line numbers.
+        way) go to standard error with their line numbers. A derailed bundle:mem / perf:mem require \
+        tree is recognised by its content: the report gives TOP, the costliest gems, what removing \
+        each would free, and the tree (--min-cost trims it).
 
         Exit codes: 0 success, 64 usage error, 65 unusable input (not a memory_profiler report), \
         66 cannot open the input, 74 cannot write the output.
