@@ -75,7 +75,7 @@ enum BootWording {
       return row.after.isBound ? "gone (or now < \(plainMiB(row.after.hiddenBelowMiB)))" : "gone"
     case .moved: return "moved"
     case .changed: return "changed"
-    case .same: return "same (within noise)"
+    case .same: return "same"
     }
   }
 
