@@ -3,6 +3,9 @@ import MemReportCore
 /// `report --format html` on require trees: the answer, the cut-off stated, an icicle chart of the
 /// tree, the gems and every require in sortable tables.
 enum BootReportHTMLWriter {
+  /// Rows of the "every require" table at most (a page stays readable; JSON and CSV list all).
+  static let maxRequireRows = 5_000
+
   struct Figure {
     var svg: String
     var caption: String
@@ -64,7 +67,7 @@ enum BootReportHTMLWriter {
           .init(label: "requires", numeric: true), .init(label: "freed if removed", numeric: true),
           .init(label: "shared with other gems"),
         ], rows: gemRows, more: nil)
-      let requireRows = a.rows.map { row -> TableModel.Row in
+      let requireRows = a.rows.prefix(maxRequireRows).map { row -> TableModel.Row in
         let parent = row.parent.map { a.rows[$0].name } ?? ""
         return TableModel.Row(cells: [
           .name(row.name, shortened: DisplayText.shortPath(row.name, limit: 70)),
@@ -89,7 +92,10 @@ enum BootReportHTMLWriter {
           .init(label: "share", numeric: true), .init(label: "depth", numeric: true),
           .init(label: "required by"), .init(label: "also required by"),
           .init(label: "line", numeric: true),
-        ], rows: requireRows, more: nil)
+        ], rows: requireRows,
+        more: a.rows.count > maxRequireRows
+          ? "The first \(Units.count(Int64(maxRequireRows))) of \(Units.count(Int64(a.rows.count))) requires, in printed order; \(OptionNames.current.jsonFormat) lists all."
+          : nil)
       return TreeView(
         index: block.analysis.tree.index, several: several, label: DisplayText.clean(block.label),
         answer: DisplayText.clean(block.answer),
