@@ -42,6 +42,7 @@ let package = Package(
         .embedInCode("table.mustache"),
         .embedInCode("report.mustache"), .embedInCode("diff.mustache"),
         .embedInCode("trend.mustache"),
+        .embedInCode("boot-report.mustache"), .embedInCode("boot-diff.mustache"),
         .embedInCode("style.css"), .embedInCode("script.js"),
       ]
     ),
@@ -121,7 +122,9 @@ if getenv("MEMREPORT_FUZZ") != nil {
     .target(
       name: "FuzzSupport", dependencies: ["MemReportTestSupport"],
       path: "scripts/fuzz/Sources/FuzzSupport", swiftSettings: swiftFlags))
-  for harness in ["FuzzProfileParser", "FuzzSeries", "FuzzPatch", "FuzzDiff", "FuzzFilter"] {
+  for harness in [
+    "FuzzProfileParser", "FuzzSeries", "FuzzPatch", "FuzzDiff", "FuzzFilter", "FuzzRequireTree",
+  ] {
     package.targets.append(
       .executableTarget(
         name: harness,

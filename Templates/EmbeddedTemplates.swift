@@ -11,6 +11,8 @@ public enum EmbeddedTemplates {
     "report.mustache": text(PackageResources.report_mustache),
     "diff.mustache": text(PackageResources.diff_mustache),
     "trend.mustache": text(PackageResources.trend_mustache),
+    "boot-report.mustache": text(PackageResources.boot_report_mustache),
+    "boot-diff.mustache": text(PackageResources.boot_diff_mustache),
     "style.css": text(PackageResources.style_css),
     "script.js": text(PackageResources.script_js),
   ]

@@ -32,6 +32,8 @@ public struct OptionNames: Sendable {
   public var gateScope = "gate.scope"
   /// Picking one report of an input that holds several, followed by a space and its number.
   public var report = "report"
+  /// `report`'s threshold for require trees (`--min-cost`).
+  public var minCost = "minCost"
 
   public init(
     top: String, jsonFormat: String, gitDiff: String, skipBadLines: String, unit: String,

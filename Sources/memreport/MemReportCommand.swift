@@ -32,13 +32,21 @@ struct MemReportCommand: ParsableCommand {
 /// wrong command to the right one).
 protocol ReadsInputs {
   static var model: InputModel { get }
+  /// Other models the command reads (it dispatches on the detected one).
+  static var alsoReads: [InputModel] { get }
+}
+
+extension ReadsInputs {
+  static var alsoReads: [InputModel] { [] }
 }
 
 extension MemReportCommand {
   /// The name of the first subcommand that reads inputs of `model`.
   static func command(reading model: InputModel) -> String? {
     for command in configuration.subcommands {
-      if let reader = command as? any ReadsInputs.Type, reader.model == model {
+      if let reader = command as? any ReadsInputs.Type,
+        reader.model == model || reader.alsoReads.contains(model)
+      {
         return command._commandName
       }
     }

@@ -139,7 +139,10 @@ struct HTMLCommandTests {
     let empty = try folder(["README.txt": "nothing here"])
     let (none, _) = try run(empty)
     #expect(none.status == 65)
-    #expect(none.stderr.contains("holds none of the template files (diff.mustache, foot.mustache"))
+    #expect(
+      none.stderr.contains(
+        "holds none of the template files (boot-diff.mustache, boot-report.mustache, diff.mustache, foot.mustache"
+      ))
 
     let broken = try folder(["foot.mustache": "<p>unclosed"])
     let (malformed, left2) = try run(broken)

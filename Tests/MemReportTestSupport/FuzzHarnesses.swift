@@ -9,7 +9,7 @@ import MemReportCore
 public enum FuzzHarness {
   /// The harnesses' executable names (and seed folders).
   public static let names = [
-    "FuzzProfileParser", "FuzzSeries", "FuzzPatch", "FuzzDiff", "FuzzFilter",
+    "FuzzProfileParser", "FuzzSeries", "FuzzPatch", "FuzzDiff", "FuzzFilter", "FuzzRequireTree",
   ]
 
   /// The body of the harness named `name`.
@@ -20,6 +20,7 @@ public enum FuzzHarness {
     case "FuzzPatch": return patch
     case "FuzzDiff": return diff
     case "FuzzFilter": return filter
+    case "FuzzRequireTree": return requireTree
     default: return nil
     }
   }

@@ -13,13 +13,18 @@ public struct InputFile: Sendable {
   /// The size for regular files, for progress lines; `nil` for pipes and terminals.
   public let size: Int?
   /// Bytes read ahead by `head(limit:)`, handed out again before the rest of the input.
-  package let readAhead = ReadAhead()
+  package let readAhead: ReadAhead
 
-  init(path: String, descriptor: Int32, size: Int?) {
+  init(path: String, descriptor: Int32, size: Int?, readAhead: ReadAhead = ReadAhead()) {
     self.path = path
     self.descriptor = descriptor
     self.size = size
+    self.readAhead = readAhead
   }
+
+  /// Standard input's read-ahead, shared by every `open("-")` of the process: a command that
+  /// looks at the head to pick a reader, then opens `-` again to read it, sees the same bytes.
+  private static let standardInputReadAhead = ReadAhead()
 
   /// The first `limit` bytes (fewer when the input is shorter), for detecting what the input is by
   /// its content. Works on pipes too: the bytes are kept and every later read starts with them.
@@ -121,7 +126,8 @@ public struct InputFile: Sendable {
   ///   a directory.
   public static func open(_ path: String) throws -> InputFile {
     if path == "-" {
-      return InputFile(path: path, descriptor: STDIN_FILENO, size: nil)
+      return InputFile(
+        path: path, descriptor: STDIN_FILENO, size: nil, readAhead: standardInputReadAhead)
     }
     let fd = POSIX.openForReading(path)
     guard fd >= 0 else {

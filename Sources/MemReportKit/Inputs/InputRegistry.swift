@@ -6,6 +6,8 @@ public enum InputModel: String, CaseIterable, Sendable {
   case profiles
   /// A memory-over-time series (`MemorySeries`): `trend`.
   case series
+  /// derailed `bundle:mem` / `perf:mem` require trees (`RequireTreeInput`): `report`, `diff`.
+  case requireTrees
 }
 
 /// What a reader says of an input's first bytes (pprof's reader chain): the input is its kind (with
@@ -46,13 +48,14 @@ public enum InputRegistry {
   /// Every reader, in the order they are asked; the first of each model also reads what no reader
   /// claims (its parser then says what it found instead).
   public static var readers: [any InputReader.Type] {
-    [MemoryProfilerReader.self, MemOverTimeReader.self]
+    [MemoryProfilerReader.self, RequireTreeReader.self, MemOverTimeReader.self]
   }
 
   /// The model a reader's input becomes.
   public static func model(of reader: any InputReader.Type) -> InputModel? {
     if reader is any ProfileReader.Type { return .profiles }
     if reader is any SeriesReader.Type { return .series }
+    if reader is any RequireTreeReading.Type { return .requireTrees }
     return nil
   }
 
@@ -67,6 +70,13 @@ public enum InputRegistry {
       if case .mine(let line) = reader.detect(head) { return (reader, line) }
     }
     return nil
+  }
+
+  /// The model `input`'s content becomes, when a reader claims its head (kept for the parser).
+  /// - Throws: `MemReportError.cannotOpen` when the input cannot be read.
+  public static func model(of input: InputFile) throws -> InputModel? {
+    guard let found = detect(try InputHead(input)) else { return nil }
+    return model(of: found.reader)
   }
 
   /// The reader of profiles for `input`, reading its head (kept for the parser).

@@ -21,6 +21,7 @@ enum Flags {
   static let report = "report"
   static let label = "label"
   static let baseline = "baseline"
+  static let minCost = "min-cost"
 }
 
 extension OptionNames {
@@ -36,6 +37,7 @@ extension OptionNames {
     names.rootAfter = "--" + Flags.rootAfter
     names.gateScope = "--" + Flags.gateScope
     names.report = "--" + Flags.report
+    names.minCost = "--" + Flags.minCost
     return names
   }()
 }

@@ -9,6 +9,7 @@ extension MemReportCommand {
   struct Diff: ParsableCommand, ReadsInputs, FormatList {
     static var formats: [OutputFormat] { OutputFormat.diffFormats }
     static let model = InputModel.profiles
+    static let alsoReads = [InputModel.requireTrees]
 
     static let configuration = CommandConfiguration(
       abstract: "Compare memory_profiler reports before and after a change.",
@@ -20,7 +21,9 @@ extension MemReportCommand {
         bound instead of zero. When the sides' paths cannot meet (two checkouts of one app, or \
         reports sharing almost no files), diff warns and names the --root-before/--root-after \
         folders that make them meet. With --allow-files/--ignore-files, the gate watches the kept \
-        rows (--gate-scope).
+        rows (--gate-scope). On derailed bundle:mem / perf:mem require trees (recognised by their \
+        content), diff matches requires by path, compares medians of the runs with their spread, \
+        and --fail-on-increase (5% or 2MiB) gates TOP, failing only on a real change.
 
         Exit codes: 0 success, 1 the --fail-on-increase limit was crossed (the report is still \
         written), 64 usage error, 65 unusable input (also a gate that cannot decide), 66 cannot \
@@ -161,6 +164,28 @@ extension MemReportCommand {
 
     func run() throws {
       let format = outputOptions.resolvedFormat
+      let resolvedInputs = try resolvedSides()
+      if let first = resolvedInputs.before.first, try BootCommands.isRequireTree(first) {
+        // Options about memory_profiler rows mean nothing for require trees: say so.
+        let unused: [(String, Bool)] = [
+          (Flags.gitDiff, gitDiff != nil), (Flags.gateScope, gateScope != nil),
+          (Flags.rootBefore, rootBefore != nil), (Flags.rootAfter, rootAfter != nil),
+          ("iterations-before", iterationsBefore != nil),
+          ("iterations-after", iterationsAfter != nil),
+          (Flags.allowFiles, !filterOptions.allowFiles.isEmpty),
+          (Flags.ignoreFiles, !filterOptions.ignoreFiles.isEmpty),
+        ]
+        if !outputOptions.quiet {
+          for (flag, given) in unused where given {
+            Diagnostics.warning(
+              "'--\(flag)' applies to memory_profiler reports, not require trees: ignored")
+          }
+        }
+        try BootCommands.diff(
+          before: resolvedInputs.before, after: resolvedInputs.after, format: format,
+          failOnIncrease: failOnIncrease, top: rowOptions.top, outputOptions: outputOptions)
+        return
+      }
       do {
         // `--report N` becomes `FILE#N` on each input; DiffRun reads the selections.
         let select = { (paths: [String]) in

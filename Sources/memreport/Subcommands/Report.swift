@@ -6,6 +6,7 @@ extension MemReportCommand {
   struct Report: ParsableCommand, ReadsInputs, FormatList {
     static var formats: [OutputFormat] { OutputFormat.reportFormats }
     static let model = InputModel.profiles
+    static let alsoReads = [InputModel.requireTrees]
 
     static let configuration = CommandConfiguration(
       abstract:
@@ -13,7 +14,9 @@ extension MemReportCommand {
       discussion: """
         FILE may hold several reports; each is read and written in turn, or pick one with FILE#N \
         or --report N. Use '-' to read standard input, e.g. 'pbpaste | memreport report -'. Warnings (lines skipped or read in a particular \
-        way) go to standard error with their line numbers.
+        way) go to standard error with their line numbers. A derailed bundle:mem / perf:mem require \
+        tree is recognised by its content: the report gives TOP, the costliest gems, what removing \
+        each would free, and the tree (--min-cost trims it).
 
         Exit codes: 0 success, 64 usage error, 65 unusable input (not a memory_profiler report), \
         66 cannot open the input, 74 cannot write the output.
@@ -43,6 +46,13 @@ extension MemReportCommand {
         valueName: "key"))
     var aggregateBy: AggregateKey?
 
+    @Option(
+      name: .customLong(Flags.minCost),
+      help: ArgumentHelp(
+        "Require trees (derailed bundle:mem/perf:mem): show requires of at least this many MiB (text and Markdown default 0.5).",
+        valueName: "MiB"))
+    var minCost: Double?
+
     @OptionGroup(title: "Output")
     var outputOptions: OutputOptions<Report>
 
@@ -54,10 +64,18 @@ extension MemReportCommand {
 
     func validate() throws {
       if let report, report < 1 { throw ValidationError("--report counts from 1, got \(report)") }
+      if let minCost, !(minCost.isFinite && minCost >= 0) {
+        throw ValidationError("'--\(Flags.minCost)' is a size in MiB, 0 or more")
+      }
     }
 
     func run() throws {
       let format = outputOptions.resolvedFormat
+      if try BootCommands.isRequireTree(file) {
+        try BootCommands.report(
+          file, format: format, minCost: minCost, report: report, outputOptions: outputOptions)
+        return
+      }
       let progress = ProgressLine(
         input: (try? ReportSelection(argument: file, report: report))?.path ?? file)
       do {

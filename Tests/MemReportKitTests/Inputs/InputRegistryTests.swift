@@ -17,6 +17,10 @@ struct InputRegistryTests {
     ("perf-objects.txt", MemoryProfilerReader.name, 3),
     ("colour.txt", MemoryProfilerReader.name, 1),
     ("mem-over-time/leak-stdout.txt", MemOverTimeReader.name, 3),
+    ("boot/shop-1.txt", RequireTreeReader.name, 1),
+    ("boot/shop-perf-mem.txt", RequireTreeReader.name, 3),
+    ("boot/paste-markdown-crlf.md", RequireTreeReader.name, 4),
+    ("boot/paste-ansi.txt", RequireTreeReader.name, 1),
   ])
   func samplesAreDetected(_ sample: String, _ reader: String, _ line: Int) throws {
     let found = InputRegistry.detect(try Self.head(TestFiles.sample(sample)))
@@ -33,6 +37,7 @@ struct InputRegistryTests {
     }
     #expect(InputRegistry.model(of: MemoryProfilerReader.self) == .profiles)
     #expect(InputRegistry.model(of: MemOverTimeReader.self) == .series)
+    #expect(InputRegistry.model(of: RequireTreeReader.self) == .requireTrees)
   }
 
   /// What no reader claims goes to the model's first reader, whose parser says what it found.

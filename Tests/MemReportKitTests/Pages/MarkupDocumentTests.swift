@@ -18,7 +18,8 @@ struct XMLDocumentTests {
   @Test func templatesAreEmbeddedInTheBinary() throws {
     #expect(
       EmbeddedTemplates.all.keys.sorted() == [
-        "diff.mustache", "foot.mustache", "head.mustache", "report.mustache", "script.js",
+        "boot-diff.mustache", "boot-report.mustache", "diff.mustache", "foot.mustache",
+        "head.mustache", "report.mustache", "script.js",
         "style.css",
         "table.mustache", "trend.mustache",
       ])
