@@ -37,6 +37,27 @@ struct BootCommandTests {
     #expect(missing.status == 64 && missing.stderr.contains("holds 3 require trees"))
   }
 
+  /// `--report N` picked nothing on require trees (every tree of each input was read), and
+  /// `--gate` was ignored without a word.
+  @Test func reportFlagPicksATreeAndGateIsNamedAsIgnored() throws {
+    let path = TestFiles.sample("boot/shop-three-runs.txt")
+    let two = try CLIRunner.run(["diff", path, path, "--report", "2", "--format", "json"])
+    #expect(two.status == 0, "\(two.stderr)")
+    #expect(two.stdout.contains("\"deltaKiB\": 0,"))
+    let all = try CLIRunner.run(["diff", path, path, "--format", "json"])
+    #expect(two.stdout != all.stdout)  // one run per side, not three
+    let missing = try CLIRunner.run(["diff", path, path, "--report", "4"])
+    #expect(missing.status == 64 && missing.stderr.contains("there is no tree 4"))
+    let gate = try CLIRunner.run([
+      "diff", TestFiles.sample("boot/shop-1.txt"), TestFiles.sample("boot/shop-2.txt"), "--gate",
+      "retained-bytes",
+    ])
+    #expect(gate.status == 0)
+    #expect(
+      gate.stderr.contains(
+        "'--gate' applies to memory_profiler reports, not require trees: ignored"))
+  }
+
   @Test func svgIsNotABootFormat() throws {
     let r = try CLIRunner.run(["report", TestFiles.sample("boot/shop-1.txt"), "--format", "svg"])
     #expect(r.status == 64)

@@ -8,7 +8,7 @@ enum BootCommands {
   /// Whether `argument` (a path, `-`, or `FILE#N`) holds require trees.
   static func isRequireTree(_ argument: String) throws -> Bool {
     do {
-      let path = (try? ReportSelection(argument: argument))?.path ?? argument
+      let path = ReportSelection.path(of: argument)
       guard path == "-" || POSIX.regularFileSize(path) != nil else { return false }
       let file = try InputFile.open(path)
       defer { file.close() }

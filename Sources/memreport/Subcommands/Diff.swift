@@ -76,8 +76,11 @@ extension MemReportCommand {
         valueName: "limit"))
     var failOnIncrease: String?
 
-    @Option(name: .customLong(Flags.gate), help: "The total --fail-on-increase watches.")
-    var gate: DiffGate.Metric = .allocatedBytes
+    @Option(
+      name: .customLong(Flags.gate),
+      help: "The total --fail-on-increase watches (default allocated-bytes; on require trees, TOP)."
+    )
+    var gate: DiffGate.Metric?
 
     @Option(
       name: .customLong(Flags.gateScope),
@@ -117,7 +120,8 @@ extension MemReportCommand {
         throw ValidationError("standard input ('-') can be only one of the inputs")
       }
       if let failOnIncrease {
-        do { _ = try DiffGate(limit: failOnIncrease, metric: gate) } catch let error
+        do { _ = try DiffGate(limit: failOnIncrease, metric: gate ?? .allocatedBytes) } catch let
+          error
           as MemReportError
         {
           throw ValidationError(error.description)
@@ -169,6 +173,7 @@ extension MemReportCommand {
         // Options about memory_profiler rows mean nothing for require trees: say so.
         let unused: [(String, Bool)] = [
           (Flags.gitDiff, gitDiff != nil), (Flags.gateScope, gateScope != nil),
+          (Flags.gate, gate != nil),
           (Flags.rootBefore, rootBefore != nil), (Flags.rootAfter, rootAfter != nil),
           ("iterations-before", iterationsBefore != nil),
           ("iterations-after", iterationsAfter != nil),
@@ -181,8 +186,13 @@ extension MemReportCommand {
               "'--\(flag)' applies to memory_profiler reports, not require trees: ignored")
           }
         }
+        // `--report N` picks run N of each input, as `FILE#N` does.
+        let select = { (paths: [String]) in
+          try paths.map { try ReportSelection(argument: $0, report: report).text }
+        }
         try BootCommands.diff(
-          before: resolvedInputs.before, after: resolvedInputs.after, format: format,
+          before: try select(resolvedInputs.before), after: try select(resolvedInputs.after),
+          format: format,
           failOnIncrease: failOnIncrease, top: rowOptions.top, outputOptions: outputOptions)
         return
       }
@@ -194,7 +204,9 @@ extension MemReportCommand {
         let resolved = try resolvedSides()
         let sides = (before: try select(resolved.before), after: try select(resolved.after))
         let transform = try filterOptions.transform()
-        var diffGate = try failOnIncrease.map { try DiffGate(limit: $0, metric: gate) }
+        var diffGate = try failOnIncrease.map {
+          try DiffGate(limit: $0, metric: gate ?? .allocatedBytes)
+        }
         diffGate?.scope = gateScope ?? (transform.filter.isEmpty ? .report : .filtered)
         var job = DiffRun(
           before: sides.before, after: sides.after, format: format, output: outputOptions.output,

@@ -77,7 +77,7 @@ extension MemReportCommand {
         return
       }
       let progress = ProgressLine(
-        input: (try? ReportSelection(argument: file, report: report))?.path ?? file)
+        input: ReportSelection.path(of: file, report: report))
       do {
         let options = ReportOptions(
           top: rowOptions.top, colour: outputOptions.useColour(colourOptions),

@@ -42,6 +42,14 @@ public struct ReportSelection: Sendable, Equatable {
     self.report = n
   }
 
+  /// The file `argument` names (`FILE#N` without `#N`), for messages and detection before the
+  /// selection is checked (a bad selection is reported where it is read).
+  public static func path(of argument: String, report: Int? = nil) -> String {
+    do { return try ReportSelection(argument: argument, report: report).path } catch {
+      return argument
+    }
+  }
+
   /// `paste.txt#2`, or the path alone.
   public var text: String { report.map { "\(path)#\($0)" } ?? path }
 
