@@ -94,3 +94,44 @@ final class TemplateModel: MustacheParent, CustomStringConvertible {
 
   var description: String { String(describing: object) }
 }
+
+// A table's rows and cells are most of a page's lookups: they answer by name without a `Mirror`.
+// `TemplateModelTests` checks that each answers every stored property as reflecting it would, so
+// a property added without a line here fails a test instead of rendering empty.
+extension TableModel.Cell: MustacheParent {
+  func child(named name: String) -> Any? {
+    switch name {
+    case "text": return text
+    case "numeric": return numeric
+    case "name": return self.name
+    case "sortValue": return sortValue
+    case "title": return title
+    case "badge": return badge
+    default: return nil
+    }
+  }
+}
+
+extension TableModel.Row: MustacheParent {
+  func child(named name: String) -> Any? { name == "cells" ? cells : nil }
+}
+
+extension TableModel.Column: MustacheParent {
+  func child(named name: String) -> Any? {
+    switch name {
+    case "label": return label
+    case "numeric": return numeric
+    default: return nil
+    }
+  }
+}
+
+extension TableModel.Badge: MustacheParent {
+  func child(named name: String) -> Any? {
+    switch name {
+    case "text": return text
+    case "cls": return cls
+    default: return nil
+    }
+  }
+}
