@@ -30,7 +30,8 @@ struct FuzzSeedTests {
 
   @Test(arguments: seeds())
   func seedRunsClean(_ seed: String) throws {
-    let harness = try #require(FuzzHarness.named(String(seed.prefix { $0 != "/" })))
+    let harness = try #require(
+      FuzzHarness.named(String(seed.prefix { $0 != "/" }), everyWriter: true))
     let bytes = try [UInt8](
       Data(contentsOf: URL(fileURLWithPath: TestFiles.fixture("fuzz/" + seed))))
     try bytes.withUnsafeBufferPointer { try harness($0) }

@@ -12,36 +12,41 @@ public enum FuzzHarness {
     "FuzzProfileParser", "FuzzSeries", "FuzzPatch", "FuzzDiff", "FuzzFilter", "FuzzRequireTree",
   ]
 
-  /// The body of the harness named `name`.
-  public static func named(_ name: String) -> ((UnsafeBufferPointer<UInt8>) throws -> Void)? {
+  /// The body of the harness named `name`. The fuzzer renders each input in the one format its
+  /// writer byte picks (rendering every format, a whole page included, is what kept the harnesses
+  /// at a few hundred executions a second); `everyWriter` renders it in all of them, as the seed
+  /// tests do, so a committed seed checks every writer whatever its writer byte.
+  public static func named(_ name: String, everyWriter: Bool = false)
+    -> ((UnsafeBufferPointer<UInt8>) throws -> Void)?
+  {
     switch name {
-    case "FuzzProfileParser": return profileParser
-    case "FuzzSeries": return series
+    case "FuzzProfileParser": return { try profileParser($0, everyWriter: everyWriter) }
+    case "FuzzSeries": return { try series($0, everyWriter: everyWriter) }
     case "FuzzPatch": return patch
-    case "FuzzDiff": return diff
-    case "FuzzFilter": return filter
+    case "FuzzDiff": return { try diff($0, everyWriter: everyWriter) }
+    case "FuzzFilter": return { try filter($0, everyWriter: everyWriter) }
     case "FuzzRequireTree": return requireTree
     default: return nil
     }
   }
 
-  /// Whether this input also renders HTML: small ones, and one in 16 of the rest (chosen by the
-  /// input's bytes, so a run repeats). A whole page per input is what made the first harness run
-  /// about 20 executions a second.
-  static func rendersHTML(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
-    input.count <= 512 || input.reduce(0) { $0 &+ Int($1) } % 16 == 0
+  /// The writers an input runs: all of `count`, or the one its writer byte picks.
+  static func writers(_ count: Int, byte: UInt8, every: Bool) -> [Int] {
+    every ? Array(0..<count) : [Int(byte) % count]
   }
 
   static let units: [SeriesUnit?] = [nil] + SeriesUnit.allCases
 
   static let templates: HTMLTemplates? = try? HTMLTemplates.embedded()
 
-  /// memory_profiler reports: the first byte picks options (top, --by, path normalization), the rest
-  /// is a report. Every input parses or is refused with a MemReportError, survives the transform and
-  /// a diff with itself (which changes nothing), and renders in every report format (HTML only for
-  /// small inputs).
-  public static func profileParser(_ input: UnsafeBufferPointer<UInt8>) throws {
-    let (flags, bytes) = input.flagsAndRest
+  /// memory_profiler reports: the first byte picks options (top, --by, path normalization), the
+  /// second a report format (its charts with HTML), the rest is a report. Every input parses or is
+  /// refused with a MemReportError, survives the transform and a diff with itself (which changes
+  /// nothing), and renders in that format.
+  public static func profileParser(_ input: UnsafeBufferPointer<UInt8>, everyWriter: Bool = false)
+    throws
+  {
+    let (flags, writer, bytes) = input.flagsWriterAndRest
     let profiles: [Profile]
     do {
       let transform = ProfileTransform(
@@ -59,8 +64,9 @@ public enum FuzzHarness {
     let by = flags & 8 != 0 ? keys[Int(flags >> 4) % keys.count] : nil
     let options = ReportOptions(
       top: flags & 0x80 != 0 ? nil : 5, aggregateBy: by, templates: templates)
-    for format in OutputFormat.reportFormats {
-      if format == .html && !rendersHTML(input) { continue }
+    let formats = OutputFormat.reportFormats
+    for index in writers(formats.count, byte: writer, every: everyWriter) {
+      let format = formats[index]
       guard var writer = format.reportWriter(options: options) else { continue }
       var sink = StringSink()
       var complete = false
@@ -80,11 +86,11 @@ public enum FuzzHarness {
   }
 
   /// memory-over-time series: the first byte picks options (--skip-bad-lines, a unit, --limit, a
-  /// derailed file name), the rest is up to three series cut at NUL bytes. Each parses or is refused
-  /// with a MemReportError; those read are classified and compared, and written in every trend
-  /// format and as the standalone chart (HTML only for small inputs).
-  public static func series(_ input: UnsafeBufferPointer<UInt8>) throws {
-    let (flags, bytes) = input.flagsAndRest
+  /// derailed file name), the second a trend format or the standalone chart, the rest is up to
+  /// three series cut at NUL bytes. Each parses or is refused with a MemReportError; those read are
+  /// classified and compared, and written in that format.
+  public static func series(_ input: UnsafeBufferPointer<UInt8>, everyWriter: Bool = false) throws {
+    let (flags, writer, bytes) = input.flagsWriterAndRest
     let options = MemOverTimeParser.Options(
       unit: units[Int(flags >> 4) % units.count], skipBadLines: flags & 1 != 0)
     // derailed names its files after the Ruby version, test count and start time.
@@ -100,8 +106,13 @@ public enum FuzzHarness {
     }
     guard !series.isEmpty else { return }
     let report = TrendReport(series: series, limitMiB: flags & 4 != 0 ? 512 : nil)
-    for format in OutputFormat.trendFormats {
-      if format == .html && !rendersHTML(input) { continue }
+    let formats = OutputFormat.trendFormats
+    for index in writers(formats.count + 1, byte: writer, every: everyWriter) {
+      guard index < formats.count else {
+        try expectMemReportError { try checkOutput(try TrendSVGWriter().svg(report), format: .svg) }
+        continue
+      }
+      let format = formats[index]
       guard let writer = format.trendWriter(templates: templates) else { continue }
       var sink = StringSink()
       var complete = false
@@ -111,7 +122,6 @@ public enum FuzzHarness {
       }
       if complete { try checkOutput(sink.text, format: format) }
     }
-    try expectMemReportError { try checkOutput(try TrendSVGWriter().svg(report), format: .svg) }
   }
 
   /// Parses one series held in memory, cut into lines as `LineReader` cuts a file.
@@ -164,12 +174,12 @@ public enum FuzzHarness {
     }
   }
 
-  /// `diff`: the first byte picks options (file filter, gate, iterations, --root), the rest is cut at
-  /// NUL bytes into the before report, the after report and an optional `--git-diff` patch. Inputs
-  /// that parse are compared as `DiffRun` compares them and written in every diff format (HTML only
-  /// for small inputs).
-  public static func diff(_ input: UnsafeBufferPointer<UInt8>) throws {
-    let (flags, bytes) = input.flagsAndRest
+  /// `diff`: the first byte picks options (file filter, gate, iterations, --root), the second a diff
+  /// format or the charts, the rest is cut at NUL bytes into the before report, the after report
+  /// and an optional `--git-diff` patch. Inputs that parse are compared as `DiffRun` compares them
+  /// and written in that format.
+  public static func diff(_ input: UnsafeBufferPointer<UInt8>, everyWriter: Bool = false) throws {
+    let (flags, writer, bytes) = input.flagsWriterAndRest
     let parts = bytes.parts(3)
     guard parts.count >= 2 else { return }
     var options = DiffOptions(
@@ -218,8 +228,13 @@ public enum FuzzHarness {
       gateResult: result, normalizer: transform.normalizer, filters: transform.filter.patterns,
       patch: parts.count == 3 ? "fuzz.patch" : nil)
     let document = DiffDocument(diff, context: context)
-    for format in OutputFormat.diffFormats {
-      if format == .html && !rendersHTML(input) { continue }
+    let formats = OutputFormat.diffFormats
+    for index in writers(formats.count + 1, byte: writer, every: everyWriter) {
+      guard index < formats.count else {
+        for chart in HTMLDiffWriter.charts(diff) { try checkChart(chart) }
+        continue
+      }
+      let format = formats[index]
       guard let writer = format.diffWriter(templates: templates) else { continue }
       var sink = StringSink()
       var complete = false
@@ -229,7 +244,6 @@ public enum FuzzHarness {
       }
       if complete { try checkOutput(sink.text, format: format) }
     }
-    for chart in HTMLDiffWriter.charts(diff) { try checkChart(chart) }
   }
 
   /// One side as `DiffRun.load` reads it, from memory.
@@ -257,7 +271,7 @@ public enum FuzzHarness {
   /// one starting with `!` is an ignore argument, its commas split it as the CLI does), the rest is a
   /// report. Patterns compile or are refused with a MemReportError; the filtered report's totals are
   /// intervals (low <= high) and it writes as text and Markdown.
-  public static func filter(_ input: UnsafeBufferPointer<UInt8>) throws {
+  public static func filter(_ input: UnsafeBufferPointer<UInt8>, everyWriter: Bool = false) throws {
     let newline = input.firstIndex(of: ASCII.newline) ?? input.count
     let arguments = String(
       decoding: UnsafeBufferPointer(rebasing: input[..<newline]), as: UTF8.self
@@ -367,9 +381,13 @@ extension UnsafeBufferPointer where Element == UInt8 {
     return parts
   }
 
-  /// The first byte as option bits (0 for an empty input) and the rest.
-  var flagsAndRest: (UInt8, UnsafeBufferPointer<UInt8>) {
-    guard let first else { return (0, self) }
-    return (first, UnsafeBufferPointer(rebasing: self[1...]))
+  /// The first byte as option bits, the second as the writer to run (0 for a missing byte), and
+  /// the rest.
+  var flagsWriterAndRest: (UInt8, UInt8, UnsafeBufferPointer<UInt8>) {
+    let start = Swift.min(count, 2)
+    return (
+      isEmpty ? 0 : self[0], count < 2 ? 0 : self[1],
+      UnsafeBufferPointer(rebasing: self[start...])
+    )
   }
 }

@@ -116,7 +116,7 @@ public struct HTMLTemplates: Sendable {
 
   /// Renders page `name` (`report`, `diff`, `trend`) with `model`.
   public func render(_ name: String, _ model: Any) throws -> String {
-    guard let text = library.render(model, withTemplate: name) else {
+    guard let text = library.render(TemplateModel.wrap(model) ?? model, withTemplate: name) else {
       throw MemReportError.usage("no template named '\(name)'")
     }
     if let customOrigin, !MarkupDocument.isWellFormed(text) {

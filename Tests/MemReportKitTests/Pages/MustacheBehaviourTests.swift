@@ -1,5 +1,6 @@
 import Mustache
 import Testing
+@testable import MemReportKit
 import MemReportCore
 import MemReportTestSupport
 
@@ -34,5 +35,31 @@ struct MustacheBehaviourTests {
   @Test func escapingCoversQuotesAndMarkup() throws {
     let out = try render("<p title=\"{{x}}\">{{x}}</p>", ["x": "<script>\"'&"])
     #expect(out == "<p title=\"&lt;script&gt;&quot;&#39;&amp;\">&lt;script&gt;&quot;&#39;&amp;</p>")
+  }
+
+  struct Fact: CustomStringConvertible {
+    var text: String
+    var description: String { "fact: " + text }
+  }
+  struct Outer { var title: String; var note: String?; var facts: [Fact]; var rows: [Row] }
+
+  @Test func templateModelRendersAsTheMirrorDoes() throws {
+    // `TemplateModel` (what `HTMLTemplates.render` hands the library) must answer every lookup
+    // as reflecting the model did: nil climbs to an outer name without a dot and not with one,
+    // arrays iterate, `false` skips, `{{.}}` shows the value's description. An optional set in
+    // one row and nil in the next is still nil there (its type's handling is decided once).
+    let page = Outer(
+      title: "outer", note: nil, facts: [Fact(text: "<a>")],
+      rows: [
+        Row(cells: [Cell(text: "b", title: "t", flag: true)]),
+        Row(cells: [Cell(text: "a", title: nil, flag: false)]),
+      ])
+    let template =
+      "{{title}}|{{#facts}}{{.}};{{/facts}}|{{#rows}}{{#cells}}[{{text}} {{title}}"
+      + "{{#.title}}={{.}}{{/.title}}{{#flag}}!{{/flag}}{{^flag}}-{{/flag}}]{{/cells}}{{/rows}}"
+      + "{{^note}}no note{{/note}}{{missing}}"
+    let plain = try render(template, page)
+    #expect(plain == "outer|fact: &lt;a&gt;;|[b t=t!][a outer-]no note")
+    #expect(try render(template, TemplateModel.wrap(page) as Any) == plain)
   }
 }

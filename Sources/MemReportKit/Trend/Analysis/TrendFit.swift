@@ -77,8 +77,13 @@ public struct TrendFit: Sendable {
     let m2 = Int(((Double(pairs) + c) / 2).rounded())
     let lowRank = min(max(m1, 1), pairs) - 1
     let highRank = min(max(m2 + 1, 1), pairs) - 1
-    let lowPerPoint = RobustStatistics.select(&slopes, lowRank)
-    let highPerPoint = RobustStatistics.select(&slopes, highRank)
+    // The median's selection left the slopes split at rank pairs/2 (none below it is larger, none
+    // above smaller), and lowRank <= pairs/2 <= highRank: each bound is selected in its half only.
+    let middle = pairs / 2
+    let lowPerPoint = RobustStatistics.select(
+      &slopes, lowRank, in: 0..<(lowRank <= middle ? middle + 1 : pairs))
+    let highPerPoint = RobustStatistics.select(
+      &slopes, highRank, in: (highRank >= middle ? middle : 0)..<pairs)
     let step = Double(samplesPerPoint)
     let slope = slopePerPoint / step
     return TrendFit(

@@ -2,4 +2,4 @@ import FuzzSupport
 import MemReportTestSupport
 
 // The body is `FuzzHarness.diff` (Tests/MemReportTestSupport/FuzzHarnesses.swift).
-fuzzMain(FuzzHarness.diff)
+fuzzMain { try FuzzHarness.diff($0) }

@@ -2,4 +2,4 @@ import FuzzSupport
 import MemReportTestSupport
 
 // The body is `FuzzHarness.filter` (Tests/MemReportTestSupport/FuzzHarnesses.swift).
-fuzzMain(FuzzHarness.filter)
+fuzzMain { try FuzzHarness.filter($0) }

@@ -2,4 +2,4 @@ import FuzzSupport
 import MemReportTestSupport
 
 // The body is `FuzzHarness.profileParser` (Tests/MemReportTestSupport/FuzzHarnesses.swift).
-fuzzMain(FuzzHarness.profileParser)
+fuzzMain { try FuzzHarness.profileParser($0) }

@@ -2,4 +2,4 @@ import FuzzSupport
 import MemReportTestSupport
 
 // The body is `FuzzHarness.series` (Tests/MemReportTestSupport/FuzzHarnesses.swift).
-fuzzMain(FuzzHarness.series)
+fuzzMain { try FuzzHarness.series($0) }
