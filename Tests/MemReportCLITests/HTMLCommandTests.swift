@@ -172,8 +172,12 @@ struct ManyReportPageTests {
       r.stdout.contains(
         "<dt>Reports</dt><dd>23 (the first 20 are on this page; one page per report: \(input.path)#23 or --report 23)</dd>"
       ))
-    // The text report still reads every one.
-    let text = try CLIRunner.run(["report", input.path, "--quiet"])
+    // The text report still reads every one; its --svg charts are those of the page's reports.
+    let svg = folder.appendingPathComponent("svg")
+    let text = try CLIRunner.run(["report", input.path, "--quiet", "--svg", svg.path])
     #expect(text.stdout.contains("report 23 (lines"))
+    let charts = CLIRunner.contents(of: svg)
+    #expect(charts.contains("report20-top-files.svg"))
+    #expect(!charts.contains { $0.hasPrefix("report21-") })
   }
 }

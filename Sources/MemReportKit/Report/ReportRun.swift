@@ -65,7 +65,9 @@ public struct ReportRun {
           profile = transform.apply(to: parsed)
         }
         try writer.write(profile, into: &stream)
-        if chartsBesides {
+        // Like the page, the charts of the first `pageReports` reports: a log of thousands of
+        // runs would otherwise hold every chart until the end.
+        if chartsBesides && written <= HTMLReportWriter.pageReports {
           charts += try HTMLReportWriter.charts(
             of: profile, source: selection.path, options: options)
         }

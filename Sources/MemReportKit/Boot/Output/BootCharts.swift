@@ -87,53 +87,19 @@ enum BootCharts {
   /// The top movers of a boot diff, as bars from a centre line (growth right, shrink left; a sign
   /// and the status on every value, so colour is never the only cue).
   static func movers(_ document: BootDiffDocument, top: Int = 15, width: Int = 900) -> SVGChart? {
-    let rows = document.rows.filter { $0.row.deltaKiB != 0 }.prefix(top)
+    let rows = Array(document.rows.filter { $0.row.deltaKiB != 0 }.prefix(top))
     guard !rows.isEmpty else { return nil }
-    let rowHeight = 24.0
-    let labelWidth = Double(width) * 0.36
-    let plot = Double(width) - labelWidth - 20
-    let centre = labelWidth + plot / 2
-    let values = rows.map {
-      "\($0.delta) \($0.row.status.rawValue)\($0.row.verdict == .noise ? " (noise)" : "")"
-    }
-    let longest = values.map { Double($0.count) * 7.6 }.max() ?? 0
-    let half = max(plot / 2 - max(110, longest + 14), 60)
-    let largest = rows.map { abs($0.row.deltaKiB) }.max() ?? 1
-    let height = Int(rowHeight * Double(rows.count) + 30)
-    var body: [MarkupNode] = [SVGChart.line(centre, 4, centre, Double(height) - 22, cls: "axis")]
-    for (i, line) in rows.enumerated() {
-      let y = 8 + Double(i) * rowHeight
-      let delta = line.row.deltaKiB
-      let w = largest > 0 && largest.isFinite ? half * abs(delta) / largest : 0
-      let growing = delta > 0
-      let x = growing ? centre : centre - w
-      body.append(
-        SVGChart.text(
-          labelWidth - 8, y + 15, SVGChart.fit(line.name, width: labelWidth - 10), anchor: "end"))
-      var rect = SVGChart.rect(
-        x, y + 4, max(w, 1), rowHeight - 8, fill: growing ? Palette.grow : Palette.shrink,
-        cls: growing ? "grow" : "shrink",
+    let bars = rows.map { line in
+      DivergingBars.Bar(
+        name: line.name, delta: line.row.deltaKiB,
+        value:
+          "\(line.delta) \(line.row.status.rawValue)\(line.row.verdict == .noise ? " (noise)" : "")",
         tooltip:
-          "\(line.name): \(line.before) → \(line.after) (\(line.delta), \(line.status), \(line.verdict))"
-      )
-      if line.row.verdict == .noise { rect.attributes.append(("fill-opacity", "0.45")) }
-      body.append(rect)
-      let textWidth = Double(values[i].count) * 7.6
-      let outside =
-        growing ? x + w + 6 + textWidth <= Double(width) - 2 : x - 6 - textWidth >= labelWidth + 2
-      let valueX = outside ? (growing ? x + w + 6 : x - 6) : (growing ? centre - 6 : centre + 6)
-      body.append(
-        SVGChart.text(
-          valueX, y + 15, values[i], anchor: growing == outside ? "start" : "end", cls: "muted",
-          fill: Palette.muted))
+          "\(line.name): \(line.before) → \(line.after) (\(line.delta), \(line.status), \(line.verdict))",
+        faded: line.row.verdict == .noise)
     }
-    body.append(
-      SVGChart.text(
-        centre - 8, Double(height) - 6, "◀ smaller after", anchor: "end", cls: "muted",
-        fill: Palette.muted))
-    body.append(
-      SVGChart.text(
-        centre + 8, Double(height) - 6, "larger after ▶", cls: "muted", fill: Palette.muted))
+    let (body, height) = DivergingBars.draw(
+      bars, width: width, labelShare: 0.36, axis: DivergingBarChart.axis)
     let description = rows.map {
       "\($0.name): \($0.delta) (\($0.row.status.rawValue), \($0.verdict))"
     }
