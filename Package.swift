@@ -23,6 +23,11 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
     ),
+    // zlib (zlib1g-dev): gzip-compressed inputs are inflated as they are read.
+    .systemLibrary(
+      name: "CZlib",
+      providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+    ),
     // RE2 (libre2-dev) behind a C header: user patterns match in linear time.
     .target(
       name: "CRE2",
@@ -50,7 +55,7 @@ let package = Package(
     // the name table, diagnostics. It knows no input kind, command or command-line flag.
     .target(
       name: "MemReportCore",
-      dependencies: ["CLibXML2"]
+      dependencies: ["CLibXML2", "CZlib"]
     ),
     // Inputs/<Kind>/ (reader + model, one detection registry) and one folder per feature
     // (Report/, Diff/, Trend/): run, analysis, wording, JSON.

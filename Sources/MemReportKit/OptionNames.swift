@@ -34,6 +34,8 @@ public struct OptionNames: Sendable {
   public var report = "report"
   /// `report`'s threshold for require trees (`--min-cost`).
   public var minCost = "minCost"
+  /// Counting what a heap dump holds for the measurement itself (the tracer, the dump call).
+  public var includeMeasurement = "includeMeasurement"
 
   public init(
     top: String, jsonFormat: String, gitDiff: String, skipBadLines: String, unit: String,

@@ -82,6 +82,15 @@ public struct InputFile: Sendable {
         decoder.decode(chunk[0..<n], final: n == 0, into: &state.decoded)
         state.encoding = .utf16(decoder)
         if n == 0 && state.decoded.isEmpty { return 0 }
+      case .gzip(let inflater):
+        var chunk = [UInt8](repeating: 0, count: 1 << 18)
+        let n = try chunk.withUnsafeMutableBytes { try readRaw(into: $0) }
+        guard inflater.inflate(chunk[0..<n], final: n == 0, into: &state.decoded) else {
+          throw MemReportError.unusableInput(
+            path: path, line: nil,
+            reason: "the gzip data is corrupt or cut short (gzip -t says where)")
+        }
+        if n == 0 && state.decoded.isEmpty { return 0 }
       case .unknown:
         // The first bytes decide the encoding; they are kept and handed out as decoded.
         var head: [UInt8] = []
@@ -94,7 +103,16 @@ public struct InputFile: Sendable {
           ended = n == 0
           sniffed = UTF16Decoder.sniff(head, ended: ended)
         }
-        if let (order, skip) = sniffed ?? nil {
+        if GzipInflater.sniff(head) {
+          let inflater = GzipInflater()
+          state.encoding = .gzip(inflater)
+          state.wasGzip = true
+          guard inflater.inflate(head[...], final: ended, into: &state.decoded) else {
+            throw MemReportError.unusableInput(
+              path: path, line: nil,
+              reason: "the gzip data is corrupt or cut short (gzip -t says where)")
+          }
+        } else if let (order, skip) = sniffed ?? nil {
           var decoder = UTF16Decoder(order: order)
           decoder.decode(head.dropFirst(skip), final: ended, into: &state.decoded)
           state.encoding = .utf16(decoder)
@@ -120,6 +138,9 @@ public struct InputFile: Sendable {
 
   /// Whether the input was UTF-16 (decoded as it is read); known once reading has started.
   public var wasUTF16: Bool { readAhead.wasUTF16 }
+
+  /// Whether the input was gzip-compressed (inflated as it is read); known once reading started.
+  public var wasGzip: Bool { readAhead.wasGzip }
 
   /// Opens `path` for reading.
   /// - Throws: `MemReportError.cannotOpen` for a missing, unreadable or non-regular input such as
@@ -193,9 +214,10 @@ package final class ReadAhead: @unchecked Sendable {
   package var offset = 0
   package var ended = false
   /// How the descriptor's bytes become the input's UTF-8, decided by its first bytes.
-  package enum Encoding { case unknown, bytes, utf16(UTF16Decoder) }
+  package enum Encoding { case unknown, bytes, utf16(UTF16Decoder), gzip(GzipInflater) }
   package var encoding = Encoding.unknown
   package var wasUTF16 = false
+  package var wasGzip = false
   /// Decoded bytes not yet handed out.
   package var decoded: [UInt8] = []
   package var decodedOffset = 0

@@ -48,7 +48,10 @@ public enum InputRegistry {
   /// Every reader, in the order they are asked; the first of each model also reads what no reader
   /// claims (its parser then says what it found instead).
   public static var readers: [any InputReader.Type] {
-    [MemoryProfilerReader.self, RequireTreeReader.self, MemOverTimeReader.self]
+    [
+      MemoryProfilerReader.self, RequireTreeReader.self, HeapDumpReader.self,
+      MemOverTimeReader.self,
+    ]
   }
 
   /// The model a reader's input becomes.

@@ -22,6 +22,18 @@ struct FilterOptions: ParsableArguments {
   var ignoreFiles: [String] = []
 
   @Flag(
+    name: .customLong(Flags.includeMeasurement),
+    help:
+      "Heap dumps: count what the measurement holds (the allocation tracer's table, objects of the dump call), left out by default."
+  )
+  var includeMeasurement = false
+
+  /// Runs `body` with the heap-dump reader told whether to count the measurement.
+  func reading<R>(_ body: () throws -> R) rethrows -> R {
+    try HeapDumpReader.$includeMeasurement.withValue(includeMeasurement, operation: body)
+  }
+
+  @Flag(
     inversion: .prefixedNo,
     help:
       "Normalize paths with memory_profiler's normalize_paths rules (gem-1.2/lib/x.rb, ruby/lib/set.rb, app/...)."

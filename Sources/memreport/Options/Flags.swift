@@ -22,6 +22,7 @@ enum Flags {
   static let label = "label"
   static let baseline = "baseline"
   static let minCost = "min-cost"
+  static let includeMeasurement = "include-measurement"
 }
 
 extension OptionNames {
@@ -38,6 +39,7 @@ extension OptionNames {
     names.gateScope = "--" + Flags.gateScope
     names.report = "--" + Flags.report
     names.minCost = "--" + Flags.minCost
+    names.includeMeasurement = "--" + Flags.includeMeasurement
     return names
   }()
 }

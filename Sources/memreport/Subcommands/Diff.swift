@@ -166,7 +166,9 @@ extension MemReportCommand {
       return (beforeFiles, afterFiles)
     }
 
-    func run() throws {
+    func run() throws { try filterOptions.reading { try runReading() } }
+
+    private func runReading() throws {
       let format = outputOptions.resolvedFormat
       let resolvedInputs = try resolvedSides()
       if let first = resolvedInputs.before.first, try BootCommands.isRequireTree(first) {

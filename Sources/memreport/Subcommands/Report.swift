@@ -69,7 +69,9 @@ extension MemReportCommand {
       }
     }
 
-    func run() throws {
+    func run() throws { try filterOptions.reading { try runReading() } }
+
+    private func runReading() throws {
       let format = outputOptions.resolvedFormat
       if try BootCommands.isRequireTree(file) {
         try BootCommands.report(

@@ -153,7 +153,10 @@ struct ReportDocument {
     let m = profile.metadata
     title = "\(source): report \(m.index) (lines \(m.firstLine)–\(m.lastLine))"
     lines = "\(m.firstLine)–\(m.lastLine)"
-    firstLine = title + ": " + Self.retained(profile.totals)
+    let isDump = m.producer == .heapDump
+    firstLine =
+      title + ": "
+      + (isDump ? Self.live(profile.totals.allocated) : Self.retained(profile.totals))
     let leak = Self.leak(profile)
     self.leak = leak
     let origins = answer ? Aggregator.aggregate(profile, by: .origin, state: .allocated) : nil
@@ -166,7 +169,7 @@ struct ReportDocument {
       separator: ", ")
     summary = ([m.producer.rawValue] + run + (features.isEmpty ? [] : ["seen: " + features]))
       .joined(separator: "; ")
-    notes = []
+    notes = m.notes
     if let normalizer = profile.normalizer {
       notes.append("paths: " + ProfileWording.paths(normalizer))
     }
@@ -188,7 +191,10 @@ struct ReportDocument {
     }
     totals =
       profile.totals.line == nil
-      ? [] : AllocationState.allCases.map { Self.total($0, profile.totals[$0]) }
+      ? []
+      : isDump
+        ? [Self.total(.allocated, profile.totals.allocated, label: "Live heap")]
+        : AllocationState.allCases.map { Self.total($0, profile.totals[$0]) }
     cards = Self.cards(profile.totals)
     origin = origins.flatMap(Self.origin)
     charts = [(Grouping.location, "top-locations"), (.file, "top-files"), (.gem, "top-gems")]
@@ -226,7 +232,7 @@ struct ReportDocument {
       empty.isEmpty
       ? nil
       : "NO DATA: "
-        + (empty.count == SectionTitle.all.count
+        + (empty.count == profile.sections.count
           ? "all \(empty.count) sections" : empty.joined(separator: ", "))
     strings = AllocationState.allCases.compactMap { profile.strings($0) }.map {
       StringsBlock(
@@ -298,6 +304,12 @@ struct ReportDocument {
     return "\(approx)\(Units.bytes(retained)) retained\(of)\(share)"
   }
 
+  /// `2.72 MB live in 18,935 objects`: a heap dump's first line after the title (a dump's objects
+  /// are its "allocated" sections: what the heap held when it was dumped).
+  static func live(_ amount: TotalAmount) -> String {
+    "\(Units.bytes(amount.bytes ?? 0)) live in \(Units.counted(Int(clamping: amount.objects ?? 0), "object"))"
+  }
+
   /// The leak lens in one line: the largest retained site and, when derailed ran the app N times,
   /// what each request retained.
   static func leak(_ profile: Profile) -> String? {
@@ -348,7 +360,7 @@ struct ReportDocument {
   }
 
   /// `Total allocated`: `12.3 MB (12,345,678 bytes), 98,765 objects`.
-  static func total(_ state: AllocationState, _ amount: TotalAmount) -> Fact {
+  static func total(_ state: AllocationState, _ amount: TotalAmount, label: String? = nil) -> Fact {
     var text: String
     if let bytes = amount.bytes {
       text = (amount.bytesApproximate ? "≈" : "") + Units.bytes(bytes)
@@ -360,7 +372,7 @@ struct ReportDocument {
       ", "
       + (amount.objects.map { "\(Units.count($0)) object\($0 == 1 ? "" : "s")" }
         ?? "objects unknown")
-    return Fact(label: "Total \(state.rawValue)", value: text)
+    return Fact(label: label ?? "Total \(state.rawValue)", value: text)
   }
 
   static func cards(_ t: Totals) -> [Card] {

@@ -6,6 +6,7 @@ public enum Producer: String, Sendable, Codable {
   case derailedPerfObjects = "derailed perf:objects"
   /// `derailed bundle:objects` (`Measuring objects created by gems in groups ...`).
   case derailedBundleObjects = "derailed bundle:objects"
+  case heapDump = "ObjectSpace.dump_all"
 }
 
 /// Facts about a report that are not rows: where it sits in the input, its producer, the
@@ -31,6 +32,8 @@ public struct ProfileMetadata: Sendable {
   /// The other preamble lines, name to value as printed (`Booting` → `production`,
   /// `Endpoint` → `/`, `Method` → `GET`, `HTTP headers`, `Port`, `Server`, `Gem groups`).
   public var preamble: [String: String] = [:]
+  /// What the reader says of the input in a line each (a heap dump's records, what it left out).
+  public var notes: [String] = []
 
   public init() {}
 }

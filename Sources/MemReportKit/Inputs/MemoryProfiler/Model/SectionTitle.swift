@@ -17,6 +17,8 @@ public enum Metric: String, CaseIterable, Sendable, Codable {
 public enum Grouping: String, CaseIterable, Sendable, Codable {
   case gem, file, location
   case `class`
+  /// Heap dumps only: the VM type (`STRING`, `IMEMO`) and the GC generation of allocation.
+  case type, generation
 
   /// Whether rows of this grouping carry file paths.
   public var hasPaths: Bool { self == .file || self == .location }
@@ -42,7 +44,7 @@ public struct SectionTitle: Hashable, Sendable, Comparable {
     let s = AllocationState.allCases.firstIndex(of: state) ?? 0
     let m = Metric.allCases.firstIndex(of: metric) ?? 0
     let g = Grouping.allCases.firstIndex(of: grouping) ?? 0
-    return s * 8 + m * 4 + g
+    return s * 16 + m * 8 + g
   }
 
   /// All 16 titles in print order.

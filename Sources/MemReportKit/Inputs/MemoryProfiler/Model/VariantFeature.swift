@@ -37,6 +37,7 @@ public enum VariantFeature: String, CaseIterable, Sendable, Codable, Comparable 
   case invalidUTF8 = "invalid UTF-8"
   /// UTF-16 (Windows PowerShell's `>`), decoded as it was read.
   case utf16 = "UTF-16 (decoded)"
+  case gzip = "gzip (inflated)"
   /// Markdown fences, `## ` titles or prose around the report.
   case markdown = "Markdown"
   /// A title printed without its dashes line.

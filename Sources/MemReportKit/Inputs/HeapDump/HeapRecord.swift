@@ -1,0 +1,306 @@
+import MemReportCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A byte range of the line being scanned (a JSON string's content, without its quotes).
+struct ByteSpan: Equatable {
+  var start: Int
+  var count: Int
+  /// The string holds a backslash escape (decode it before showing it).
+  var escaped = false
+}
+
+/// The VM type of a heap-dump record (`"type"`), as `ObjectSpace.dump_all` writes it.
+enum HeapType: UInt8, CaseIterable, Sendable {
+  case other = 0
+  case object, `class`, module, iclass, string, array, hash, `struct`, data, file, regexp, match
+  case float, bignum, rational, complex, symbol, imemo, node, zombie, none, root, shape, moved
+
+  /// The name as the dump writes it (`OBJECT`, `IMEMO`); `other` stands for a type this reader does
+  /// not know, shown by its own name.
+  var name: String { Self.names[Int(rawValue)] }
+
+  static let names = [
+    "OTHER", "OBJECT", "CLASS", "MODULE", "ICLASS", "STRING", "ARRAY", "HASH", "STRUCT", "DATA",
+    "FILE", "REGEXP", "MATCH", "FLOAT", "BIGNUM", "RATIONAL", "COMPLEX", "SYMBOL", "IMEMO", "NODE",
+    "ZOMBIE", "NONE", "ROOT", "SHAPE", "MOVED",
+  ]
+  private static let bytes: [[UInt8]] = names.map { Array($0.utf8) }
+
+  /// The type spelled by `count` bytes at `p`; `other` when unknown.
+  static func of(_ p: UnsafePointer<UInt8>, _ count: Int) -> HeapType {
+    for (i, name) in bytes.enumerated() where i > 0 && name.count == count && name[0] == p[0] {
+      if name.elementsEqual(UnsafeBufferPointer(start: p, count: count)) {
+        return HeapType(rawValue: UInt8(i)) ?? .other
+      }
+    }
+    return .other
+  }
+
+  /// Whether records of this type name a class (`CLASS`, `MODULE`, `ICLASS`).
+  var isClassLike: Bool { self == .class || self == .module || self == .iclass }
+}
+
+/// The fields of one heap-dump line that memreport uses; the rest is skipped unread.
+struct HeapRecord {
+  var type = HeapType.other
+  var typeSpan: ByteSpan?
+  var address: UInt64?
+  var classAddress: UInt64?
+  /// `memsize`; the dump omits it when 0.
+  var memsize: Int64 = 0
+  var generation: Int64?
+  var line: Int64?
+  var file: ByteSpan?
+  var name: ByteSpan?
+  var realClassName: ByteSpan?
+  var structName: ByteSpan?
+  var imemoType: ByteSpan?
+  /// A STRING's `value` (7-bit ASCII content only), still escaped as JSON.
+  var value: ByteSpan?
+  var fd: Int64?
+  /// The `references` array, brackets included.
+  var references: ByteSpan?
+  /// The line is a `ROOT` record (`"root":"vm"`).
+  var isRoot = false
+}
+
+/// Reads one line of `ObjectSpace.dump_all` output: a flat JSON object whose values memreport
+/// needs are strings and integers; arrays and objects (`references`, `flags`) are skipped or kept
+/// as spans. It scans bytes once, with `memchr` over string contents, and never recurses. A line
+/// that is not one well-formed JSON object, or whose integers do not fit 64 bits, is refused
+/// (`nil`), which the parser counts as skipped.
+enum HeapRecordScanner {
+  static func scan(_ line: UnsafeBufferPointer<UInt8>) -> HeapRecord? {
+    guard let p = line.baseAddress else { return nil }
+    let n = line.count
+    var i = 0
+    var record = HeapRecord()
+    skipSpace(p, n, &i)
+    guard i < n, p[i] == UInt8(ascii: "{") else { return nil }
+    i += 1
+    skipSpace(p, n, &i)
+    if i < n && p[i] == UInt8(ascii: "}") {
+      i += 1
+      skipSpace(p, n, &i)
+      return i == n ? record : nil
+    }
+    while true {
+      guard i < n, p[i] == UInt8(ascii: "\"") else { return nil }
+      guard let key = string(p, n, &i) else { return nil }
+      skipSpace(p, n, &i)
+      guard i < n, p[i] == UInt8(ascii: ":") else { return nil }
+      i += 1
+      skipSpace(p, n, &i)
+      guard i < n else { return nil }
+      let c = p[i]
+      if c == UInt8(ascii: "\"") {
+        guard let value = string(p, n, &i) else { return nil }
+        assignString(key, value, p, &record)
+      } else if c == UInt8(ascii: "-") || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) {
+        guard let number = integer(p, n, &i) else { return nil }
+        if let number { assignNumber(key, number, p, &record) }
+      } else if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") {
+        let start = i
+        guard skipComposite(p, n, &i) else { return nil }
+        if matches(key, p, "references") {
+          record.references = ByteSpan(start: start, count: i - start)
+        }
+      } else if !literal(p, n, &i) {
+        return nil
+      }
+      skipSpace(p, n, &i)
+      guard i < n else { return nil }
+      if p[i] == UInt8(ascii: ",") {
+        i += 1
+        skipSpace(p, n, &i)
+        continue
+      }
+      guard p[i] == UInt8(ascii: "}") else { return nil }
+      i += 1
+      skipSpace(p, n, &i)
+      return i == n ? record : nil
+    }
+  }
+
+  @inline(__always)
+  private static func skipSpace(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int) {
+    while i < n, p[i] == 0x20 || p[i] == 0x09 || p[i] == 0x0D || p[i] == 0x0A { i += 1 }
+  }
+
+  /// A string starting at the quote `p[i]`; leaves `i` after its closing quote.
+  @inline(__always)
+  private static func string(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int) -> ByteSpan? {
+    let start = i + 1
+    var j = start
+    var escaped = false
+    while j < n {
+      guard let q = memchr(p + j, 0x22, n - j) else { return nil }
+      let quote = p.distance(to: q.assumingMemoryBound(to: UInt8.self))
+      // The quote ends the string unless an odd number of backslashes precede it.
+      var slashes = 0
+      while quote - slashes - 1 >= start && p[quote - slashes - 1] == 0x5C { slashes += 1 }
+      if slashes & 1 == 0 {
+        if !escaped, memchr(p + start, 0x5C, quote - start) != nil { escaped = true }
+        i = quote + 1
+        return ByteSpan(start: start, count: quote - start, escaped: escaped)
+      }
+      escaped = true
+      j = quote + 1
+    }
+    return nil
+  }
+
+  /// An integer (`nil` inside when it is a JSON number but not an integer, such as `1.5` or
+  /// `1e3`, which no field memreport reads holds); `nil` outside when it does not fit 64 bits.
+  @inline(__always)
+  private static func integer(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int) -> Int64?? {
+    var negative = false
+    if p[i] == UInt8(ascii: "-") {
+      negative = true
+      i += 1
+    }
+    var value: Int64 = 0
+    var digits = 0
+    while i < n, p[i] >= 0x30 && p[i] <= 0x39 {
+      let (times, o1) = value.multipliedReportingOverflow(by: 10)
+      let (sum, o2) = times.addingReportingOverflow(Int64(p[i] &- 0x30))
+      if o1 || o2 { return nil }
+      value = sum
+      digits += 1
+      i += 1
+    }
+    guard digits > 0 else { return nil }
+    if i < n, p[i] == UInt8(ascii: ".") || p[i] == UInt8(ascii: "e") || p[i] == UInt8(ascii: "E") {
+      // A fraction or exponent: skip the rest of the number.
+      i += 1
+      while i < n,
+        (p[i] >= 0x30 && p[i] <= 0x39) || p[i] == 0x2B || p[i] == 0x2D || p[i] == 0x65
+          || p[i] == 0x45
+      {
+        i += 1
+      }
+      return .some(nil)
+    }
+    return .some(negative ? -value : value)
+  }
+
+  /// `true`, `false` or `null`.
+  private static func literal(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int) -> Bool {
+    for word in ["true", "false", "null"] where word.utf8.first == p[i] {
+      let count = word.utf8.count
+      guard n - i >= count,
+        zip(word.utf8, UnsafeBufferPointer(start: p + i, count: count)).allSatisfy({ $0 == $1 })
+      else { return false }
+      i += count
+      return true
+    }
+    return false
+  }
+
+  /// An array or object: brackets counted, strings skipped whole (a bracket inside a string is
+  /// text). No recursion, so no depth limit is needed.
+  private static func skipComposite(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int) -> Bool {
+    var depth = 0
+    while i < n {
+      let c = p[i]
+      if c == 0x22 {
+        guard string(p, n, &i) != nil else { return false }
+        continue
+      }
+      if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") {
+        depth += 1
+      } else if c == UInt8(ascii: "]") || c == UInt8(ascii: "}") {
+        depth -= 1
+        if depth == 0 {
+          i += 1
+          return true
+        }
+      }
+      i += 1
+    }
+    return false
+  }
+
+  @inline(__always)
+  private static func matches(_ key: ByteSpan, _ p: UnsafePointer<UInt8>, _ word: StaticString)
+    -> Bool
+  {
+    key.count == word.utf8CodeUnitCount && memcmp(p + key.start, word.utf8Start, key.count) == 0
+  }
+
+  private static func assignString(
+    _ key: ByteSpan, _ value: ByteSpan, _ p: UnsafePointer<UInt8>, _ r: inout HeapRecord
+  ) {
+    switch key.count {
+    case 4:
+      if matches(key, p, "type") {
+        r.typeSpan = value
+        r.type = value.escaped ? .other : HeapType.of(p + value.start, value.count)
+      } else if matches(key, p, "file") {
+        r.file = value
+      } else if matches(key, p, "name") {
+        r.name = value
+      } else if matches(key, p, "root") {
+        r.isRoot = true
+      }
+    case 5:
+      if matches(key, p, "class") {
+        r.classAddress = address(p, value)
+      } else if matches(key, p, "value") {
+        r.value = value
+      }
+    case 6:
+      if matches(key, p, "struct") { r.structName = value }
+    case 7:
+      if matches(key, p, "address") { r.address = address(p, value) }
+    case 10:
+      if matches(key, p, "imemo_type") { r.imemoType = value }
+    case 15:
+      if matches(key, p, "real_class_name") { r.realClassName = value }
+    default:
+      break
+    }
+  }
+
+  private static func assignNumber(
+    _ key: ByteSpan, _ value: Int64, _ p: UnsafePointer<UInt8>, _ r: inout HeapRecord
+  ) {
+    switch key.count {
+    case 2:
+      if matches(key, p, "fd") { r.fd = value }
+    case 4:
+      if matches(key, p, "line") { r.line = value }
+    case 7:
+      if matches(key, p, "memsize") { r.memsize = max(0, value) }
+    case 10:
+      if matches(key, p, "generation") { r.generation = value }
+    default:
+      break
+    }
+  }
+
+  /// `0x7f3a…` as a number; `nil` when it is not 1–16 hex digits after `0x`.
+  static func address(_ p: UnsafePointer<UInt8>, _ span: ByteSpan) -> UInt64? {
+    guard span.count >= 3, span.count <= 18, p[span.start] == UInt8(ascii: "0"),
+      p[span.start + 1] | 0x20 == UInt8(ascii: "x")
+    else { return nil }
+    var value: UInt64 = 0
+    for k in span.start + 2..<span.start + span.count {
+      let c = p[k]
+      let digit: UInt8
+      switch c {
+      case 0x30...0x39: digit = c - 0x30
+      case 0x61...0x66: digit = c - 0x61 + 10
+      case 0x41...0x46: digit = c - 0x41 + 10
+      default: return nil
+      }
+      value = value << 4 | UInt64(digit)
+    }
+    return value
+  }
+}

@@ -1,0 +1,210 @@
+import MemReportCore
+
+/// Objects and their bytes (`memsize`, 0 when the dump omits it).
+public struct HeapAmount: Sendable, Equatable {
+  public var objects: Int64 = 0
+  public var bytes: Int64 = 0
+
+  public init(objects: Int64 = 0, bytes: Int64 = 0) {
+    self.objects = objects
+    self.bytes = bytes
+  }
+
+  mutating func add(_ memsize: Int64) {
+    objects &+= 1
+    bytes = bytes &+ memsize < bytes ? Int64.max : bytes &+ memsize
+  }
+
+  mutating func add(_ other: HeapAmount) {
+    objects =
+      objects.addingReportingOverflow(other.objects).overflow ? .max : objects + other.objects
+    bytes = bytes.addingReportingOverflow(other.bytes).overflow ? .max : bytes + other.bytes
+  }
+}
+
+/// What the dump holds that is the measurement, not the app; left out unless asked for.
+public enum HeapExclusion: String, CaseIterable, Sendable {
+  /// `ObjectSpace.trace_object_allocations`' own table (a DATA object, often most of the heap).
+  case tracer = "allocation tracer"
+  /// Objects allocated by `objspace.rb` (the dump call).
+  case objspace = "objspace.rb"
+  /// The dump's own `File`: a FILE allocated in the dump call's GC epoch (the highest generation).
+  case dumpFile = "the dump's File"
+}
+
+/// One heap dump, aggregated: every object lands in one group of (type, class, struct or IMEMO
+/// kind, allocation site, generation). Memory grows with distinct groups, not with objects.
+public struct HeapSummary: Sendable {
+  struct GroupKey: Hashable {
+    var type: HeapType
+    var generation: Int64  // -1: no allocation info
+    var classAddress: UInt64  // 0: none
+    var detail: Int32  // struct or imemo_type name id; -1: none
+    var file: Int32  // -1: no allocation info
+    var line: Int64  // -1: none
+  }
+
+  public internal(set) var stats = HeapReadStats()
+  var groups: [GroupKey: HeapAmount] = [:]
+  /// Class and module names by address, from the dump's CLASS/MODULE/ICLASS records.
+  var classNames: [UInt64: Int32] = [:]
+  /// Files, class names, struct and IMEMO kinds, unknown type names.
+  var names = NameTable()
+  /// Types the reader did not know, by name id (`other` records).
+  var otherTypes: [Int32: HeapAmount] = [:]
+  var strings = DuplicateStrings()
+
+  public static let noAllocationInfo = "(no allocation info)"
+
+  /// Reads `input` whole.
+  static func read(_ input: InputFile, progress: ((Int) -> Void)?) throws -> HeapSummary {
+    var summary = HeapSummary()
+    summary.stats = try HeapDumpParser.parse(input, progress: progress) { record, p, _ in
+      summary.add(record, p)
+    }
+    return summary
+  }
+
+  mutating func add(_ r: HeapRecord, _ p: UnsafePointer<UInt8>) {
+    var file: Int32 = -1
+    if let span = r.file { file = intern(p, span) }
+    var detail: Int32 = -1
+    if r.type == .data, let span = r.structName {
+      detail = intern(p, span)
+    } else if r.type == .imemo, let span = r.imemoType {
+      detail = intern(p, span)
+    } else if r.type == .other, let span = r.typeSpan {
+      detail = intern(p, span)
+    }
+    if r.type.isClassLike, let address = r.address, let span = r.name ?? r.realClassName {
+      classNames[address] = intern(p, span)
+    }
+    let key = GroupKey(
+      type: r.type, generation: r.generation.map { max($0, 0) } ?? -1,
+      classAddress: r.classAddress ?? 0, detail: detail, file: file,
+      line: r.file == nil ? -1 : r.line.map { max($0, 0) } ?? -1)
+    groups[key, default: HeapAmount()].add(r.memsize)
+    if r.type == .string, let value = r.value {
+      strings.add(p, value, memsize: r.memsize, file: file, line: key.line, names: &names)
+    }
+  }
+
+  private mutating func intern(_ p: UnsafePointer<UInt8>, _ span: ByteSpan) -> Int32 {
+    if !span.escaped {
+      return names.intern(UnsafeBufferPointer(start: p + span.start, count: span.count))
+    }
+    return JSONStringBytes.decode(p, span).withUnsafeBufferPointer { names.intern($0) }
+  }
+
+  // MARK: Labels
+
+  /// The class an object is shown under: its class's name from the dump; `#<Class:0x…>` when
+  /// the class has no record or no name; `IMEMO(iseq)` or the VM type when it has no class; a
+  /// DATA object's struct name appended, `Thread::Mutex (mutex)`.
+  func classLabel(_ key: GroupKey) -> String {
+    var label: String
+    if key.classAddress != 0 {
+      if let id = classNames[key.classAddress] {
+        label = names[id]
+      } else {
+        label = "#<Class:0x" + String(key.classAddress, radix: 16) + ">"
+      }
+    } else if key.type == .imemo {
+      label = key.detail >= 0 ? "IMEMO(\(names[key.detail]))" : "IMEMO"
+    } else {
+      label = typeLabel(key)
+    }
+    if key.type == .data && key.detail >= 0 { label += " (\(names[key.detail]))" }
+    return label
+  }
+
+  /// The VM type as the dump names it (an unknown one by its own name).
+  func typeLabel(_ key: GroupKey) -> String {
+    key.type == .other && key.detail >= 0 ? names[key.detail] : key.type.name
+  }
+
+  /// Why a group is the measurement rather than the app, if it is.
+  func exclusion(_ key: GroupKey) -> HeapExclusion? {
+    if key.type == .data && key.detail >= 0
+      && names[key.detail] == "ObjectTracing/allocation_info_tracer"
+    {
+      return .tracer
+    }
+    if key.file >= 0 {
+      let isObjspace = names.withBytes(key.file) { bytes in
+        bytes.count >= 11 && Array(bytes.suffix(11)) == Array("objspace.rb".utf8)
+          && (bytes.count == 11 || bytes[bytes.count - 12] == UInt8(ascii: "/"))
+      }
+      if isObjspace { return .objspace }
+    }
+    if key.type == .file, let top = stats.maxGeneration, key.generation == top {
+      return .dumpFile
+    }
+    return nil
+  }
+
+  /// The file an object was allocated in, as a name id; `nil` without allocation info.
+  func fileName(_ key: GroupKey) -> String {
+    key.file >= 0 ? names[key.file] : Self.noAllocationInfo
+  }
+}
+
+/// STRING values seen more than once: copies, bytes, and where they were allocated. Each distinct
+/// value costs a 64-bit hash and a tally; the text is kept from its second copy on.
+struct DuplicateStrings: Sendable {
+  struct Tally: Sendable {
+    var copies: Int64 = 0
+    var bytes: Int64 = 0
+    var largest: Int64 = 0
+    var firstFile: Int32 = -1
+    var firstLine: Int64 = -1
+    var text: Int32 = -1
+  }
+
+  struct SiteKey: Hashable {
+    var hash: UInt64
+    var file: Int32
+    var line: Int64
+  }
+
+  var tallies: [UInt64: Tally] = [:]
+  /// Copies per allocation site, for values seen at least twice.
+  var sites: [SiteKey: Int64] = [:]
+  var texts = NameTable()
+
+  mutating func add(
+    _ p: UnsafePointer<UInt8>, _ value: ByteSpan, memsize: Int64, file: Int32, line: Int64,
+    names: inout NameTable
+  ) {
+    let bytes = UnsafeBufferPointer(start: p + value.start, count: value.count)
+    let hash = Self.hash(bytes)
+    var tally = tallies[hash] ?? Tally()
+    tally.copies += 1
+    tally.bytes =
+      tally.bytes.addingReportingOverflow(memsize).overflow ? .max : tally.bytes + memsize
+    tally.largest = max(tally.largest, memsize)
+    if tally.copies == 1 {
+      tally.firstFile = file
+      tally.firstLine = line
+    } else {
+      if tally.copies == 2 {
+        tally.text =
+          value.escaped
+          ? JSONStringBytes.decode(p, value).withUnsafeBufferPointer { texts.intern($0) }
+          : texts.intern(bytes)
+        sites[SiteKey(hash: hash, file: tally.firstFile, line: tally.firstLine), default: 0] += 1
+      }
+      sites[SiteKey(hash: hash, file: file, line: line), default: 0] += 1
+    }
+    tallies[hash] = tally
+  }
+
+  /// FNV-1a, 64 bits.
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes {
+      h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+    }
+    return h
+  }
+}
