@@ -12,7 +12,7 @@ struct MemReportCommand: ParsableCommand {
       66 cannot open an input, 74 cannot write the output.
       """,
     version: "0.1.0",
-    subcommands: [Report.self, Diff.self, Trend.self],
+    subcommands: [Report.self, Diff.self, Trend.self, Leaks.self],
     defaultSubcommand: nil
   )
 

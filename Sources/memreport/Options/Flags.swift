@@ -23,6 +23,7 @@ enum Flags {
   static let baseline = "baseline"
   static let minCost = "min-cost"
   static let includeMeasurement = "include-measurement"
+  static let failOnRetained = "fail-on-retained"
 }
 
 extension OptionNames {

@@ -53,6 +53,12 @@ public struct HeapSummary: Sendable {
   /// Types the reader did not know, by name id (`other` records).
   var otherTypes: [Int32: HeapAmount] = [:]
   var strings = DuplicateStrings()
+  /// Whether STRING values are tallied for duplicates (a summary's string report).
+  var countsStrings = true
+  /// The highest generation of every dump of a set: a FILE of any of those epochs is a dump's own.
+  var dumpEpochs: Set<Int64> = []
+
+  init(countsStrings: Bool = true) { self.countsStrings = countsStrings }
 
   public static let noAllocationInfo = "(no allocation info)"
 
@@ -76,16 +82,22 @@ public struct HeapSummary: Sendable {
     } else if r.type == .other, let span = r.typeSpan {
       detail = intern(p, span)
     }
-    if r.type.isClassLike, let address = r.address, let span = r.name ?? r.realClassName {
-      classNames[address] = intern(p, span)
-    }
+    noteClass(r, p)
     let key = GroupKey(
       type: r.type, generation: r.generation.map { max($0, 0) } ?? -1,
       classAddress: r.classAddress ?? 0, detail: detail, file: file,
       line: r.file == nil ? -1 : r.line.map { max($0, 0) } ?? -1)
     groups[key, default: HeapAmount()].add(r.memsize)
-    if r.type == .string, let value = r.value {
+    if countsStrings, r.type == .string, let value = r.value {
       strings.add(p, value, memsize: r.memsize, file: file, line: key.line, names: &names)
+    }
+  }
+
+  /// Keeps a CLASS/MODULE/ICLASS record's name for the objects of that class (a summary of part
+  /// of a dump still names classes from the whole dump).
+  mutating func noteClass(_ r: HeapRecord, _ p: UnsafePointer<UInt8>) {
+    if r.type.isClassLike, let address = r.address, let span = r.name ?? r.realClassName {
+      classNames[address] = intern(p, span)
     }
   }
 
@@ -137,7 +149,9 @@ public struct HeapSummary: Sendable {
       }
       if isObjspace { return .objspace }
     }
-    if key.type == .file, let top = stats.maxGeneration, key.generation == top {
+    if key.type == .file && key.generation >= 0
+      && (key.generation == stats.maxGeneration || dumpEpochs.contains(key.generation))
+    {
       return .dumpFile
     }
     return nil
