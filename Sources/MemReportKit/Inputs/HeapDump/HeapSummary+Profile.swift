@@ -12,15 +12,11 @@ extension HeapSummary {
     profile.metadata.lastLine = stats.lines
     if stats.truncatedLastLine { profile.metadata.features.insert(.truncated) }
     var total = HeapAmount()
-    var excluded: [HeapExclusion: HeapAmount] = [:]
+    let (kept, excluded) = partition(includeMeasurement: includeMeasurement)
     var byGrouping: [Grouping: [String: HeapAmount]] = [:]
     var locations: [LocationKey: HeapAmount] = [:]
     var gemOfFile: [Int32: String] = [:]
-    for (key, amount) in groups {
-      if let reason = exclusion(key), !includeMeasurement {
-        excluded[reason, default: HeapAmount()].add(amount)
-        continue
-      }
+    for (key, amount) in kept {
       total.add(amount)
       let file = fileName(key)
       byGrouping[.file, default: [:]][file, default: HeapAmount()].add(amount)

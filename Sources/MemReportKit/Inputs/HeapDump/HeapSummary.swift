@@ -157,6 +157,23 @@ public struct HeapSummary: Sendable {
     return nil
   }
 
+  /// The groups that are the app, and what was left out as the measurement (nothing when
+  /// `includeMeasurement`).
+  func partition(includeMeasurement: Bool) -> (
+    kept: [(key: GroupKey, amount: HeapAmount)], excluded: [HeapExclusion: HeapAmount]
+  ) {
+    var kept: [(key: GroupKey, amount: HeapAmount)] = []
+    var excluded: [HeapExclusion: HeapAmount] = [:]
+    for (key, amount) in groups {
+      if !includeMeasurement, let reason = exclusion(key) {
+        excluded[reason, default: HeapAmount()].add(amount)
+      } else {
+        kept.append((key, amount))
+      }
+    }
+    return (kept, excluded)
+  }
+
   /// The file an object was allocated in, as a name id; `nil` without allocation info.
   func fileName(_ key: GroupKey) -> String {
     key.file >= 0 ? names[key.file] : Self.noAllocationInfo

@@ -29,14 +29,13 @@ public struct LeakAnalysis: Sendable {
   public init(_ set: LeakSet, includeMeasurement: Bool = false) {
     self.set = set
     self.includeMeasurement = includeMeasurement
-    var lastExcluded: [HeapExclusion: HeapAmount] = [:]
-    heap = Self.total(set.lastHeap, includeMeasurement, &lastExcluded)
+    for (_, amount) in set.lastHeap.partition(includeMeasurement: includeMeasurement).kept {
+      heap.add(amount)
+    }
     var tables: [Grouping: [String: HeapAmount]] = [:]
-    for (key, amount) in set.leaked.groups {
-      if let reason = set.leaked.exclusion(key), !includeMeasurement {
-        excluded[reason, default: HeapAmount()].add(amount)
-        continue
-      }
+    let leaked = set.leaked.partition(includeMeasurement: includeMeasurement)
+    excluded = leaked.excluded
+    for (key, amount) in leaked.kept {
       total.add(amount)
       for grouping in Grouping.allCases {
         tables[grouping, default: [:]][
@@ -49,8 +48,7 @@ public struct LeakAnalysis: Sendable {
     var stepTables: [[Grouping: [String: HeapAmount]]] = []
     for step in set.steps {
       var table: [Grouping: [String: HeapAmount]] = [:]
-      for (key, amount) in step.groups {
-        if step.exclusion(key) != nil && !includeMeasurement { continue }
+      for (key, amount) in step.partition(includeMeasurement: includeMeasurement).kept {
         for grouping in [Grouping.site, .class, .location] {
           table[grouping, default: [:]][Self.name(grouping, key, in: step), default: HeapAmount()]
             .add(amount)
@@ -76,20 +74,6 @@ public struct LeakAnalysis: Sendable {
       }
       groups[grouping] = rows
     }
-  }
-
-  private static func total(
-    _ summary: HeapSummary, _ include: Bool, _ excluded: inout [HeapExclusion: HeapAmount]
-  ) -> HeapAmount {
-    var total = HeapAmount()
-    for (key, amount) in summary.groups {
-      if let reason = summary.exclusion(key), !include {
-        excluded[reason, default: HeapAmount()].add(amount)
-      } else {
-        total.add(amount)
-      }
-    }
-    return total
   }
 
   static func name(_ grouping: Grouping, _ key: HeapSummary.GroupKey, in s: HeapSummary) -> String {
