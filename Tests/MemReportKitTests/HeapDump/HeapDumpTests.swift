@@ -26,7 +26,9 @@ struct HeapDumpTests {
   }
 
   static func amounts(_ any: Any?) -> Amounts {
-    ((any as? [String: Any]) ?? [:]).mapValues { (($0 as? [Any]) ?? []).map { ($0 as? NSNumber)?.int64Value ?? -1 } }
+    ((any as? [String: Any]) ?? [:]).mapValues {
+      (($0 as? [Any]) ?? []).map { ($0 as? NSNumber)?.int64Value ?? -1 }
+    }
   }
 
   func summary(_ dump: String) throws -> HeapSummary {
@@ -56,9 +58,12 @@ struct HeapDumpTests {
     #expect(summary.stats.skipped == expected["skipped"] as? Int)
     let profile = summary.profile(includeMeasurement: false)
     let total = Self.amounts(["t": expected["total"] ?? []])["t"]
-    #expect([profile.totals.allocated.objects, profile.totals.allocated.bytes] == total)
+    #expect(
+      [profile.totals.allocated.objects ?? -1, profile.totals.allocated.bytes ?? -1] == total)
     let excluded = summary.partition(includeMeasurement: false).excluded
-    let names: [String: HeapExclusion] = ["tracer": .tracer, "objspace": .objspace, "dump-file": .dumpFile]
+    let names: [String: HeapExclusion] = [
+      "tracer": .tracer, "objspace": .objspace, "dump-file": .dumpFile,
+    ]
     var mine: Amounts = [:]
     for (name, reason) in names {
       if let amount = excluded[reason] { mine[name] = [amount.objects, amount.bytes] }
@@ -83,7 +88,8 @@ struct HeapDumpTests {
     let groups = profile.allocatedStrings?.groups ?? []
     var want: [String: Int64] = [:]
     for entry in expected {
-      want[entry["value"] as? String ?? "", default: 0] = (entry["copies"] as? NSNumber)?.int64Value ?? -1
+      want[entry["value"] as? String ?? "", default: 0] =
+        (entry["copies"] as? NSNumber)?.int64Value ?? -1
     }
     #expect(Dictionary(uniqueKeysWithValues: groups.map { ($0.string, $0.count) }) == want)
   }
@@ -101,7 +107,9 @@ struct HeapDumpTests {
       (.file, "by_file"),
     ] {
       var mine: Amounts = [:]
-      for row in analysis.groups[grouping] ?? [] { mine[row.name] = [row.amount.objects, row.amount.bytes] }
+      for row in analysis.groups[grouping] ?? [] {
+        mine[row.name] = [row.amount.objects, row.amount.bytes]
+      }
       #expect(mine == Self.amounts(identity[key]), "\(mode) \(key)")
     }
   }
@@ -110,7 +118,8 @@ struct HeapDumpTests {
   func heapyLinesEqualHeapy(_ mode: String) throws {
     let paths = (0...2).map { TestFiles.sample("heap/\(mode)-\($0).ndjson.gz") }
     let analysis = LeakAnalysis(try LeakSet.read(paths))
-    let heapy = try String(contentsOfFile: TestFiles.sample("heap/\(mode).heapy-diff.txt"), encoding: .utf8)
+    let heapy = try String(
+      contentsOfFile: TestFiles.sample("heap/\(mode).heapy-diff.txt"), encoding: .utf8)
     #expect(analysis.heapyLines == heapy.split(separator: "\n").map(String.init))
   }
 }

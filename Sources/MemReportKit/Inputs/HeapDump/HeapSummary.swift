@@ -53,10 +53,10 @@ public struct HeapSummary: Sendable {
   /// Types the reader did not know, by name id (`other` records).
   var otherTypes: [Int32: HeapAmount] = [:]
   var strings = DuplicateStrings()
+  /// The dump-File sites to use instead of this summary's own (a leak set holds part of a dump).
+  var dumpFileSitesOverride: Set<Site>?
   /// Whether STRING values are tallied for duplicates (a summary's string report).
   var countsStrings = true
-  /// The highest generation of every dump of a set: a FILE of any of those epochs is a dump's own.
-  var dumpEpochs: Set<Int64> = []
 
   init(countsStrings: Bool = true) { self.countsStrings = countsStrings }
 
@@ -115,14 +115,16 @@ public struct HeapSummary: Sendable {
   /// DATA object's struct name appended, `Thread::Mutex (mutex)`.
   func classLabel(_ key: GroupKey) -> String {
     var label: String
-    if key.classAddress != 0 {
+    if key.type == .imemo {
+      // Up to Ruby 3.2 an IMEMO's `class` is its internal klass slot (a method entry's owner, a
+      // call cache's receiver class), not a class it is an instance of.
+      label = key.detail >= 0 ? "IMEMO(\(names[key.detail]))" : "IMEMO"
+    } else if key.classAddress != 0 {
       if let id = classNames[key.classAddress] {
         label = names[id]
       } else {
         label = "#<Class:0x" + String(key.classAddress, radix: 16) + ">"
       }
-    } else if key.type == .imemo {
-      label = key.detail >= 0 ? "IMEMO(\(names[key.detail]))" : "IMEMO"
     } else {
       label = typeLabel(key)
     }
@@ -135,8 +137,9 @@ public struct HeapSummary: Sendable {
     key.type == .other && key.detail >= 0 ? names[key.detail] : key.type.name
   }
 
-  /// Why a group is the measurement rather than the app, if it is.
-  func exclusion(_ key: GroupKey) -> HeapExclusion? {
+  /// Why a group is the measurement rather than the app, if it is. `dumpFileSites`: the sites of
+  /// the FILE objects allocated in the dump's own epoch (`dumpFileSites()`).
+  func exclusion(_ key: GroupKey, dumpFileSites: Set<Site>) -> HeapExclusion? {
     if key.type == .data && key.detail >= 0
       && names[key.detail] == "ObjectTracing/allocation_info_tracer"
     {
@@ -150,11 +153,30 @@ public struct HeapSummary: Sendable {
       if isObjspace { return .objspace }
     }
     if key.type == .file && key.generation >= 0
-      && (key.generation == stats.maxGeneration || dumpEpochs.contains(key.generation))
+      && (key.generation == stats.maxGeneration
+        || dumpFileSites.contains(Site(file: names[key.file], line: key.line)))
     {
       return .dumpFile
     }
     return nil
+  }
+
+  struct Site: Hashable {
+    var file: String
+    var line: Int64
+  }
+
+  /// Where the dump's own File was opened: the sites of FILE objects of the highest generation
+  /// (allocated after the GC that preceded the dump). An earlier dump's File, made by the same
+  /// statement, survives one more GC (closed, `fd: -1`) into the next dump: FILE objects of
+  /// these sites are the dumps' Files too.
+  func dumpFileSites() -> Set<Site> {
+    guard let top = stats.maxGeneration else { return [] }
+    var sites: Set<Site> = []
+    for key in groups.keys where key.type == .file && key.generation == top && key.file >= 0 {
+      sites.insert(Site(file: names[key.file], line: key.line))
+    }
+    return sites
   }
 
   /// The groups that are the app, and what was left out as the measurement (nothing when
@@ -164,8 +186,9 @@ public struct HeapSummary: Sendable {
   ) {
     var kept: [(key: GroupKey, amount: HeapAmount)] = []
     var excluded: [HeapExclusion: HeapAmount] = [:]
+    let sites = includeMeasurement ? [] : dumpFileSitesOverride ?? dumpFileSites()
     for (key, amount) in groups {
-      if !includeMeasurement, let reason = exclusion(key) {
+      if !includeMeasurement, let reason = exclusion(key, dumpFileSites: sites) {
         excluded[reason, default: HeapAmount()].add(amount)
       } else {
         kept.append((key, amount))

@@ -67,7 +67,6 @@ extension LeakSet {
     var base: [UInt64: UInt64] = [:]  // first dump: address → identity
     var candidates: [UInt64: UInt64] = [:]  // address → identity | flags
     var heapy = HeapyDiff()
-    var epochs: Set<Int64> = []
     let last = paths.count - 1
     for (index, path) in paths.enumerated() {
       let input = try InputFile.open(path)
@@ -128,7 +127,6 @@ extension LeakSet {
         }
       }
       set.dumps.append((path, stats))
-      if let top = stats.maxGeneration { epochs.insert(top) }
       if stats.traced > 0 { set.traced = true }
       if index >= 1 {
         step.stats = stats
@@ -137,11 +135,10 @@ extension LeakSet {
       if index >= 1 && index < last { candidates = next }
     }
     set.heapyBuckets = heapy.buckets
-    for summary in [\LeakSet.lastHeap, \.leaked] {
-      set[keyPath: summary].stats = set.dumps[last].stats
-      set[keyPath: summary].dumpEpochs = epochs
-    }
-    for i in set.steps.indices { set.steps[i].dumpEpochs = epochs }
+    set.lastHeap.stats = set.dumps[last].stats
+    // The leak set's exclusions are the last dump's (its dump Files' sites, its epoch).
+    set.leaked.stats = set.dumps[last].stats
+    set.leaked.dumpFileSitesOverride = set.lastHeap.dumpFileSites()
     return set
   }
 }
