@@ -115,4 +115,23 @@ package struct LineReader {
       }
     }
   }
+
+  /// Calls `body` for every line of `bytes` (tests and fuzzing: the same lines as reading them
+  /// from a file, without the overlong-line limit).
+  package static func forEachLine(in bytes: [UInt8], _ body: (RawLine) throws -> Void) rethrows {
+    try bytes.withUnsafeBufferPointer { all in
+      var start = 0
+      var number = 1
+      while start < all.count {
+        let newline = all[start...].firstIndex(of: ASCII.newline)
+        let end = newline ?? all.count
+        try body(
+          RawLine(
+            bytes: UnsafeBufferPointer(rebasing: all[start..<end]), number: number,
+            terminated: newline != nil, overlong: false))
+        start = end + 1
+        number += 1
+      }
+    }
+  }
 }

@@ -34,10 +34,28 @@ enum HeapDumpParser {
     _ input: InputFile, progress: ((Int) -> Void)?,
     visit: (HeapRecord, UnsafePointer<UInt8>, Int) throws -> Void
   ) throws -> HeapReadStats {
+    let reader = LineReader(input: input, maxLineLength: maxLineLength, progress: progress)
+    return try withoutActuallyEscaping(visit) { visit in
+      try parse(path: input.path, lines: { try reader.forEachLine($0) }, visit: visit)
+    }
+  }
+
+  /// Parses `bytes` (tests, fuzzing).
+  static func parse(
+    bytes: [UInt8], path: String, visit: (HeapRecord, UnsafePointer<UInt8>, Int) throws -> Void
+  ) throws -> HeapReadStats {
+    try withoutActuallyEscaping(visit) { visit in
+      try parse(path: path, lines: { try LineReader.forEachLine(in: bytes, $0) }, visit: visit)
+    }
+  }
+
+  private static func parse(
+    path: String, lines: ((RawLine) throws -> Void) throws -> Void,
+    visit: @escaping (HeapRecord, UnsafePointer<UInt8>, Int) throws -> Void
+  ) throws -> HeapReadStats {
     var stats = HeapReadStats()
     var firstRecordSeen = false
-    let reader = LineReader(input: input, maxLineLength: maxLineLength, progress: progress)
-    try reader.forEachLine { raw in
+    try lines { raw in
       stats.lines = raw.number
       stats.longestLine = max(stats.longestLine, raw.bytes.count)
       if raw.bytes.isEmpty || (raw.bytes.count == 1 && raw.bytes[0] == 0x0D) { return }
@@ -48,7 +66,7 @@ enum HeapDumpParser {
         skip(raw.number, &stats)
         if !firstRecordSeen && stats.skipped >= 20 {
           throw MemReportError.unusableInput(
-            path: input.path, line: raw.number,
+            path: path, line: raw.number,
             reason: "not a Ruby heap dump (no JSON record in the first 20 lines)")
         }
         return
@@ -78,7 +96,7 @@ enum HeapDumpParser {
     }
     if !firstRecordSeen {
       throw MemReportError.unusableInput(
-        path: input.path, line: stats.lines == 0 ? nil : 1,
+        path: path, line: stats.lines == 0 ? nil : 1,
         reason: "not a Ruby heap dump (no ObjectSpace.dump_all record)")
     }
     return stats

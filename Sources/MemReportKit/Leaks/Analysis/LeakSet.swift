@@ -60,6 +60,29 @@ extension LeakSet {
   /// groups of the summaries.
   /// - Throws: what reading a dump throws; `MemReportError.usage` for fewer than two dumps.
   public static func read(_ paths: [String], progress: ((Int) -> Void)? = nil) throws -> LeakSet {
+    try read(paths) { index, visit in
+      let path = paths[index]
+      let input = try InputFile.open(path)
+      defer { input.close() }
+      guard case .mine = HeapDumpReader.detect(try InputHead(input)) else {
+        throw MemReportError.unusableInput(
+          path: path, line: nil, reason: "not a Ruby heap dump (ObjectSpace.dump_all output)")
+      }
+      return try HeapDumpParser.parse(input, progress: progress, visit: visit)
+    }
+  }
+
+  /// The leak set of dumps held in memory (tests, fuzzing).
+  static func read(dumps: [[UInt8]]) throws -> LeakSet {
+    try read(dumps.indices.map { "dump \($0)" }) { index, visit in
+      try HeapDumpParser.parse(bytes: dumps[index], path: "dump \(index)", visit: visit)
+    }
+  }
+
+  private static func read(
+    _ paths: [String],
+    parse: (Int, (HeapRecord, UnsafePointer<UInt8>, Int) throws -> Void) throws -> HeapReadStats
+  ) throws -> LeakSet {
     guard paths.count >= 2 else {
       throw MemReportError.usage("leaks needs at least two heap dumps (three for the leak set)")
     }
@@ -69,16 +92,10 @@ extension LeakSet {
     var heapy = HeapyDiff()
     let last = paths.count - 1
     for (index, path) in paths.enumerated() {
-      let input = try InputFile.open(path)
-      defer { input.close() }
-      guard case .mine = HeapDumpReader.detect(try InputHead(input)) else {
-        throw MemReportError.unusableInput(
-          path: path, line: nil, reason: "not a Ruby heap dump (ObjectSpace.dump_all output)")
-      }
       var step = HeapSummary(countsStrings: false)
       var next: [UInt64: UInt64] = [:]
       let firstMaxGeneration = set.dumps.first?.stats.maxGeneration
-      let stats = try HeapDumpParser.parse(input, progress: progress) { record, p, _ in
+      let stats = try parse(index) { record, p, _ in
         if index == last {
           set.lastHeap.add(record, p)
           set.leaked.noteClass(record, p)
