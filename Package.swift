@@ -129,6 +129,7 @@ if getenv("MEMREPORT_FUZZ") != nil {
       path: "scripts/fuzz/Sources/FuzzSupport", swiftSettings: swiftFlags))
   for harness in [
     "FuzzProfileParser", "FuzzSeries", "FuzzPatch", "FuzzDiff", "FuzzFilter", "FuzzRequireTree",
+    "FuzzHeapDump",
   ] {
     package.targets.append(
       .executableTarget(

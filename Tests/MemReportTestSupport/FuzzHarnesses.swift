@@ -10,6 +10,7 @@ public enum FuzzHarness {
   /// The harnesses' executable names (and seed folders).
   public static let names = [
     "FuzzProfileParser", "FuzzSeries", "FuzzPatch", "FuzzDiff", "FuzzFilter", "FuzzRequireTree",
+    "FuzzHeapDump",
   ]
 
   /// The body of the harness named `name`. The fuzzer renders each input in the one format its
@@ -26,6 +27,7 @@ public enum FuzzHarness {
     case "FuzzDiff": return { try diff($0, everyWriter: everyWriter) }
     case "FuzzFilter": return { try filter($0, everyWriter: everyWriter) }
     case "FuzzRequireTree": return requireTree
+    case "FuzzHeapDump": return heapDump
     default: return nil
     }
   }

@@ -202,6 +202,31 @@ public struct InputFile: Sendable {
     }
   }
 
+  /// Moves a regular file's read position to `offset` before anything was read (a parse in
+  /// parts opens the file once per part).
+  package func seek(to offset: Int) throws {
+    guard lseek(descriptor, off_t(offset), SEEK_SET) >= 0 else {
+      throw MemReportError.cannotOpen(path: path, reason: SystemError.message(errno))
+    }
+  }
+
+  /// Up to `count` bytes at `offset`, without moving the read position (regular files).
+  package func bytes(at offset: Int, count: Int) throws -> [UInt8] {
+    var out = [UInt8](repeating: 0, count: count)
+    var got = 0
+    while got < count {
+      let n = out.withUnsafeMutableBytes {
+        pread(descriptor, $0.baseAddress! + got, count - got, off_t(offset + got))
+      }
+      if n < 0 && errno == EINTR { continue }
+      if n < 0 { throw MemReportError.cannotOpen(path: path, reason: SystemError.message(errno)) }
+      if n == 0 { break }
+      got += n
+    }
+    out.removeLast(count - got)
+    return out
+  }
+
   public func close() {
     if descriptor != STDIN_FILENO { POSIX.close(descriptor) }
   }

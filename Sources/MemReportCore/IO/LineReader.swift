@@ -14,6 +14,8 @@ package struct RawLine {
   package var terminated: Bool
   /// The line was longer than the reader's limit; `bytes` holds only its first part.
   package var overlong: Bool
+  /// Where the line starts, in bytes from where the reader started.
+  package var offset = 0
 
   package init(bytes: UnsafeBufferPointer<UInt8>, number: Int, terminated: Bool, overlong: Bool) {
     self.bytes = bytes
@@ -37,6 +39,8 @@ package struct LineReader {
   package let maxLineLength: Int
   /// Called after each chunk with the bytes read so far.
   package var progress: ((Int) -> Void)?
+  /// Read at most this many bytes (a slice of a file, for a parse in parts); `nil`: to the end.
+  package var byteLimit: Int?
 
   package init(
     input: InputFile, maxLineLength: Int = LineReader.defaultMaxLineLength,
@@ -59,9 +63,14 @@ package struct LineReader {
     var skippingOverlong = false
     var skipped = 0
     var total = 0
+    var bufferOffset = 0  // the input offset of buffer[0]
     while true {
-      let n = try input.readSome(
-        into: UnsafeMutableRawBufferPointer(start: buffer + filled, count: capacity - filled))
+      let wanted = Swift.min(capacity - filled, Self.chunkSize, (byteLimit ?? Int.max) - total)
+      let n =
+        wanted <= 0
+        ? 0
+        : try input.readSome(
+          into: UnsafeMutableRawBufferPointer(start: buffer + filled, count: wanted))
       total += n
       progress?(total)
       let end = filled + n
@@ -73,9 +82,10 @@ package struct LineReader {
         if skippingOverlong {
           skippingOverlong = false
         } else {
-          let line = RawLine(
+          var line = RawLine(
             bytes: UnsafeBufferPointer(start: buffer + start, count: nlIndex - start),
             number: lineNumber, terminated: true, overlong: false)
+          line.offset = bufferOffset + start
           try body(line)
         }
         lineNumber += 1
@@ -84,10 +94,11 @@ package struct LineReader {
       let remainder = end - start
       if n == 0 {
         if remainder > 0 && !skippingOverlong {
-          try body(
-            RawLine(
-              bytes: UnsafeBufferPointer(start: buffer + start, count: remainder),
-              number: lineNumber, terminated: false, overlong: false))
+          var line = RawLine(
+            bytes: UnsafeBufferPointer(start: buffer + start, count: remainder),
+            number: lineNumber, terminated: false, overlong: false)
+          line.offset = bufferOffset + start
+          try body(line)
         }
         return total
       }
@@ -102,6 +113,7 @@ package struct LineReader {
           skipped = 0
         }
         skipped += remainder
+        bufferOffset += end
         if skipped > Self.maxSkippedLineLength {
           throw MemReportError.unusableInput(
             path: input.path, line: lineNumber,
@@ -111,6 +123,7 @@ package struct LineReader {
         filled = 0
       } else {
         if start > 0 && remainder > 0 { memmove(buffer, buffer + start, remainder) }
+        bufferOffset += start
         filled = remainder
       }
     }
@@ -125,10 +138,11 @@ package struct LineReader {
       while start < all.count {
         let newline = all[start...].firstIndex(of: ASCII.newline)
         let end = newline ?? all.count
-        try body(
-          RawLine(
-            bytes: UnsafeBufferPointer(rebasing: all[start..<end]), number: number,
-            terminated: newline != nil, overlong: false))
+        var line = RawLine(
+          bytes: UnsafeBufferPointer(rebasing: all[start..<end]), number: number,
+          terminated: newline != nil, overlong: false)
+        line.offset = start
+        try body(line)
         start = end + 1
         number += 1
       }

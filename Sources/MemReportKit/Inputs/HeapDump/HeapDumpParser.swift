@@ -30,13 +30,18 @@ enum HeapDumpParser {
   static let maxLineLength = 64 << 20
 
   /// - Throws: `MemReportError.unusableInput` for input that is not a heap dump at all.
+  /// - Parameter byteLimit: read only this many bytes (the first part of a parse in parts).
+  /// - Parameter visit: each record, the line's bytes and the line's offset in what was read.
   static func parse(
-    _ input: InputFile, progress: ((Int) -> Void)?,
-    visit: (HeapRecord, UnsafePointer<UInt8>, Int) throws -> Void
+    _ input: InputFile, progress: ((Int) -> Void)?, byteLimit: Int? = nil,
+    continuation: Bool = false, visit: (HeapRecord, UnsafePointer<UInt8>, Int) throws -> Void
   ) throws -> HeapReadStats {
-    let reader = LineReader(input: input, maxLineLength: maxLineLength, progress: progress)
+    var reader = LineReader(input: input, maxLineLength: maxLineLength, progress: progress)
+    reader.byteLimit = byteLimit
     return try withoutActuallyEscaping(visit) { visit in
-      try parse(path: input.path, lines: { try reader.forEachLine($0) }, visit: visit)
+      try parse(
+        path: input.path, lines: { try reader.forEachLine($0) }, continuation: continuation,
+        visit: visit)
     }
   }
 
@@ -45,12 +50,14 @@ enum HeapDumpParser {
     bytes: [UInt8], path: String, visit: (HeapRecord, UnsafePointer<UInt8>, Int) throws -> Void
   ) throws -> HeapReadStats {
     try withoutActuallyEscaping(visit) { visit in
-      try parse(path: path, lines: { try LineReader.forEachLine(in: bytes, $0) }, visit: visit)
+      try parse(
+        path: path, lines: { try LineReader.forEachLine(in: bytes, $0) }, continuation: false,
+        visit: visit)
     }
   }
 
   private static func parse(
-    path: String, lines: ((RawLine) throws -> Void) throws -> Void,
+    path: String, lines: ((RawLine) throws -> Void) throws -> Void, continuation: Bool,
     visit: @escaping (HeapRecord, UnsafePointer<UInt8>, Int) throws -> Void
   ) throws -> HeapReadStats {
     var stats = HeapReadStats()
@@ -59,12 +66,12 @@ enum HeapDumpParser {
       stats.lines = raw.number
       stats.longestLine = max(stats.longestLine, raw.bytes.count)
       if raw.bytes.isEmpty || (raw.bytes.count == 1 && raw.bytes[0] == 0x0D) { return }
-      guard !raw.overlong, let base = raw.bytes.baseAddress,
+      guard !raw.overlong, raw.bytes.count <= maxLineLength, let base = raw.bytes.baseAddress,
         let record = HeapRecordScanner.scan(raw.bytes)
       else {
         if !raw.terminated && !raw.overlong { stats.truncatedLastLine = true }
         skip(raw.number, &stats)
-        if !firstRecordSeen && stats.skipped >= 20 {
+        if !firstRecordSeen && !continuation && stats.skipped >= 20 {
           throw MemReportError.unusableInput(
             path: path, line: raw.number,
             reason: "not a Ruby heap dump (no JSON record in the first 20 lines)")
@@ -92,9 +99,9 @@ enum HeapDumpParser {
         stats.traced += 1
         stats.maxGeneration = max(stats.maxGeneration ?? generation, generation)
       }
-      try visit(record, base, raw.number)
+      try visit(record, base, raw.offset)
     }
-    if !firstRecordSeen {
+    if !firstRecordSeen && !continuation {
       throw MemReportError.unusableInput(
         path: path, line: stats.lines == 0 ? nil : 1,
         reason: "not a Ruby heap dump (no ObjectSpace.dump_all record)")
@@ -113,7 +120,7 @@ enum HeapDumpParser {
 enum JSONStringBytes {
   static func decode(_ p: UnsafePointer<UInt8>, _ span: ByteSpan) -> [UInt8] {
     let raw = UnsafeBufferPointer(start: p + span.start, count: span.count)
-    guard span.escaped else { return Array(raw) }
+    guard span.hasEscape(in: p) else { return Array(raw) }
     var out: [UInt8] = []
     out.reserveCapacity(raw.count)
     var i = 0

@@ -8,10 +8,26 @@ import MemReportCore
 
 /// A byte range of the line being scanned (a JSON string's content, without its quotes).
 struct ByteSpan: Equatable {
-  var start: Int
-  var count: Int
-  /// The string holds a backslash escape (decode it before showing it).
+  /// Offsets in a line of at most `HeapDumpParser.maxLineLength` bytes: 32 bits keep a record
+  /// small (it is filled once per line).
+  private var start32: UInt32
+  private var count32: UInt32
+  var start: Int { Int(start32) }
+  var count: Int { Int(count32) }
+  /// The string may hold a backslash escape: set when one precedes a quote; otherwise ask
+  /// `hasEscape(in:)` (the scanner does not look for one in every string it skips).
   var escaped = false
+
+  init(start: Int, count: Int, escaped: Bool = false) {
+    start32 = UInt32(truncatingIfNeeded: start)
+    count32 = UInt32(truncatingIfNeeded: count)
+    self.escaped = escaped
+  }
+
+  /// Whether the string holds a backslash (an escape to decode before showing it).
+  func hasEscape(in p: UnsafePointer<UInt8>) -> Bool {
+    escaped || (count > 0 && memchr(p + start, 0x5C, count) != nil)
+  }
 }
 
 /// The VM type of a heap-dump record (`"type"`), as `ObjectSpace.dump_all` writes it.
@@ -33,10 +49,10 @@ enum HeapType: UInt8, CaseIterable, Sendable {
 
   /// The type spelled by `count` bytes at `p`; `other` when unknown.
   static func of(_ p: UnsafePointer<UInt8>, _ count: Int) -> HeapType {
-    for (i, name) in bytes.enumerated() where i > 0 && name.count == count && name[0] == p[0] {
-      if name.elementsEqual(UnsafeBufferPointer(start: p, count: count)) {
-        return HeapType(rawValue: UInt8(i)) ?? .other
-      }
+    guard count > 0 else { return .other }
+    for i in 1..<bytes.count where bytes[i].count == count && bytes[i][0] == p[0] {
+      let same = bytes[i].withUnsafeBufferPointer { memcmp($0.baseAddress!, p, count) == 0 }
+      if same { return HeapType(rawValue: UInt8(i)) ?? .other }
     }
     return .other
   }
@@ -91,7 +107,7 @@ enum HeapRecordScanner {
     }
     while true {
       guard i < n, p[i] == UInt8(ascii: "\"") else { return nil }
-      guard let key = string(p, n, &i) else { return nil }
+      guard let key = key(p, n, &i) else { return nil }
       skipSpace(p, n, &i)
       guard i < n, p[i] == UInt8(ascii: ":") else { return nil }
       i += 1
@@ -132,12 +148,42 @@ enum HeapRecordScanner {
     while i < n, p[i] == 0x20 || p[i] == 0x09 || p[i] == 0x0D || p[i] == 0x0A { i += 1 }
   }
 
+  /// A key: short, so a byte loop beats `memchr`; one with a backslash is read as a string.
+  @inline(__always)
+  private static func key(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int) -> ByteSpan? {
+    var j = i + 1
+    while j < n {
+      let c = p[j]
+      if c == 0x22 {
+        let span = ByteSpan(start: i + 1, count: j - i - 1)
+        i = j + 1
+        return span
+      }
+      if c == 0x5C { return string(p, n, &i) }
+      j += 1
+    }
+    return nil
+  }
+
   /// A string starting at the quote `p[i]`; leaves `i` after its closing quote.
   @inline(__always)
   private static func string(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int) -> ByteSpan? {
     let start = i + 1
-    var j = start
-    var escaped = false
+    // Most strings are short (addresses, types, paths): a byte loop over the first 32 bytes
+    // beats a call; longer ones go to memchr.
+    let quick = min(n, start + 32)
+    var k = start
+    while k < quick {
+      let c = p[k]
+      if c == 0x22 {
+        i = k + 1
+        return ByteSpan(start: start, count: k - start)
+      }
+      if c == 0x5C { break }
+      k += 1
+    }
+    var j = k
+    var escapedQuote = false
     while j < n {
       guard let q = memchr(p + j, 0x22, n - j) else { return nil }
       let quote = p.distance(to: q.assumingMemoryBound(to: UInt8.self))
@@ -145,11 +191,10 @@ enum HeapRecordScanner {
       var slashes = 0
       while quote - slashes - 1 >= start && p[quote - slashes - 1] == 0x5C { slashes += 1 }
       if slashes & 1 == 0 {
-        if !escaped, memchr(p + start, 0x5C, quote - start) != nil { escaped = true }
         i = quote + 1
-        return ByteSpan(start: start, count: quote - start, escaped: escaped)
+        return ByteSpan(start: start, count: quote - start, escaped: escapedQuote)
       }
-      escaped = true
+      escapedQuote = true
       j = quote + 1
     }
     return nil
@@ -191,15 +236,17 @@ enum HeapRecordScanner {
 
   /// `true`, `false` or `null`.
   private static func literal(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int) -> Bool {
-    for word in ["true", "false", "null"] where word.utf8.first == p[i] {
-      let count = word.utf8.count
-      guard n - i >= count,
-        zip(word.utf8, UnsafeBufferPointer(start: p + i, count: count)).allSatisfy({ $0 == $1 })
-      else { return false }
-      i += count
-      return true
+    let word: StaticString
+    switch p[i] {
+    case UInt8(ascii: "t"): word = "true"
+    case UInt8(ascii: "f"): word = "false"
+    case UInt8(ascii: "n"): word = "null"
+    default: return false
     }
-    return false
+    let count = word.utf8CodeUnitCount
+    guard n - i >= count, memcmp(p + i, word.utf8Start, count) == 0 else { return false }
+    i += count
+    return true
   }
 
   /// An array or object: brackets counted, strings skipped whole (a bracket inside a string is
@@ -240,7 +287,7 @@ enum HeapRecordScanner {
     case 4:
       if matches(key, p, "type") {
         r.typeSpan = value
-        r.type = value.escaped ? .other : HeapType.of(p + value.start, value.count)
+        r.type = HeapType.of(p + value.start, value.count)
       } else if matches(key, p, "file") {
         r.file = value
       } else if matches(key, p, "name") {

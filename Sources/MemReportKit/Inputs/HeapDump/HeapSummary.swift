@@ -55,6 +55,10 @@ public struct HeapSummary: Sendable {
   var strings = DuplicateStrings()
   /// The dump-File sites to use instead of this summary's own (a leak set holds part of a dump).
   var dumpFileSitesOverride: Set<Site>?
+  /// Where the part this summary reads starts in the file (a parse in parts).
+  var baseOffset = 0
+  /// The part does not start at the beginning of the dump.
+  var isContinuation = false
   /// Whether STRING values are tallied for duplicates (a summary's string report).
   var countsStrings = true
 
@@ -62,16 +66,8 @@ public struct HeapSummary: Sendable {
 
   public static let noAllocationInfo = "(no allocation info)"
 
-  /// Reads `input` whole.
-  static func read(_ input: InputFile, progress: ((Int) -> Void)?) throws -> HeapSummary {
-    var summary = HeapSummary()
-    summary.stats = try HeapDumpParser.parse(input, progress: progress) { record, p, _ in
-      summary.add(record, p)
-    }
-    return summary
-  }
-
-  mutating func add(_ r: HeapRecord, _ p: UnsafePointer<UInt8>) {
+  /// Adds one object record; `offset` is its line's offset in the part being read.
+  mutating func add(_ r: HeapRecord, _ p: UnsafePointer<UInt8>, offset: Int = -1) {
     var file: Int32 = -1
     if let span = r.file { file = intern(p, span) }
     var detail: Int32 = -1
@@ -89,7 +85,9 @@ public struct HeapSummary: Sendable {
       line: r.file == nil ? -1 : r.line.map { max($0, 0) } ?? -1)
     groups[key, default: HeapAmount()].add(r.memsize)
     if countsStrings, r.type == .string, let value = r.value {
-      strings.add(p, value, memsize: r.memsize, file: file, line: key.line, names: &names)
+      strings.add(
+        p, value, memsize: r.memsize, file: file, line: key.line,
+        offset: offset >= 0 ? Int64(baseOffset + offset) : -1)
     }
   }
 
@@ -102,7 +100,7 @@ public struct HeapSummary: Sendable {
   }
 
   private mutating func intern(_ p: UnsafePointer<UInt8>, _ span: ByteSpan) -> Int32 {
-    if !span.escaped {
+    if !span.hasEscape(in: p) {
       return names.intern(UnsafeBufferPointer(start: p + span.start, count: span.count))
     }
     return JSONStringBytes.decode(p, span).withUnsafeBufferPointer { names.intern($0) }
@@ -206,13 +204,41 @@ public struct HeapSummary: Sendable {
 /// STRING values seen more than once: copies, bytes, and where they were allocated. Each distinct
 /// value costs a 64-bit hash and a tally; the text is kept from its second copy on.
 struct DuplicateStrings: Sendable {
+  /// 40 bytes: a dump holds hundreds of thousands of distinct values.
   struct Tally: Sendable {
-    var copies: Int64 = 0
     var bytes: Int64 = 0
     var largest: Int64 = 0
-    var firstFile: Int32 = -1
-    var firstLine: Int64 = -1
+    /// The file offset of the first copy's line (to read its text after a parse in parts).
+    var firstOffset: Int64 = -1
+    private var copies32: UInt32 = 0
     var text: Int32 = -1
+    var firstFile: Int32 = -1
+    /// The first copy's line (Ruby line numbers fit 32 bits; a larger one is clamped).
+    private var firstLine32: Int32 = -1
+
+    var copies: Int64 { Int64(copies32) }
+    var firstLine: Int64 { Int64(firstLine32) }
+
+    /// Counts one more copy (saturating).
+    mutating func addCopy(memsize: Int64) {
+      copies32 = copies32 == .max ? .max : copies32 + 1
+      bytes = bytes.addingReportingOverflow(memsize).overflow ? .max : bytes + memsize
+      largest = max(largest, memsize)
+    }
+
+    /// Adds another part's copies of the same value.
+    mutating func add(_ other: Tally) {
+      let (sum, overflow) = copies32.addingReportingOverflow(other.copies32)
+      copies32 = overflow ? .max : sum
+      bytes = bytes.addingReportingOverflow(other.bytes).overflow ? .max : bytes + other.bytes
+      largest = max(largest, other.largest)
+    }
+
+    mutating func setFirst(file: Int32, line: Int64, offset: Int64) {
+      firstFile = file
+      firstLine32 = Int32(clamping: line)
+      firstOffset = offset
+    }
   }
 
   struct SiteKey: Hashable {
@@ -228,29 +254,30 @@ struct DuplicateStrings: Sendable {
 
   mutating func add(
     _ p: UnsafePointer<UInt8>, _ value: ByteSpan, memsize: Int64, file: Int32, line: Int64,
-    names: inout NameTable
+    offset: Int64
   ) {
     let bytes = UnsafeBufferPointer(start: p + value.start, count: value.count)
     let hash = Self.hash(bytes)
-    var tally = tallies[hash] ?? Tally()
-    tally.copies += 1
-    tally.bytes =
-      tally.bytes.addingReportingOverflow(memsize).overflow ? .max : tally.bytes + memsize
-    tally.largest = max(tally.largest, memsize)
-    if tally.copies == 1 {
-      tally.firstFile = file
-      tally.firstLine = line
-    } else {
-      if tally.copies == 2 {
-        tally.text =
-          value.escaped
-          ? JSONStringBytes.decode(p, value).withUnsafeBufferPointer { texts.intern($0) }
-          : texts.intern(bytes)
-        sites[SiteKey(hash: hash, file: tally.firstFile, line: tally.firstLine), default: 0] += 1
-      }
-      sites[SiteKey(hash: hash, file: file, line: line), default: 0] += 1
+    // One lookup for most values (the tally is updated in place).
+    let (copies, firstFile, firstLine) = Self.count(
+      &tallies[hash, default: Tally()], memsize: memsize, file: file, line: line, offset: offset)
+    guard copies >= 2 else { return }
+    if copies == 2 {
+      tallies[hash]?.text =
+        value.hasEscape(in: p)
+        ? JSONStringBytes.decode(p, value).withUnsafeBufferPointer { texts.intern($0) }
+        : texts.intern(bytes)
+      sites[SiteKey(hash: hash, file: firstFile, line: firstLine), default: 0] += 1
     }
-    tallies[hash] = tally
+    sites[SiteKey(hash: hash, file: file, line: Int64(Int32(clamping: line))), default: 0] += 1
+  }
+
+  private static func count(
+    _ tally: inout Tally, memsize: Int64, file: Int32, line: Int64, offset: Int64
+  ) -> (Int64, Int32, Int64) {
+    tally.addCopy(memsize: memsize)
+    if tally.copies == 1 { tally.setFirst(file: file, line: line, offset: offset) }
+    return (tally.copies, tally.firstFile, tally.firstLine)
   }
 
   /// FNV-1a, 64 bits.

@@ -1,0 +1,5 @@
+import FuzzSupport
+import MemReportTestSupport
+
+// The body is `FuzzHarness.heapDump` (Tests/MemReportTestSupport/FuzzHarnesses+HeapDump.swift).
+fuzzMain(FuzzHarness.heapDump)
