@@ -48,6 +48,7 @@ extension HeapSummary {
         var summary = HeapSummary()
         summary.baseOffset = part == 0 ? 0 : split
         summary.isContinuation = part == 1
+        summary.deferStrings = part == 1
         if part == 1 { try input.seek(to: split) }
         let onProgress: ((Int) -> Void)? =
           part == 0 && report != nil
@@ -64,8 +65,11 @@ extension HeapSummary {
       }
     }
     if let error = errors[0] ?? errors[1] { throw error }
+    // Taken out of the array first, so merging mutates the only copy.
     var merged = parts[0]
-    merged.merge(parts[1])
+    let rest = parts[1]
+    parts = []
+    merged.merge(rest)
     let input = try InputFile.open(path)
     defer { input.close() }
     try merged.strings.fillTexts(from: input)
@@ -86,6 +90,9 @@ extension HeapSummary {
     }
     for (address, id) in other.classNames { classNames[address] = map[Int(id)] }
     strings.merge(other.strings, files: map)
+    for entry in other.deferred {
+      strings.add(entry, file: entry.file >= 0 ? map[Int(entry.file)] : -1)
+    }
     var s = stats
     let o = other.stats
     s.skippedLines += o.skippedLines.map { $0 + s.lines }
@@ -146,7 +153,7 @@ extension DuplicateStrings {
       var line: [UInt8] = []
       var at = Int(tally.firstOffset)
       while line.count <= HeapDumpParser.maxLineLength {
-        let chunk = try input.bytes(at: at, count: 1 << 12)
+        let chunk = try input.bytes(at: at, count: line.isEmpty ? 1 << 10 : 1 << 16)
         if let newline = chunk.firstIndex(of: ASCII.newline) {
           line += chunk[..<newline]
           break

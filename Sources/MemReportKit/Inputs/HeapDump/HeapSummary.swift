@@ -55,6 +55,9 @@ public struct HeapSummary: Sendable {
   var strings = DuplicateStrings()
   /// The dump-File sites to use instead of this summary's own (a leak set holds part of a dump).
   var dumpFileSitesOverride: Set<Site>?
+  /// Strings are kept as `deferred` entries for another summary to tally (`merge`).
+  var deferStrings = false
+  var deferred: [DuplicateStrings.Deferred] = []
   /// Where the part this summary reads starts in the file (a parse in parts).
   var baseOffset = 0
   /// The part does not start at the beginning of the dump.
@@ -85,6 +88,16 @@ public struct HeapSummary: Sendable {
       line: r.file == nil ? -1 : r.line.map { max($0, 0) } ?? -1)
     groups[key, default: HeapAmount()].add(r.memsize)
     if countsStrings, r.type == .string, let value = r.value {
+      if deferStrings {
+        // A later part of a parse in parts: the first part's tallies count these after the merge
+        // (one table for the whole dump, not one per part).
+        let hash = DuplicateStrings.hash(UnsafeBufferPointer(start: p + value.start, count: value.count))
+        deferred.append(
+          DuplicateStrings.Deferred(
+            hash: hash, memsize: r.memsize, offset: Int64(baseOffset + offset), file: file,
+            line: key.line))
+        return
+      }
       strings.add(
         p, value, memsize: r.memsize, file: file, line: key.line,
         offset: offset >= 0 ? Int64(baseOffset + offset) : -1)
@@ -152,7 +165,7 @@ public struct HeapSummary: Sendable {
     }
     if key.type == .file && key.generation >= 0
       && (key.generation == stats.maxGeneration
-        || dumpFileSites.contains(Site(file: names[key.file], line: key.line)))
+        || (key.file >= 0 && dumpFileSites.contains(Site(file: names[key.file], line: key.line))))
     {
       return .dumpFile
     }
@@ -278,6 +291,36 @@ struct DuplicateStrings: Sendable {
     tally.addCopy(memsize: memsize)
     if tally.copies == 1 { tally.setFirst(file: file, line: line, offset: offset) }
     return (tally.copies, tally.firstFile, tally.firstLine)
+  }
+
+  /// A STRING of a later part, counted after the merge: 32 bytes.
+  struct Deferred: Sendable {
+    var hash: UInt64
+    var memsize: Int64
+    var offset: Int64
+    var file: Int32
+    private var line32: Int32
+    var line: Int64 { Int64(line32) }
+
+    init(hash: UInt64, memsize: Int64, offset: Int64, file: Int32, line: Int64) {
+      self.hash = hash
+      self.memsize = memsize
+      self.offset = offset
+      self.file = file
+      line32 = Int32(clamping: line)
+    }
+  }
+
+  /// Counts a deferred copy (its text, if it makes a duplicate, is read back by `fillTexts`).
+  mutating func add(_ entry: Deferred, file: Int32) {
+    let (copies, firstFile, firstLine) = Self.count(
+      &tallies[entry.hash, default: Tally()], memsize: entry.memsize, file: file, line: entry.line,
+      offset: entry.offset)
+    guard copies >= 2 else { return }
+    if copies == 2 {
+      sites[SiteKey(hash: entry.hash, file: firstFile, line: firstLine), default: 0] += 1
+    }
+    sites[SiteKey(hash: entry.hash, file: file, line: entry.line), default: 0] += 1
   }
 
   /// FNV-1a, 64 bits.

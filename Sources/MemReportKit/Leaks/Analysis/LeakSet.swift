@@ -11,9 +11,9 @@ public struct LeakSet: Sendable {
   /// Each dump's path and how it was read.
   public var dumps: [(path: String, stats: HeapReadStats)] = []
   /// The last dump: every object (after exclusions), for shares of the heap.
-  var lastHeap = HeapSummary()
+  var lastHeap = HeapSummary(countsStrings: false)
   /// The leak set, by identity.
-  var leaked = HeapSummary()
+  var leaked = HeapSummary(countsStrings: false)
   /// The leak set by address alone (heapy's identity), totals only.
   public var byAddress = HeapAmount()
   /// Objects the address-only method counts that are not the same object (the slot held another
