@@ -3,13 +3,14 @@ import MemReportCore
 
 extension FuzzHarness {
   /// Heap dumps (issue 13): the first byte picks options (measurement counted, heapy lines), the
-  /// rest is one to three dumps cut at NUL bytes. Each dump is summarised (or refused with a
+  /// second the writers (one summary format, one leak-set format), the rest is one to three dumps
+  /// cut at NUL bytes. Each dump is summarised (or refused with a
   /// MemReportError) and its profile written as text and Markdown; two or more are a leak set whose
   /// every writer runs. Checks: the summary's total is the sum of its type rows; the leak set is
   /// no larger than the last heap by objects; a dump against itself leaks nothing.
-  public static func heapDump(_ input: UnsafeBufferPointer<UInt8>) throws {
-    let flags = input.first ?? 0
-    let rest = UnsafeBufferPointer(rebasing: input[Swift.min(input.count, 1)...])
+  public static func heapDump(_ input: UnsafeBufferPointer<UInt8>, everyWriter: Bool = false) throws
+  {
+    let (flags, writer, rest) = input.flagsWriterAndRest
     let dumps = rest.parts(3).map { Array($0) }
     let include = flags & 1 != 0
     for dump in dumps {
@@ -31,7 +32,10 @@ extension FuzzHarness {
           "type rows add up to \(sum), not the total \(profile.totals.allocated.objects ?? 0)")
       }
       // Text, Markdown and JSON of the summary (the page and CSV share their model with reports).
-      for format in [OutputFormat.text, .markdown, .json] {
+      let reportFormats = [OutputFormat.text, .markdown, .json]
+      for format in writers(reportFormats.count, byte: writer, every: everyWriter).map({
+        reportFormats[$0]
+      }) {
         guard var writer = format.reportWriter(options: ReportOptions(top: 5)) else { continue }
         var sink = StringSink()
         var complete = false
@@ -59,7 +63,9 @@ extension FuzzHarness {
         throw FuzzFailure("a dump against itself leaks \(analysis.total.objects) objects")
       }
       let document = LeakDocument(analysis)
-      for format in LeaksRun.formats {
+      for format in writers(LeaksRun.formats.count, byte: writer >> 2, every: everyWriter).map({
+        LeaksRun.formats[$0]
+      }) {
         var sink = StringSink()
         switch format {
         case .json: LeakJSONWriter.write(document, gate: nil, into: &sink)

@@ -27,7 +27,7 @@ public enum FuzzHarness {
     case "FuzzDiff": return { try diff($0, everyWriter: everyWriter) }
     case "FuzzFilter": return { try filter($0, everyWriter: everyWriter) }
     case "FuzzRequireTree": return requireTree
-    case "FuzzHeapDump": return heapDump
+    case "FuzzHeapDump": return { try heapDump($0, everyWriter: everyWriter) }
     default: return nil
     }
   }

@@ -91,7 +91,8 @@ public struct HeapSummary: Sendable {
       if deferStrings {
         // A later part of a parse in parts: the first part's tallies count these after the merge
         // (one table for the whole dump, not one per part).
-        let hash = DuplicateStrings.hash(UnsafeBufferPointer(start: p + value.start, count: value.count))
+        let hash = DuplicateStrings.hash(
+          UnsafeBufferPointer(start: p + value.start, count: value.count))
         deferred.append(
           DuplicateStrings.Deferred(
             hash: hash, memsize: r.memsize, offset: Int64(baseOffset + offset), file: file,
