@@ -48,6 +48,7 @@ let package = Package(
         .embedInCode("report.mustache"), .embedInCode("diff.mustache"),
         .embedInCode("trend.mustache"),
         .embedInCode("boot-report.mustache"), .embedInCode("boot-diff.mustache"),
+        .embedInCode("leaks.mustache"),
         .embedInCode("style.css"), .embedInCode("script.js"),
       ]
     ),

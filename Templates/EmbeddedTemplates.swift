@@ -13,6 +13,7 @@ public enum EmbeddedTemplates {
     "trend.mustache": text(PackageResources.trend_mustache),
     "boot-report.mustache": text(PackageResources.boot_report_mustache),
     "boot-diff.mustache": text(PackageResources.boot_diff_mustache),
+    "leaks.mustache": text(PackageResources.leaks_mustache),
     "style.css": text(PackageResources.style_css),
     "script.js": text(PackageResources.script_js),
   ]

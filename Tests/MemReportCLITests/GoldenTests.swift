@@ -44,7 +44,7 @@ struct GoldenTests {
   ]
 
   static let cases: [Case] = {
-    var cases: [Case] = bootCases
+    var cases: [Case] = bootCases + heapCases
     for sample in reportSamples {
       let path = "Samples/\(sample).txt"
       cases.append(Case(name: "report-\(sample)", ext: "txt", arguments: ["report", path]))

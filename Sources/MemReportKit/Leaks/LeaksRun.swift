@@ -41,7 +41,7 @@ public struct LeakGate: Sendable {
 
 /// `memreport leaks D0 D1 [D2 …]` as one library call.
 public struct LeaksRun {
-  public static let formats: [OutputFormat] = [.text, .json, .markdown, .csv]
+  public static let formats: [OutputFormat] = [.text, .json, .markdown, .csv, .html]
   public var dumps: [String]
   public var format: OutputFormat
   public var output: String?
@@ -49,6 +49,10 @@ public struct LeaksRun {
   public var heapy = false
   public var includeMeasurement = false
   public var gate: LeakGate?
+  /// Also write the charts as `.svg` files here.
+  public var svgDirectory: String?
+  /// The HTML templates (loaded once).
+  public var templates: HTMLTemplates?
 
   public init(dumps: [String], format: OutputFormat, output: String?) {
     self.dumps = dumps
@@ -72,6 +76,7 @@ public struct LeaksRun {
     let analysis = LeakAnalysis(set, includeMeasurement: includeMeasurement)
     let document = LeakDocument(analysis)
     let result = gate.map { $0.evaluate(analysis) }
+    if let svgDirectory { try SVGFiles.write(LeakHTMLWriter.charts(document), to: svgDirectory) }
     let out = try OutputFile.create(output ?? "-")
     out.showsControlCharacters = format == .text
     var stream = out
@@ -84,6 +89,9 @@ public struct LeaksRun {
         case .markdown:
           LeakMarkdownWriter.write(document, top: top ?? 10, gate: result, into: &stream)
         case .csv: LeakCSVWriter.write(document, into: &stream)
+        case .html:
+          try LeakHTMLWriter.write(
+            document, gate: result, templates: templates ?? HTMLTemplates.embedded(), into: &stream)
         default: LeakTextWriter.write(document, top: top ?? 10, into: &stream)
         }
       }

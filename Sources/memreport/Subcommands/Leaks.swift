@@ -69,6 +69,8 @@ extension MemReportCommand {
         job.heapy = heapy
         job.includeMeasurement = includeMeasurement
         job.gate = try failOnRetained.map { try LeakGate(limit: $0) }
+        job.svgDirectory = outputOptions.svgDirectory
+        job.templates = try outputOptions.loadTemplates(for: outputOptions.resolvedFormat)
         if let result = try job.run(), !result.passed {
           var err = FileHandleStream.standardError
           err.write("memreport: gate: \(LeakGate.message(result))\n")

@@ -14,7 +14,7 @@ public struct LeakRow: Sendable, Equatable {
 public struct LeakAnalysis: Sendable {
   public enum Grouping: String, CaseIterable, Sendable {
     case site = "class and site"
-    case `class`, location, file, gem, type
+    case `class`, location, file, gem, type, generation
   }
 
   public var set: LeakSet
@@ -85,6 +85,8 @@ public struct LeakAnalysis: Sendable {
     case .gem:
       return key.file >= 0 ? PathClassifier.gem(of: s.fileName(key)) : HeapSummary.noAllocationInfo
     case .type: return s.typeLabel(key)
+    case .generation:
+      return key.generation >= 0 ? String(key.generation) : HeapSummary.noAllocationInfo
     }
   }
 

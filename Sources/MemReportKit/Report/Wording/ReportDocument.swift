@@ -195,7 +195,17 @@ struct ReportDocument {
       : isDump
         ? [Self.total(.allocated, profile.totals.allocated, label: "Live heap")]
         : AllocationState.allCases.map { Self.total($0, profile.totals[$0]) }
-    cards = Self.cards(profile.totals)
+    cards = isDump ? Self.heapCards(profile.totals.allocated) : Self.cards(profile.totals)
+    if isDump {
+      headline = headline.replacingOccurrences(of: " allocated in ", with: " live in ")
+      for note in m.notes {
+        let read = "heap dump: "
+        facts.append(
+          note.hasPrefix(read)
+            ? Fact(label: "Heap dump", value: String(note.dropFirst(read.count)))
+            : Fact(label: "Left out", value: note))
+      }
+    }
     origin = origins.flatMap(Self.origin)
     charts = [(Grouping.location, "top-locations"), (.file, "top-files"), (.gem, "top-gems")]
       .compactMap { grouping, name in
@@ -373,6 +383,18 @@ struct ReportDocument {
       + (amount.objects.map { "\(Units.count($0)) object\($0 == 1 ? "" : "s")" }
         ?? "objects unknown")
     return Fact(label: label ?? "Total \(state.rawValue)", value: text)
+  }
+
+  /// A heap dump's cards: the live heap.
+  static func heapCards(_ amount: TotalAmount) -> [Card] {
+    [
+      Card(
+        label: "Live memory", value: Units.bytes(amount.bytes ?? 0),
+        sub: Units.count(amount.bytes ?? 0) + " bytes (memsize)"),
+      Card(
+        label: "Live objects", value: Units.count(amount.objects ?? 0),
+        sub: "every object of the dump"),
+    ]
   }
 
   static func cards(_ t: Totals) -> [Card] {
