@@ -215,8 +215,9 @@ public struct InputFile: Sendable {
     var out = [UInt8](repeating: 0, count: count)
     var got = 0
     while got < count {
-      let n = out.withUnsafeMutableBytes {
-        pread(descriptor, $0.baseAddress! + got, count - got, off_t(offset + got))
+      let n = out.withUnsafeMutableBytes { buffer in
+        buffer.baseAddress.map { pread(descriptor, $0 + got, count - got, off_t(offset + got)) }
+          ?? 0
       }
       if n < 0 && errno == EINTR { continue }
       if n < 0 { throw MemReportError.cannotOpen(path: path, reason: SystemError.message(errno)) }

@@ -51,7 +51,9 @@ enum HeapType: UInt8, CaseIterable, Sendable {
   static func of(_ p: UnsafePointer<UInt8>, _ count: Int) -> HeapType {
     guard count > 0 else { return .other }
     for i in 1..<bytes.count where bytes[i].count == count && bytes[i][0] == p[0] {
-      let same = bytes[i].withUnsafeBufferPointer { memcmp($0.baseAddress!, p, count) == 0 }
+      let same = bytes[i].withUnsafeBufferPointer { name in
+        name.baseAddress.map { memcmp($0, p, count) == 0 } ?? false
+      }
       if same { return HeapType(rawValue: UInt8(i)) ?? .other }
     }
     return .other
