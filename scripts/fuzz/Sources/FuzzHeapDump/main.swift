@@ -2,4 +2,4 @@ import FuzzSupport
 import MemReportTestSupport
 
 // The body is `FuzzHarness.heapDump` (Tests/MemReportTestSupport/FuzzHarnesses+HeapDump.swift).
-fuzzMain(FuzzHarness.heapDump)
+fuzzMain { try FuzzHarness.heapDump($0) }
