@@ -71,6 +71,10 @@ extension FuzzHarness {
         case .json: LeakJSONWriter.write(document, gate: nil, into: &sink)
         case .markdown: LeakMarkdownWriter.write(document, top: 5, gate: nil, into: &sink)
         case .csv: LeakCSVWriter.write(document, into: &sink)
+        case .html:
+          guard let templates else { continue }
+          try LeakHTMLWriter.write(document, gate: nil, templates: templates, into: &sink)
+          for chart in LeakHTMLWriter.charts(document) { try checkChart(chart) }
         default: LeakTextWriter.write(document, top: 5, into: &sink)
         }
         try checkOutput(sink.text, format: format)
