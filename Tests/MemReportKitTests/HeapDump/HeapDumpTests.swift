@@ -86,12 +86,27 @@ struct HeapDumpTests {
     let expected = try #require(try check(dump)["duplicate_strings"] as? [[String: Any]])
     let profile = try summary(dump).profile(includeMeasurement: false)
     let groups = profile.allocatedStrings?.groups ?? []
-    var want: [String: Int64] = [:]
+    func number(_ any: Any?) -> Int64 { (any as? NSNumber)?.int64Value ?? -1 }
+    // value → [copies, bytes, reclaimable], and where the copies were allocated.
+    var want: [String: [Int64]] = [:]
+    var wantSites: [String: [String: Int64]] = [:]
     for entry in expected {
-      want[entry["value"] as? String ?? "", default: 0] =
-        (entry["copies"] as? NSNumber)?.int64Value ?? -1
+      let value = entry["value"] as? String ?? ""
+      want[value] = [number(entry["copies"]), number(entry["bytes"]), number(entry["reclaimable"])]
+      wantSites[value] = (entry["locations"] as? [String: Any] ?? [:]).mapValues { number($0) }
     }
-    #expect(Dictionary(uniqueKeysWithValues: groups.map { ($0.string, $0.count) }) == want)
+    var mine: [String: [Int64]] = [:]
+    var mineSites: [String: [String: Int64]] = [:]
+    for group in groups {
+      mine[group.string] = [group.count, group.bytes ?? -1, group.reclaimable ?? -1]
+      mineSites[group.string] = Dictionary(
+        group.locations.map { (profile.name(of: $0), $0.count) }, uniquingKeysWith: +)
+    }
+    #expect(mine == want)
+    #expect(mineSites == wantSites)
+    // Most bytes freed first, as the checker sorts.
+    let order = groups.map { $0.reclaimable ?? 0 }
+    #expect(order == order.sorted(by: >))
   }
 
   @Test(arguments: ["leak", "plateau"])

@@ -84,6 +84,8 @@ extension HeapSummary {
     var groups: [(StringGroup, Int64)] = []
     for (hash, tally) in strings.tallies where tally.copies >= 2 && tally.text >= 0 {
       var group = StringGroup(string: strings.texts[tally.text], count: tally.copies, line: 1)
+      group.bytes = tally.bytes
+      group.reclaimable = tally.bytes - tally.largest
       for (site, count) in bySite[hash] ?? [] {
         let name = site.file >= 0 ? names[site.file] : Self.noAllocationInfo
         group.locations.append(
@@ -94,9 +96,11 @@ extension HeapSummary {
       group.locations.sort { $0.count != $1.count ? $0.count > $1.count : $0.line < $1.line }
       groups.append((group, tally.bytes - tally.largest))
     }
+    // Most bytes freed by sharing one copy first, then most copies (the checker's order).
     groups.sort {
-      $0.0.count != $1.0.count
-        ? $0.0.count > $1.0.count : $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.string < $1.0.string
+      $0.1 != $1.1
+        ? $0.1 > $1.1
+        : $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.0.string < $1.0.string
     }
     report.groups = groups.map(\.0)
     return report

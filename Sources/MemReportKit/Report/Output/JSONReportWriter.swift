@@ -186,7 +186,11 @@ package struct JSONReportWriter: ReportWriter {
     for (i, group) in groups.enumerated() {
       out.write(i == 0 ? "\n          {" : ",\n          {")
       out.write(
-        "\"string\": \(JSONText.quoted(group.string)), \"count\": \(group.count), \"line\": \(group.line), \"locations\": ["
+        "\"string\": \(JSONText.quoted(group.string)), \"count\": \(group.count), "
+          + (group.reclaimable.map {
+            "\"bytes\": \(group.bytes ?? 0), \"reclaimable\": \($0), "
+          } ?? "")
+          + "\"line\": \(group.line), \"locations\": ["
       )
       for (j, location) in group.locations.enumerated() {
         if j > 0 { out.write(", ") }

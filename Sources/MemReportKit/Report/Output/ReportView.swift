@@ -275,21 +275,26 @@ struct ReportView {
       var cell = TableModel.Cell.name(
         group.string, shortened: DisplayText.shortString(group.string))
       cell.title = DisplayText.clean(group.string)
-      return TableModel.Row(cells: [
-        .number(Units.count(group.count), Double(group.count)),
-        cell,
-        .name(
-          locations.joined(separator: ", ") + rest,
-          shortened: locations.joined(separator: ", ") + rest),
-      ])
+      var cells: [TableModel.Cell] = [.number(Units.count(group.count), Double(group.count))]
+      if let reclaimable = group.reclaimable {
+        cells.append(.number(Units.bytes(reclaimable), Double(reclaimable)))
+      }
+      return TableModel.Row(
+        cells: cells + [
+          cell,
+          .name(
+            locations.joined(separator: ", ") + rest,
+            shortened: locations.joined(separator: ", ") + rest),
+        ])
     }
     let n = report.groups.count
     return TableModel(
       id: "r\(profile.metadata.index)-\(report.state.rawValue)-strings", caption: report.title,
       note: block.sentence + ". " + ReportDocument.stringsShownAsPrinted,
-      columns: [
-        .init(label: "objects", numeric: true), .init(label: "string"), .init(label: "where"),
-      ],
+      columns: [.init(label: "objects", numeric: true)]
+        + (report.groups.first?.reclaimable != nil
+          ? [.init(label: "reclaimable", numeric: true)] : [])
+        + [.init(label: "string"), .init(label: "where")],
       rows: Array(rows), more: n > top ? ReportDocument.moreStrings(n - top) + "." : nil)
   }
 }

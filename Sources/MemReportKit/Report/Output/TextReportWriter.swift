@@ -115,7 +115,16 @@ package struct TextReportWriter: ReportWriter {
     let width = shown.map { Units.count($0.count).count }.max() ?? 0
     let indent = "  " + String(repeating: " ", count: width) + "    "
     for group in shown {
-      out.write("  " + pad(Units.count(group.count), width) + "  " + group.string + "\n")
+      let bytes = group.reclaimable.map { reclaimable in
+        dim(
+          "  (\(Units.bytes(group.bytes ?? 0)) in all, \(Units.bytes(reclaimable)) reclaimable)")
+      }
+      // A heap dump's values are whole strings (memory_profiler shortens its own): quoted, and
+      // cut to a line.
+      let text =
+        group.reclaimable == nil
+        ? group.string : "\"" + DisplayText.shortString(group.string, limit: 100) + "\""
+      out.write("  " + pad(Units.count(group.count), width) + "  " + text + (bytes ?? "") + "\n")
       for location in group.locations.prefix(Self.locationsPerString) {
         out.write(
           indent + pad(Units.count(location.count), 6) + "  " + profile.name(of: location) + "\n")

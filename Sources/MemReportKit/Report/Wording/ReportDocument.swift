@@ -247,7 +247,10 @@ struct ReportDocument {
     strings = AllocationState.allCases.compactMap { profile.strings($0) }.map {
       StringsBlock(
         report: $0,
-        sentence: Units.counted($0.groups.count, "string") + " listed; counts are objects")
+        sentence: Units.counted($0.groups.count, "string") + " listed; counts are objects"
+          + (isDump
+            ? "; values with two or more live copies, most bytes freed by sharing one copy first"
+            : ""))
     }
     let warnings = profile.warnings
     if !warnings.isEmpty {

@@ -24,6 +24,10 @@ public struct StringGroup: Sendable {
   /// Object count (never bytes, even with `scale_bytes`).
   public var count: Int64
   public var locations: [StringLocation] = []
+  /// Heap dumps: the copies' bytes, and what sharing one copy would free (the bytes minus the
+  /// largest copy); memory_profiler prints neither.
+  public var bytes: Int64?
+  public var reclaimable: Int64?
   /// 1-based line of the group in the input.
   public var line: Int
 
