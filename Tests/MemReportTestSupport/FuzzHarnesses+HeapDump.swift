@@ -86,8 +86,8 @@ extension FuzzHarness {
   static func repeatsAddress(_ dump: [UInt8]) throws -> Bool {
     var seen: Set<UInt64> = []
     var repeated = false
-    _ = try HeapDumpParser.parse(bytes: dump, path: "fuzz") { record, _, _ in
-      if let address = record.address, !seen.insert(address).inserted { repeated = true }
+    _ = try HeapDumpParser.parse(bytes: dump, path: "fuzz") { record, p, _ in
+      if let address = record.address(p), !seen.insert(address).inserted { repeated = true }
     }
     return repeated
   }

@@ -62,12 +62,14 @@ enum HeapDumpParser {
   ) throws -> HeapReadStats {
     var stats = HeapReadStats()
     var firstRecordSeen = false
+    var record = HeapRecord()  // one record, filled again for every line
     try lines { raw in
       stats.lines = raw.number
       stats.longestLine = max(stats.longestLine, raw.bytes.count)
       if raw.bytes.isEmpty || (raw.bytes.count == 1 && raw.bytes[0] == 0x0D) { return }
+      record = HeapRecord()
       guard !raw.overlong, raw.bytes.count <= maxLineLength, let base = raw.bytes.baseAddress,
-        let record = HeapRecordScanner.scan(raw.bytes)
+        HeapRecordScanner.scan(raw.bytes, into: &record)
       else {
         if !raw.terminated && !raw.overlong { stats.truncatedLastLine = true }
         skip(raw.number, &stats)
@@ -94,7 +96,7 @@ enum HeapDumpParser {
       }
       firstRecordSeen = true
       stats.objects += 1
-      if record.address == nil { stats.withoutAddress += 1 }
+      if record.addressSpan == nil { stats.withoutAddress += 1 }
       if let generation = record.generation {
         stats.traced += 1
         stats.maxGeneration = max(stats.maxGeneration ?? generation, generation)

@@ -67,7 +67,8 @@ enum HeapType: UInt8, CaseIterable, Sendable {
 struct HeapRecord {
   var type = HeapType.other
   var typeSpan: ByteSpan?
-  var address: UInt64?
+  /// The `address` string, read as a number only by the analyses that need it (`address(_:)`).
+  var addressSpan: ByteSpan?
   var classAddress: UInt64?
   /// `memsize`; the dump omits it when 0.
   var memsize: Int64 = 0
@@ -85,6 +86,11 @@ struct HeapRecord {
   var references: ByteSpan?
   /// The line is a `ROOT` record (`"root":"vm"`).
   var isRoot = false
+
+  /// The slot address as a number; `nil` when absent or not 1–16 hex digits after `0x`.
+  func address(_ p: UnsafePointer<UInt8>) -> UInt64? {
+    addressSpan.flatMap { HeapRecordScanner.address(p, $0) }
+  }
 }
 
 /// Reads one line of `ObjectSpace.dump_all` output: a flat JSON object whose values memreport
@@ -94,54 +100,59 @@ struct HeapRecord {
 /// (`nil`), which the parser counts as skipped.
 enum HeapRecordScanner {
   static func scan(_ line: UnsafeBufferPointer<UInt8>) -> HeapRecord? {
-    guard let p = line.baseAddress else { return nil }
+    var record = HeapRecord()
+    return scan(line, into: &record) ? record : nil
+  }
+
+  /// Scans `line` into `record` (which starts empty); false when the line is refused.
+  static func scan(_ line: UnsafeBufferPointer<UInt8>, into record: inout HeapRecord) -> Bool {
+    guard let p = line.baseAddress else { return false }
     let n = line.count
     var i = 0
-    var record = HeapRecord()
     skipSpace(p, n, &i)
-    guard i < n, p[i] == UInt8(ascii: "{") else { return nil }
+    guard i < n, p[i] == UInt8(ascii: "{") else { return false }
     i += 1
     skipSpace(p, n, &i)
     if i < n && p[i] == UInt8(ascii: "}") {
       i += 1
       skipSpace(p, n, &i)
-      return i == n ? record : nil
+      return i == n
     }
     while true {
-      guard i < n, p[i] == UInt8(ascii: "\"") else { return nil }
-      guard let key = key(p, n, &i) else { return nil }
+      guard i < n, p[i] == UInt8(ascii: "\"") else { return false }
+      guard let key = key(p, n, &i) else { return false }
       skipSpace(p, n, &i)
-      guard i < n, p[i] == UInt8(ascii: ":") else { return nil }
+      guard i < n, p[i] == UInt8(ascii: ":") else { return false }
       i += 1
       skipSpace(p, n, &i)
-      guard i < n else { return nil }
+      guard i < n else { return false }
       let c = p[i]
       if c == UInt8(ascii: "\"") {
-        guard let value = string(p, n, &i) else { return nil }
+        guard let value = string(p, n, &i) else { return false }
         assignString(key, value, p, &record)
       } else if c == UInt8(ascii: "-") || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) {
-        guard let number = integer(p, n, &i) else { return nil }
+        guard let number = integer(p, n, &i) else { return false }
         if let number { assignNumber(key, number, p, &record) }
       } else if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") {
         let start = i
-        guard skipComposite(p, n, &i) else { return nil }
+        guard skipComposite(p, n, &i) else { return false }
         if matches(key, p, "references") {
           record.references = ByteSpan(start: start, count: i - start)
         }
       } else if !literal(p, n, &i) {
-        return nil
+        return false
       }
       skipSpace(p, n, &i)
-      guard i < n else { return nil }
+      guard i < n else { return false }
       if p[i] == UInt8(ascii: ",") {
         i += 1
         skipSpace(p, n, &i)
         continue
       }
-      guard p[i] == UInt8(ascii: "}") else { return nil }
+      guard p[i] == UInt8(ascii: "}") else { return false }
       i += 1
       skipSpace(p, n, &i)
-      return i == n ? record : nil
+      return i == n
     }
   }
 
@@ -306,7 +317,7 @@ enum HeapRecordScanner {
     case 6:
       if matches(key, p, "struct") { r.structName = value }
     case 7:
-      if matches(key, p, "address") { r.address = address(p, value) }
+      if matches(key, p, "address") { r.addressSpan = value }
     case 10:
       if matches(key, p, "imemo_type") { r.imemoType = value }
     case 15:

@@ -108,7 +108,7 @@ public struct HeapSummary: Sendable {
   /// Keeps a CLASS/MODULE/ICLASS record's name for the objects of that class (a summary of part
   /// of a dump still names classes from the whole dump).
   mutating func noteClass(_ r: HeapRecord, _ p: UnsafePointer<UInt8>) {
-    if r.type.isClassLike, let address = r.address, let span = r.name ?? r.realClassName {
+    if r.type.isClassLike, let address = r.address(p), let span = r.name ?? r.realClassName {
       classNames[address] = intern(p, span)
     }
   }

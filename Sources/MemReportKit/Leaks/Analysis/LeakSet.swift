@@ -101,7 +101,7 @@ extension LeakSet {
           set.leaked.noteClass(record, p)
         }
         if index >= 1 { step.noteClass(record, p) }
-        guard let address = record.address else { return }
+        guard let address = record.address(p) else { return }
         let identity = Slot.identity(record)
         if index == 0 {
           base[address] = identity
