@@ -8,10 +8,7 @@ extension HeapSummary {
   /// Reads `input` whole: in two halves at once when it is a large regular file (each half
   /// aggregates on its own; the halves are merged), else in one pass.
   static func read(_ input: InputFile, progress: ((Int) -> Void)?) throws -> HeapSummary {
-    _ = try input.head(limit: 4)  // decides gzip / UTF-16
-    if let size = input.size, size >= partsThreshold, input.path != "-", !input.wasGzip,
-      !input.wasUTF16, let split = try lineStart(after: size / 2, in: input)
-    {
+    if let split = try splitOffset(input) {
       return try readInParts(input.path, split: split, progress: progress)
     }
     var summary = HeapSummary()
@@ -19,6 +16,16 @@ extension HeapSummary {
       summary.add(record, p, offset: offset)
     }
     return summary
+  }
+
+  /// Where to cut `input` in two halves for two threads (the start of a line near the middle);
+  /// `nil` when it is read in one pass: small, a pipe, gzip or UTF-16.
+  static func splitOffset(_ input: InputFile) throws -> Int? {
+    _ = try input.head(limit: 4)  // decides gzip / UTF-16
+    guard let size = input.size, size >= partsThreshold, input.path != "-", !input.wasGzip,
+      !input.wasUTF16
+    else { return nil }
+    return try lineStart(after: size / 2, in: input)
   }
 
   /// The offset of the first line that starts after `offset`; `nil` when no newline follows
@@ -93,21 +100,25 @@ extension HeapSummary {
     for entry in other.deferred {
       strings.add(entry, file: entry.file >= 0 ? map[Int(entry.file)] : -1)
     }
-    var s = stats
-    let o = other.stats
-    s.skippedLines += o.skippedLines.map { $0 + s.lines }
-    s.skippedLines = Array(s.skippedLines.prefix(HeapReadStats.skippedLinesKept))
-    s.lines += o.lines
-    s.objects += o.objects
-    s.roots += o.roots
-    s.shapes += o.shapes
-    s.skipped += o.skipped
-    s.withoutAddress += o.withoutAddress
-    s.truncatedLastLine = o.truncatedLastLine
-    s.longestLine = max(s.longestLine, o.longestLine)
-    if let g = o.maxGeneration { s.maxGeneration = max(s.maxGeneration ?? g, g) }
-    s.traced += o.traced
-    stats = s
+    stats.append(other.stats)
+  }
+}
+
+extension HeapReadStats {
+  /// Adds the stats of the part of the dump that follows (its line numbers come after ours).
+  mutating func append(_ o: HeapReadStats) {
+    skippedLines += o.skippedLines.map { $0 + lines }
+    skippedLines = Array(skippedLines.prefix(HeapReadStats.skippedLinesKept))
+    lines += o.lines
+    objects += o.objects
+    roots += o.roots
+    shapes += o.shapes
+    skipped += o.skipped
+    withoutAddress += o.withoutAddress
+    truncatedLastLine = o.truncatedLastLine
+    longestLine = max(longestLine, o.longestLine)
+    if let g = o.maxGeneration { maxGeneration = max(maxGeneration ?? g, g) }
+    traced += o.traced
   }
 }
 
