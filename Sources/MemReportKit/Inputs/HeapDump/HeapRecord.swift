@@ -164,36 +164,47 @@ enum HeapRecordScanner {
   /// A key: short, so a byte loop beats `memchr`; one with a backslash is read as a string.
   @inline(__always)
   private static func key(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int) -> ByteSpan? {
-    var j = i + 1
-    while j < n {
-      let c = p[j]
-      if c == 0x22 {
-        let span = ByteSpan(start: i + 1, count: j - i - 1)
-        i = j + 1
-        return span
+    let j = quoteOrBackslash(p, i + 1, n)
+    guard j < n else { return nil }
+    if p[j] == 0x5C { return string(p, n, &i) }
+    let span = ByteSpan(start: i + 1, count: j - i - 1)
+    i = j + 1
+    return span
+  }
+
+  /// The first `"` or `\` at or after `from` (`n` when none): 16 bytes at a time, never reading
+  /// past `n`.
+  @inline(__always)
+  static func quoteOrBackslash(_ p: UnsafePointer<UInt8>, _ from: Int, _ n: Int) -> Int {
+    var i = from
+    let quote = SIMD16<UInt8>(repeating: 0x22)
+    let slash = SIMD16<UInt8>(repeating: 0x5C)
+    while i + 16 <= n {
+      let v = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD16<UInt8>.self)
+      let hits = (v .== quote) .| (v .== slash)
+      if any(hits) {
+        let bytes = SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: hits)
+        let halves = unsafeBitCast(bytes, to: SIMD2<UInt64>.self)
+        return halves[0] != 0
+          ? i + halves[0].trailingZeroBitCount >> 3
+          : i + 8 + halves[1].trailingZeroBitCount >> 3
       }
-      if c == 0x5C { return string(p, n, &i) }
-      j += 1
+      i += 16
     }
-    return nil
+    while i < n && p[i] != 0x22 && p[i] != 0x5C { i += 1 }
+    return i
   }
 
   /// A string starting at the quote `p[i]`; leaves `i` after its closing quote.
   @inline(__always)
   private static func string(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int) -> ByteSpan? {
     let start = i + 1
-    // Most strings are short (addresses, types, paths): a byte loop over the first 32 bytes
-    // beats a call; longer ones go to memchr.
-    let quick = min(n, start + 32)
-    var k = start
-    while k < quick {
-      let c = p[k]
-      if c == 0x22 {
-        i = k + 1
-        return ByteSpan(start: start, count: k - start)
-      }
-      if c == 0x5C { break }
-      k += 1
+    // Up to the first quote or backslash, 16 bytes at a time; after a backslash, quote by quote.
+    let k = quoteOrBackslash(p, start, n)
+    guard k < n else { return nil }
+    if p[k] == 0x22 {
+      i = k + 1
+      return ByteSpan(start: start, count: k - start)
     }
     var j = k
     var escapedQuote = false
