@@ -19,7 +19,7 @@ struct XMLDocumentTests {
     #expect(
       EmbeddedTemplates.all.keys.sorted() == [
         "boot-diff.mustache", "boot-report.mustache", "diff.mustache", "foot.mustache",
-        "head.mustache", "report.mustache", "script.js",
+        "head.mustache", "leaks.mustache", "report.mustache", "script.js",
         "style.css",
         "table.mustache", "trend.mustache",
       ])
