@@ -137,4 +137,51 @@ struct HeapDumpTests {
       contentsOfFile: TestFiles.sample("heap/\(mode).heapy-diff.txt"), encoding: .utf8)
     #expect(analysis.heapyLines == heapy.split(separator: "\n").map(String.init))
   }
+
+  /// Lines that are not one JSON object are skipped, counted and warned with their numbers; the
+  /// rest of the dump is read (`Fixtures/heap/hostile.ndjson`: a quote inside a method name, a
+  /// line of text, a cut last line).
+  @Test func unreadableLinesAreSkippedAndCounted() throws {
+    let input = try InputFile.open(TestFiles.fixture("heap/hostile.ndjson"))
+    defer { input.close() }
+    let summary = try HeapSummary.read(input, progress: nil)
+    #expect(summary.stats.skipped == 3)
+    #expect(summary.stats.skippedLines == [10, 11, 13])
+    #expect(summary.stats.truncatedLastLine)
+    #expect(summary.stats.objects == 9 && summary.stats.roots == 1)
+    let profile = summary.profile(includeMeasurement: false)
+    #expect(profile.warnings.map(\.line) == [10, 11, 13, 13])
+    #expect(profile.metadata.notes.last?.contains("3 unreadable lines skipped") == true)
+  }
+
+  /// Records of newer Rubies (3.2+ shapes and slot sizes, 3.4's `chilled` strings and integer
+  /// flags, a type this reader does not know) are read, not refused.
+  @Test func newerRubyRecordsAreRead() throws {
+    let lines = [
+      #"{"type":"ROOT","root":"vm","references":["0x7f01"]}"#,
+      #"{"address":"0x7f00", "type":"SHAPE", "id":1, "parent_id":0, "depth":1, "shape_type":"IVAR", "edge_name":"@name", "edges":0, "memsize":64}"#,
+      #"{"address":"0x7f01", "type":"CLASS", "shape_id":0, "slot_size":160, "class":"0x7f02", "name":"Cart", "references":[], "memsize":520}"#,
+      #"{"address":"0x7f03", "type":"STRING", "shape_id":0, "slot_size":40, "class":"0x7f04", "chilled":true, "bytesize":3, "value":"abc", "encoding":"UTF-8", "coderange":"7bit", "file":"app/cart.rb", "line":7, "method":"name", "generation":12, "memsize":40, "flags":{"wb_protected":true, "object_id":8, "shareable":true}}"#,
+      #"{"address":"0x7f05", "type":"OBJECT", "shape_id":1, "slot_size":40, "class":"0x7f01", "ivars":1, "too_complex_shape":false, "file":"app/cart.rb", "line":3, "generation":12, "memsize":40}"#,
+      #"{"address":"0x7f06", "type":"FUTURE_TYPE", "class":"0x7f01", "memsize":16}"#,
+    ]
+    var summary = HeapSummary()
+    summary.stats = try HeapDumpParser.parse(
+      bytes: Array(lines.joined(separator: "\n").utf8), path: "3.4"
+    ) { record, p, _ in summary.add(record, p) }
+    #expect(summary.stats.skipped == 0)
+    #expect(summary.stats.shapes == 1 && summary.stats.roots == 1 && summary.stats.objects == 4)
+    let profile = summary.profile(includeMeasurement: false)
+    #expect(SectionRows.names(profile, .type) == ["CLASS", "OBJECT", "STRING", "FUTURE_TYPE"])
+    #expect(SectionRows.names(profile, .class).contains("Cart"))
+  }
+}
+
+/// A section's row names, largest first.
+enum SectionRows {
+  static func names(_ profile: Profile, _ grouping: Grouping) -> [String] {
+    (profile.section(SectionTitle(.allocated, .memory, grouping))?.rows ?? []).map {
+      profile.name(of: $0)
+    }
+  }
 }
