@@ -54,12 +54,14 @@ package struct MarkdownReportWriter: ReportWriter {
     head += "<sub>" + facts.joined(separator: " · ") + "</sub>\n\n"
     if profile.totals.line != nil {
       head += "| total | bytes | objects |\n|---|---:|---:|\n"
-      for state in AllocationState.allCases {
+      // A heap dump has one total: what the heap held (its objects are the "allocated" sections).
+      let isDump = profile.metadata.producer == .heapDump
+      for state in isDump ? [AllocationState.allocated] : AllocationState.allCases {
         let amount = profile.totals[state]
         let bytes =
           amount.bytes.map { (amount.bytesApproximate ? "≈" : "") + Units.bytes($0) } ?? "unknown"
         let objects = amount.objects.map(Units.count) ?? "unknown"
-        head += "| \(state.rawValue) | \(bytes) | \(objects) |\n"
+        head += "| \(isDump ? "live heap" : state.rawValue) | \(bytes) | \(objects) |\n"
       }
     } else {
       head += Self.escaped(ReportDocument.totalsUnknown) + "\n"

@@ -282,11 +282,15 @@ struct ReportDocument {
         "; \(approx)\(Units.bytes(retained)) retained (\(Units.percentage(retained, of: allocated)) of it)"
     }
     text += "."
+    // A heap dump's objects from before tracing started have no site: name the largest known one.
+    let isDump = profile.metadata.producer == .heapDump
     if let section = profile.section(SectionTitle(.allocated, .memory, .location)),
-      let top = section.rows.first
+      let top = section.rows.first(where: {
+        !isDump || profile.name(of: $0) != HeapSummary.noAllocationInfo
+      })
     {
       text +=
-        " Largest allocation site: \(profile.name(of: top)) (\(Units.bytes(top.value)), \(Units.percentage(top.value, of: allocated)))."
+        " Largest \(isDump ? "known " : "")allocation site: \(profile.name(of: top)) (\(Units.bytes(top.value)), \(Units.percentage(top.value, of: allocated)))."
     }
     if let origin,
       let app = origin.rows.first(where: { $0.name == PathClassifier.Origin.app.rawValue }),
