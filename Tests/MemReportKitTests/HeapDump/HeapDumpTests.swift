@@ -138,6 +138,40 @@ struct HeapDumpTests {
     #expect(analysis.heapyLines == heapy.split(separator: "\n").map(String.init))
   }
 
+  /// Identity across dumps, by hand: a slot reused by a new object is found (heapy misses it), a
+  /// slot that held another object in an earlier dump is rejected (heapy counts it), and an
+  /// object older than the first dump at an address it does not have is counted as moved.
+  @Test func identityRejectsReuseAndFindsReusedSlots() throws {
+    func dump(_ records: [String]) -> [UInt8] {
+      Array(
+        ([#"{"type":"ROOT","root":"vm","references":[]}"#] + records).joined(separator: "\n").utf8)
+    }
+    func object(_ address: String, _ type: String, _ generation: Int) -> String {
+      #"{"address":"\#(address)", "type":"\#(type)", "file":"a.rb", "line":1, "generation":\#(generation), "memsize":40}"#
+    }
+    let d0 = dump([object("0x10", "STRING", 5), object("0x30", "STRING", 5)])
+    // 0x10: a new OBJECT in the first dump's slot; 0x20 and 0x40: new.
+    let d1 = dump([
+      object("0x10", "OBJECT", 7), object("0x20", "STRING", 6), object("0x40", "ARRAY", 7),
+    ])
+    // 0x40 now holds another object (a HASH); 0x50 is older than the first dump but moved.
+    let d2 = dump([
+      object("0x10", "OBJECT", 7), object("0x20", "STRING", 6), object("0x40", "HASH", 8),
+      object("0x50", "STRING", 3),
+    ])
+    let set = try LeakSet.read(dumps: [d0, d1, d2])
+    let analysis = LeakAnalysis(set)
+    #expect(analysis.total == HeapAmount(objects: 2, bytes: 80))
+    #expect(set.byAddress == HeapAmount(objects: 2, bytes: 80))
+    #expect(set.rejectedAsReuse == 1 && set.foundInReusedSlots == 1 && set.moved == 1)
+    #expect(
+      analysis.heapyLines == [
+        "Retained ARRAY 1 objects of size 40/80 (in bytes) at: a.rb:1",
+        "Retained STRING 1 objects of size 40/80 (in bytes) at: a.rb:1",
+      ])
+    #expect(LeakDocument(analysis).notes.contains { $0.contains("looks compacted") })
+  }
+
   /// Lines that are not one JSON object are skipped, counted and warned with their numbers; the
   /// rest of the dump is read (`Fixtures/heap/hostile.ndjson`: a quote inside a method name, a
   /// line of text, a cut last line).
