@@ -7,7 +7,9 @@ extension FuzzHarness {
   /// is refused with a MemReportError; its report renders in every format (HTML only for small
   /// inputs); a diff of a side with itself changes nothing; the diff of the two sides renders in
   /// every format and the gate decides.
-  public static func requireTree(_ input: UnsafeBufferPointer<UInt8>) throws {
+  public static func requireTree(_ input: UnsafeBufferPointer<UInt8>, everyWriter: Bool = false)
+    throws
+  {
     let flags = input.first ?? 0
     let rest = UnsafeBufferPointer(rebasing: input[Swift.min(input.count, 1)...])
     let parts = rest.parts(2)
@@ -23,7 +25,14 @@ extension FuzzHarness {
     }
     let threshold: Double? = flags & 1 != 0 ? Double(flags >> 4) / 4 : nil
     let report = BootReportDocument(sides[0])
-    for format in BootReportRun.formats {
+    // One report format and one diff format per execution, picked by the input's bytes (the
+    // seeds keep their one option byte); every format for the seed tests.
+    let sum = input.reduce(0) { $0 &+ Int($1) }
+    let reportFormats = writers(
+      BootReportRun.formats.count, byte: UInt8(sum & 0xFF), every: everyWriter
+    )
+    .map { BootReportRun.formats[$0] }
+    for format in reportFormats {
       if format == .html && !rendersHTML(input) { continue }
       var sink = StringSink()
       var complete = false
@@ -54,7 +63,10 @@ extension FuzzHarness {
     let document = BootDiffDocument(
       diff, before: ["a"], after: ["b"], beforeTrees: sides[0].trees, afterTrees: after,
       gate: gate?.evaluate(diff))
-    for format in BootDiffRun.formats {
+    let diffFormats = writers(
+      BootDiffRun.formats.count, byte: UInt8((sum >> 8) & 0xFF), every: everyWriter
+    ).map { BootDiffRun.formats[$0] }
+    for format in diffFormats {
       if format == .html && !rendersHTML(input) { continue }
       var sink = StringSink()
       var complete = false

@@ -26,7 +26,7 @@ public enum FuzzHarness {
     case "FuzzPatch": return patch
     case "FuzzDiff": return { try diff($0, everyWriter: everyWriter) }
     case "FuzzFilter": return { try filter($0, everyWriter: everyWriter) }
-    case "FuzzRequireTree": return requireTree
+    case "FuzzRequireTree": return { try requireTree($0, everyWriter: everyWriter) }
     case "FuzzHeapDump": return { try heapDump($0, everyWriter: everyWriter) }
     default: return nil
     }

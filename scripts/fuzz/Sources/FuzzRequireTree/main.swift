@@ -2,4 +2,4 @@ import FuzzSupport
 import MemReportTestSupport
 
 // The body is `FuzzHarness.requireTree` (Tests/MemReportTestSupport/FuzzHarnesses+RequireTree.swift).
-fuzzMain(FuzzHarness.requireTree)
+fuzzMain { try FuzzHarness.requireTree($0) }
