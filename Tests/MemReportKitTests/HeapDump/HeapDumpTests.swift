@@ -188,6 +188,27 @@ struct HeapDumpTests {
     #expect(profile.metadata.notes.last?.contains("3 unreadable lines skipped") == true)
   }
 
+  /// The largest numbers a line can hold (generation and memsize Int64.max, line beyond 32 bits)
+  /// neither trap nor wrap: identities, sums and heapy's total saturate.
+  @Test func extremeNumbersSaturate() throws {
+    let line =
+      #"{"address":"0x10", "type":"STRING", "file":"a.rb", "line":99999999999, "generation":9223372036854775807, "memsize":9223372036854775807}"#
+    let other =
+      #"{"address":"0x20", "type":"STRING", "file":"a.rb", "line":1, "generation":-9223372036854775807, "memsize":9223372036854775807}"#
+    let root = #"{"type":"ROOT","root":"vm","references":[]}"#
+    let set = try LeakSet.read(dumps: [
+      Array(root.utf8), Array((line + "\n" + other).utf8), Array((line + "\n" + other).utf8),
+    ])
+    let analysis = LeakAnalysis(set)
+    #expect(analysis.total == HeapAmount(objects: 2, bytes: .max))
+    let size = "9223372036854775807/9223372036854775807"
+    #expect(
+      Set(analysis.heapyLines) == [
+        "Retained STRING 1 objects of size \(size) (in bytes) at: a.rb:99999999999",
+        "Retained STRING 1 objects of size \(size) (in bytes) at: a.rb:1",
+      ])
+  }
+
   /// A line of megabytes (an Array of 150,000 elements: 1.9 MB here, 2.7 MB in a real dump) is one
   /// record.
   @Test func aLineOfSeveralMegabytesIsOneRecord() throws {

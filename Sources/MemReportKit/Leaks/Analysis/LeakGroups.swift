@@ -100,7 +100,10 @@ public struct LeakAnalysis: Sendable {
   /// same count may come in another order there.
   public var heapyLines: [String] {
     let buckets = set.heapyBuckets.filter { $0.count > 0 }
-    let total = buckets.reduce(Int64(0)) { $0 &+ $1.memsize }
+    let total = buckets.reduce(Int64(0)) { sum, bucket in
+      let (next, overflow) = sum.addingReportingOverflow(bucket.memsize)
+      return overflow ? .max : next
+    }
     let word = set.dumps.count == 3 ? "Retained" : "Allocated"
     let ordered = buckets.enumerated().sorted {
       $0.element.count != $1.element.count

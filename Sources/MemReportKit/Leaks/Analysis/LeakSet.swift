@@ -49,8 +49,9 @@ extension LeakSet {
     static let byIdentity: UInt64 = 1 << 49
 
     static func identity(_ r: HeapRecord) -> UInt64 {
-      let generation = UInt64(clamping: (r.generation ?? -1) + 1) & 0xFF_FFFF_FFFF
-      return UInt64(r.type.rawValue) | generation << 8
+      // `generation` + 1 in 40 bits (0: none); any Int64 from the input, so no `+` that can trap.
+      let generation = r.generation.map { UInt64(clamping: $0) &+ 1 } ?? 0
+      return UInt64(r.type.rawValue) | (generation & 0xFF_FFFF_FFFF) << 8
     }
 
     static let identityMask: UInt64 = (1 << 48) - 1
