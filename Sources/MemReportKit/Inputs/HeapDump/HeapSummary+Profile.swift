@@ -108,16 +108,7 @@ extension HeapSummary {
 
   private func notes(excluded: [HeapExclusion: HeapAmount], includeMeasurement: Bool) -> [String] {
     var notes: [String] = []
-    let reasons = HeapExclusion.allCases.compactMap { reason in
-      excluded[reason].map { "\(reason.rawValue) \(Units.bytes($0.bytes))" }
-    }
-    if !reasons.isEmpty {
-      let all = excluded.values.reduce(into: HeapAmount()) { $0.add($1) }
-      notes.append(
-        "left out as the measurement, not the app: \(Units.counted(Int(clamping: all.objects), "object")), "
-          + "\(Units.bytes(all.bytes)) (\(reasons.joined(separator: ", "))); "
-          + "\(OptionNames.current.includeMeasurement) counts them")
-    }
+    if let leftOut = HeapExclusion.sentence(excluded) { notes.append(leftOut) }
     var read =
       "\(Units.counted(stats.objects, "object record")), \(Units.counted(stats.roots, "root"))"
     if stats.skipped > 0 {

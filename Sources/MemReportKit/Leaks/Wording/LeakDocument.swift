@@ -42,16 +42,7 @@ struct LeakDocument {
       + "\(Units.bytes(set.byAddress.bytes)); \(Units.count(set.rejectedAsReuse)) address matches rejected as a reused slot, "
       + "\(Units.count(set.foundInReusedSlots)) objects found in slots the first dump used for another object."
     var notes: [String] = []
-    let reasons = HeapExclusion.allCases.compactMap { reason in
-      analysis.excluded[reason].map { "\(reason.rawValue) \(Units.bytes($0.bytes))" }
-    }
-    if !reasons.isEmpty {
-      let all = analysis.excluded.values.reduce(into: HeapAmount()) { $0.add($1) }
-      notes.append(
-        "left out as the measurement, not the app: \(Units.counted(Int(clamping: all.objects), "object")), "
-          + "\(Units.bytes(all.bytes)) (\(reasons.joined(separator: ", "))); "
-          + "\(OptionNames.current.includeMeasurement) counts them")
-    }
+    if let leftOut = HeapExclusion.sentence(analysis.excluded) { notes.append(leftOut) }
     if !set.traced {
       notes.append(
         "the dumps carry no allocation info (ObjectSpace.trace_object_allocations_start was not on): no sites, and a reused slot of the same type is not told apart"
